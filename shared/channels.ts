@@ -1,0 +1,41 @@
+/**
+ * The names of every IPC channel and event, with no schema library attached, so that the
+ * preload bundle stays tiny. `contract.ts` must define a schema for each of these
+ * (checked at compile time).
+ */
+export const channelNames = [
+  'app:info',
+  'session:get',
+  'session:start',
+  'session:activity',
+  'session:continue',
+  'session:end',
+  'auth:requestOtp',
+  'auth:verifyOtp',
+  'bills:list',
+  'bills:get',
+] as const;
+export type ChannelName = (typeof channelNames)[number];
+
+export const eventNames = ['session:changed'] as const;
+export type EventName = (typeof eventNames)[number];
+
+type Domain<C extends string> = C extends `${infer D}:${string}` ? D : never;
+type Verb<C extends string> = C extends `${string}:${infer V}` ? V : never;
+
+export type ChannelDomain = Domain<ChannelName>;
+export type ChannelsOf<D extends string> = Extract<ChannelName, `${D}:${string}`>;
+
+/** `session:changed` → `onSessionChanged`. */
+export type EventMethodName<E extends EventName> = `on${Capitalize<Domain<E>>}${Capitalize<Verb<E>>}`;
+
+export function splitChannel(channel: ChannelName): [domain: string, verb: string] {
+  const [domain, verb] = channel.split(':') as [string, string];
+  return [domain, verb];
+}
+
+export function eventMethodName<E extends EventName>(event: E): EventMethodName<E> {
+  const [domain, verb] = event.split(':') as [string, string];
+  const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+  return `on${cap(domain)}${cap(verb)}` as EventMethodName<E>;
+}

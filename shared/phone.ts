@@ -1,0 +1,21 @@
+import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
+
+/**
+ * Normalizes what a resident typed (`0912 345 678`, `84912345678`, `+84 912 345 678`) to
+ * E.164 (`+84912345678`). Returns null for anything that is not a valid Vietnamese
+ * mobile or fixed number.
+ */
+export function normalizeVietnamesePhone(input: string): string | null {
+  const cleaned = input.replace(/[\s.\-()]/g, '');
+  if (!/^\+?\d{8,15}$/.test(cleaned)) return null;
+  const withPlus = cleaned.startsWith('84') && cleaned.length >= 11 ? `+${cleaned}` : cleaned;
+  const parsed = parsePhoneNumberFromString(withPlus, 'VN');
+  if (!parsed || parsed.country !== 'VN' || !parsed.isValid()) return null;
+  return parsed.number;
+}
+
+/** `+84912345678` → `+84 *** *** 678`: enough for the resident to recognise, no more. */
+export function maskPhone(e164: string): string {
+  const last = e164.slice(-3);
+  return `${e164.slice(0, 3)} *** *** ${last}`;
+}
