@@ -1,0 +1,67 @@
+/**
+ * The public face of the kiosk core: what electron/main and the web host compose.
+ * Everything here runs in plain Node.
+ */
+import type { ChannelName, EventName } from '../../shared/channels';
+import type { EventPayload, Handlers, LockReason } from '../../shared/contract';
+import type { DeviceMode } from '../../shared/domain';
+import type { Logger } from '../../shared/logger';
+import type { Result } from '../../shared/result';
+
+export type TimerHandle = { readonly id: number };
+
+/** Injected time, so that tests drive the session timers without sleeping. */
+export type Clock = {
+  now(): number;
+  setTimeout(fn: () => void, ms: number): TimerHandle;
+  clearTimeout(handle: TimerHandle): void;
+};
+
+export type KeystoreKind = 'safe-storage' | 'dev-file';
+
+/** Where the kiosk's database key lives. Returns the raw 32-byte SQLCipher key. */
+export type Keystore = {
+  readonly kind: KeystoreKind;
+  /** The backend that protects the key (e.g. `gnome_libsecret`, `dpapi`, `keychain`, `dev-file`). */
+  readonly backend: string;
+  getOrCreateDbKey(): Promise<Buffer>;
+};
+
+export type KioskConfig = {
+  dataDir: string;
+  keystore: KeystoreKind;
+  hubUrl: string;
+  /** One-time enrollment code; needed only on first start, when the device has no identity. */
+  enrollCode: string | null;
+  deviceName: string;
+  idleSeconds: number;
+  countdownSeconds: number;
+  sessionMaxSeconds: number;
+};
+
+/** Validates a raw request for a channel, runs its handler, returns a typed result. Never throws. */
+export type Dispatch = (channel: string, request: unknown) => Promise<Result<unknown>>;
+
+export type EventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+
+export type KioskCore = {
+  readonly handlers: Handlers;
+  readonly dispatch: Dispatch;
+  readonly mode: DeviceMode;
+  /** Subscribe to events pushed to the renderer (`session:changed`). Returns unsubscribe. */
+  onEvent(listener: EventListener): () => void;
+  /** Lock now (system suspend, lock screen, renderer crash). Wipes the session cache. */
+  lock(reason: LockReason): Promise<void>;
+  close(): Promise<void>;
+};
+
+export type KioskCoreOptions = {
+  config: KioskConfig;
+  keystore: Keystore;
+  version: string;
+  fetch?: typeof fetch;
+  clock?: Clock;
+  logger?: Logger;
+};
+
+export type { ChannelName };
