@@ -1,0 +1,44 @@
+import { defineConfig } from '@playwright/test';
+
+/**
+ * End-to-end tests. `e2e-web` drives the real product through the web host in Debian's
+ * Chromium (Playwright cannot download browsers here); `e2e-electron` drives the real
+ * Electron app where an Electron binary exists and reports itself skipped where not.
+ */
+export const chromiumPath = process.env['KIOT_CHROMIUM'] ?? '/usr/bin/chromium';
+
+export default defineConfig({
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: true,
+  retries: 0,
+  globalSetup: './tests/e2e-web/global-setup.ts',
+  reporter: [['list'], ['json', { outputFile: 'test-results/e2e-report.json' }]],
+  outputDir: 'test-results/e2e-artifacts',
+  use: { trace: 'retain-on-failure', screenshot: 'only-on-failure' },
+  projects: [
+    {
+      name: 'e2e-web',
+      testDir: 'tests/e2e-web',
+      use: {
+        browserName: 'chromium',
+        viewport: { width: 1080, height: 1920 },
+        launchOptions: {
+          executablePath: chromiumPath,
+          args: [
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--no-first-run',
+            '--disable-sync',
+            '--disable-quic',
+          ],
+        },
+      },
+    },
+    { name: 'e2e-electron', testDir: 'tests/e2e-electron' },
+  ],
+});

@@ -1,0 +1,66 @@
+/**
+ * `npm run start:web`: the embedded hub + the kiosk core + the web host, for developing and
+ * testing the product in a browser. Prints the URL to open and a demo resident to try.
+ */
+import path from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { buildRenderer, repoRoot, startDevStack } from './dev-stack';
+import { ConfigError } from '../electron/core/config';
+import { createLogger } from '../shared/logger';
+
+const log = createLogger('kiot');
+
+function intFromEnv(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) {
+    throw new ConfigError(`${name}="${raw}": expected a TCP port number between 0 and 65535 (e.g. ${name}=${fallback})`);
+  }
+  return n;
+}
+
+async function main(): Promise<void> {
+  const pkg = JSON.parse(await readFile(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string };
+  if (!process.argv.includes('--no-build')) {
+    log.info('building the renderer…');
+    await buildRenderer();
+  }
+  const dataDir = process.env['KIOT_DATA_DIR'] ?? path.join(repoRoot, '.kiot', 'dev');
+  const stack = await startDevStack({
+    dataDir,
+    ...(process.env['KIOT_DB'] ? { hubDatabase: process.env['KIOT_DB'] } : {}),
+    hubPort: intFromEnv('PORT', 8787),
+    webPort: intFromEnv('KIOT_WEB_PORT', 5180),
+    kioskEnv: process.env,
+    version: pkg.version,
+    logger: log,
+  });
+  const resident = stack.demo.residents[0];
+  const lines = [
+    '',
+    `  Kiot is running (${stack.demo.buildingName}).`,
+    `  Hub:        ${stack.hubUrl}`,
+    `  Kiosk:      open ${stack.web.url}`,
+    resident ? `  Try:        ${resident.fullName}, ${resident.unitLabel}, phone ${resident.phone}` : '',
+    `  SMS codes:  printed below as they are sent, and at ${stack.hubUrl}/v1/dev/sms-outbox`,
+    '  Stop with Ctrl+C.',
+    '',
+  ];
+  process.stdout.write(lines.filter((l) => l !== '').join('\n') + '\n');
+
+  const stop = (): void => {
+    void stack.close().finally(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof ConfigError) {
+    log.error(`Configuration error:\n${err.message}`);
+  } else {
+    log.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
+  }
+  process.exit(1);
+});

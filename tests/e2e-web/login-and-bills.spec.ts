@@ -1,0 +1,113 @@
+import { expect, test } from '@playwright/test';
+import { latestCode, countSmsTo, nationalDigits, startTestStack, typeOnKeypad } from './fixtures';
+import type { TestStack } from './fixtures';
+
+// Short timers so that the idle lock happens within the test; activity resets them.
+const IDLE_SECONDS = 8;
+const COUNTDOWN_SECONDS = 3;
+
+let stack: TestStack;
+
+test.beforeAll(async () => {
+  stack = await startTestStack({
+    KIOT_IDLE_SECONDS: String(IDLE_SECONDS),
+    KIOT_COUNTDOWN_SECONDS: String(COUNTDOWN_SECONDS),
+  });
+});
+
+test.afterAll(async () => {
+  await stack.dispose();
+});
+
+test('a resident logs in with an SMS code, reads their bills, goes idle and is locked out with nothing left behind', async ({ page }) => {
+  const resident = stack.demo.residents[0]!;
+  await page.goto(stack.web.url);
+
+  await expect(page.getByTestId('attract-start')).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'vi');
+  await page.getByTestId('attract-start').click();
+
+  await typeOnKeypad(page, nationalDigits(resident.phone));
+  await page.getByTestId('phone-submit').click();
+  await expect(page.getByTestId('code-display')).toBeVisible();
+
+  const code = await latestCode(stack.hubUrl, resident.phone);
+  const wrong = code === '000000' ? '111111' : '000000';
+  await typeOnKeypad(page, wrong);
+  await expect(page.getByTestId('error-message')).toContainText('4');
+
+  await typeOnKeypad(page, code);
+  await expect(page.getByTestId('bills-list')).toBeVisible();
+  await expect(page.getByTestId('resident-name')).toContainText(resident.fullName);
+  const rows = page.getByTestId('bill-row');
+  expect(await rows.count()).toBeGreaterThan(6);
+  await expect(page.getByTestId('bills-list')).toContainText('₫');
+
+  await rows.first().click();
+  await expect(page.getByTestId('bill-detail')).toBeVisible();
+  await expect(page.getByTestId('bill-detail')).toContainText('₫');
+  await page.getByTestId('bill-back').click();
+  await expect(page.getByTestId('bills-list')).toBeVisible();
+
+  // Switch to English, then walk away: the countdown appears, then the kiosk locks.
+  await page.getByTestId('lang-toggle').click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByTestId('countdown-overlay')).toBeVisible({ timeout: (IDLE_SECONDS + 5) * 1000 });
+  await expect(page.getByTestId('attract-start')).toBeVisible({ timeout: (COUNTDOWN_SECONDS + 5) * 1000 });
+
+  const body = await page.locator('body').innerText();
+  expect(body).not.toContain(resident.fullName);
+  expect(body).not.toContain(resident.unitLabel);
+  expect(body).not.toContain('₫');
+  const html = await page.content();
+  expect(html).not.toContain(resident.fullName);
+  expect(html).not.toContain(resident.phone.slice(-6));
+  const storage = await page.evaluate(() => ({ local: localStorage.length, session: sessionStorage.length }));
+  expect(storage).toEqual({ local: 0, session: 0 });
+  await expect(page.locator('html')).toHaveAttribute('lang', 'vi');
+});
+
+test('Continue on the countdown keeps the resident signed in', async ({ page }) => {
+  const resident = stack.demo.residents[1]!;
+  await page.goto(stack.web.url);
+  await page.getByTestId('attract-start').click();
+  await typeOnKeypad(page, nationalDigits(resident.phone));
+  await page.getByTestId('phone-submit').click();
+  await expect(page.getByTestId('code-display')).toBeVisible();
+  await typeOnKeypad(page, await latestCode(stack.hubUrl, resident.phone));
+  await expect(page.getByTestId('bills-list')).toBeVisible();
+
+  await expect(page.getByTestId('countdown-overlay')).toBeVisible({ timeout: (IDLE_SECONDS + 5) * 1000 });
+  await page.getByTestId('countdown-continue').click();
+  await expect(page.getByTestId('countdown-overlay')).toBeHidden();
+  await expect(page.getByTestId('resident-name')).toContainText(resident.fullName);
+
+  await page.getByTestId('sign-out').click();
+  await expect(page.getByTestId('attract-start')).toBeVisible();
+  expect(await page.locator('body').innerText()).not.toContain(resident.fullName);
+});
+
+test('an unknown number goes through exactly the same screens, sends no SMS and never signs in', async ({ page }) => {
+  const unknown = '+84987654321';
+  expect(stack.demo.residents.some((r) => r.phone === unknown)).toBe(false);
+  await page.goto(stack.web.url);
+  await page.getByTestId('attract-start').click();
+  await typeOnKeypad(page, nationalDigits(unknown));
+  await page.getByTestId('phone-submit').click();
+  await expect(page.getByTestId('code-display')).toBeVisible();
+  expect(await countSmsTo(stack.hubUrl, unknown)).toBe(0);
+
+  await typeOnKeypad(page, '123456');
+  await expect(page.getByTestId('error-message')).toContainText('4');
+  await expect(page.getByTestId('bills-list')).toHaveCount(0);
+});
+
+test('an invalid phone number gets a clear Vietnamese message and stays on the phone screen', async ({ page }) => {
+  await page.goto(stack.web.url);
+  await page.getByTestId('attract-start').click();
+  await typeOnKeypad(page, '012');
+  await page.getByTestId('phone-submit').click();
+  await expect(page.getByTestId('error-message')).toBeVisible();
+  await expect(page.getByTestId('error-message')).toContainText(/số điện thoại/i);
+  await expect(page.getByTestId('phone-display')).toBeVisible();
+});
