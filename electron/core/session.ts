@@ -1,0 +1,256 @@
+import type { LockReason, SessionState, SessionView } from '../../shared/contract';
+import type { ResidentSummary } from '../../shared/domain';
+import type { Logger } from '../../shared/logger';
+import { silentLogger } from '../../shared/logger';
+import { assertNever } from '../../shared/assert-never';
+import { KiotError } from '../../shared/result';
+import type { Clock, TimerHandle } from './api';
+
+export type SessionDeps = {
+  clock: Clock;
+  idleSeconds: number;
+  countdownSeconds: number;
+  sessionMaxSeconds: number;
+  /** Deletes the resident's cached data from disk; called on every lock. */
+  wipe: () => void;
+  /** Receives the new view after every change (`session:changed`). */
+  emit: (view: SessionView) => void;
+  logger?: Logger;
+};
+
+/**
+ * The resident session state machine. It owns the auto-lock timers and the secrets of a
+ * session (the hub's OTP request id and the resident token), which never leave the main
+ * process: the renderer only ever sees a `SessionView`.
+ *
+ * attract ─start→ phone ─codeSent→ code ─signedIn→ signedIn
+ *                   ↑───start (back)──┘
+ * any state ─lock(reason)→ attract
+ *
+ * Idle policy: after `idleSeconds` without activity (outside attract) the "Are you still
+ * there?" countdown starts. Once it runs, only `continue` (its large button) dismisses
+ * it; a plain activity heartbeat does not. The renderer sends heartbeats for any touch,
+ * and a stray touch (a bag brushing the screen, a passer-by) must not keep an abandoned
+ * session — with someone's bills on screen — open for another minute. A resident who is
+ * still there presses Continue. Independently, a session is locked `sessionMaxSeconds`
+ * after it left attract, countdown or not.
+ */
+export type Session = {
+  view(): SessionView;
+  readonly state: SessionState;
+  /**
+   * Changes whenever the session's secrets are discarded (lock, going back to phone
+   * entry). A handler that awaited the hub compares it before and after, so a late hub
+   * answer cannot sign a resident into a session that has since ended.
+   */
+  readonly epoch: number;
+  readonly otpRequestId: string | null;
+  readonly residentToken: string | null;
+  readonly resident: ResidentSummary | null;
+  /** attract → phone; code → phone (back, discarding the code); phone → phone is a no-op. */
+  start(): SessionView;
+  /** Throttled heartbeat: restarts the idle timer unless the countdown is already showing. */
+  activity(): void;
+  /** The countdown's Continue button: dismisses it and restarts the idle timer. */
+  continue(): SessionView;
+  /** phone|code → code, remembering the hub's request id for the verification. */
+  codeSent(args: { maskedPhone: string; requestId: string }): SessionView;
+  /** code → signedIn. */
+  signedIn(args: { resident: ResidentSummary; token: string }): SessionView;
+  /** Ends the session from any state: wipes the cache, forgets the resident, back to attract. */
+  lock(reason: LockReason): SessionView;
+  /** Stops every timer (shutdown). */
+  dispose(): void;
+};
+
+type Countdown = { endsAt: number; secondsLeft: number };
+
+export function createSession(deps: SessionDeps): Session {
+  const { clock } = deps;
+  const logger = (deps.logger ?? silentLogger).child('session');
+  const idleMs = deps.idleSeconds * 1000;
+  const countdownMs = deps.countdownSeconds * 1000;
+  const maxMs = deps.sessionMaxSeconds * 1000;
+
+  let state: SessionState = 'attract';
+  let epoch = 0;
+  let maskedPhone: string | null = null;
+  let otpRequestId: string | null = null;
+  let resident: ResidentSummary | null = null;
+  let residentToken: string | null = null;
+  let countdown: Countdown | null = null;
+  let lastLock: SessionView['lastLock'] = null;
+
+  let idleTimer: TimerHandle | null = null;
+  let countdownTimer: TimerHandle | null = null;
+  let hardCapTimer: TimerHandle | null = null;
+  let disposed = false;
+
+  const iso = (ms: number): string => new Date(ms).toISOString();
+
+  const view = (): SessionView => ({
+    state,
+    countdown: countdown === null ? null : { endsAt: iso(countdown.endsAt), secondsLeft: countdown.secondsLeft },
+    maskedPhone,
+    resident: resident === null ? null : { ...resident },
+    lastLock: lastLock === null ? null : { ...lastLock },
+  });
+
+  const emit = (): SessionView => {
+    const v = view();
+    try {
+      deps.emit(v);
+    } catch (err) {
+      logger.error('session listener threw', { error: err instanceof Error ? err.message : String(err) });
+    }
+    return v;
+  };
+
+  const clear = (timer: TimerHandle | null): null => {
+    if (timer !== null) clock.clearTimeout(timer);
+    return null;
+  };
+
+  const armIdle = (): void => {
+    idleTimer = clear(idleTimer);
+    if (disposed || state === 'attract' || countdown !== null) return;
+    idleTimer = clock.setTimeout(onIdle, idleMs);
+  };
+
+  const onIdle = (): void => {
+    idleTimer = null;
+    if (state === 'attract') return;
+    countdown = { endsAt: clock.now() + countdownMs, secondsLeft: deps.countdownSeconds };
+    scheduleTick();
+    emit();
+  };
+
+  const scheduleTick = (): void => {
+    if (countdown === null) return;
+    // Aim at the next whole-second boundary before endsAt, so a slow timer does not drift.
+    const remaining = countdown.endsAt - clock.now();
+    const untilNext = remaining - (countdown.secondsLeft - 1) * 1000;
+    countdownTimer = clock.setTimeout(onTick, Math.max(0, Math.min(remaining, untilNext)));
+  };
+
+  const onTick = (): void => {
+    countdownTimer = null;
+    if (countdown === null) return;
+    const secondsLeft = Math.max(0, Math.ceil((countdown.endsAt - clock.now()) / 1000));
+    if (secondsLeft === 0) {
+      lock('idle');
+      return;
+    }
+    countdown = { ...countdown, secondsLeft };
+    scheduleTick();
+    emit();
+  };
+
+  const wrongState = (what: string): KiotError => new KiotError('wrong_state', `Cannot ${what} in state ${state}`);
+
+  const forgetSecrets = (): void => {
+    epoch += 1;
+    maskedPhone = null;
+    otpRequestId = null;
+    resident = null;
+    residentToken = null;
+  };
+
+  const lock = (reason: LockReason): SessionView => {
+    idleTimer = clear(idleTimer);
+    countdownTimer = clear(countdownTimer);
+    hardCapTimer = clear(hardCapTimer);
+    countdown = null;
+    state = 'attract';
+    forgetSecrets();
+    try {
+      deps.wipe();
+    } catch (err) {
+      // Memory is cleared regardless; the cache is wiped again on the next lock and at startup.
+      logger.error('failed to wipe the session cache', { error: err instanceof Error ? err.message : String(err) });
+    }
+    lastLock = { reason, at: iso(clock.now()) };
+    logger.info('session locked', { reason });
+    return emit();
+  };
+
+  return {
+    view,
+    get state() {
+      return state;
+    },
+    get epoch() {
+      return epoch;
+    },
+    get otpRequestId() {
+      return otpRequestId;
+    },
+    get residentToken() {
+      return residentToken;
+    },
+    get resident() {
+      return resident;
+    },
+    start() {
+      switch (state) {
+        case 'attract':
+          state = 'phone';
+          hardCapTimer = clock.setTimeout(() => {
+            hardCapTimer = null;
+            lock('hardCap');
+          }, maxMs);
+          armIdle();
+          return emit();
+        case 'phone':
+          armIdle();
+          return view();
+        case 'code':
+          forgetSecrets();
+          state = 'phone';
+          armIdle();
+          return emit();
+        case 'signedIn':
+          throw wrongState('go back to phone entry while signed in');
+        default:
+          return assertNever(state, 'session state');
+      }
+    },
+    activity() {
+      armIdle();
+    },
+    continue() {
+      if (countdown === null) {
+        armIdle();
+        return view();
+      }
+      countdownTimer = clear(countdownTimer);
+      countdown = null;
+      armIdle();
+      return emit();
+    },
+    codeSent(args) {
+      if (state !== 'phone' && state !== 'code') throw wrongState('send a code');
+      state = 'code';
+      maskedPhone = args.maskedPhone;
+      otpRequestId = args.requestId;
+      armIdle();
+      return emit();
+    },
+    signedIn(args) {
+      if (state !== 'code') throw wrongState('sign in');
+      state = 'signedIn';
+      otpRequestId = null;
+      resident = { ...args.resident };
+      residentToken = args.token;
+      armIdle();
+      return emit();
+    },
+    lock,
+    dispose() {
+      disposed = true;
+      idleTimer = clear(idleTimer);
+      countdownTimer = clear(countdownTimer);
+      hardCapTimer = clear(hardCapTimer);
+    },
+  };
+}

@@ -1,0 +1,252 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { SessionView } from '../../../shared/contract';
+import { SessionView as SessionViewSchema } from '../../../shared/contract';
+import { createFakeClock } from '../../../electron/core/fake-clock';
+import type { FakeClock } from '../../../electron/core/fake-clock';
+import { createSession } from '../../../electron/core/session';
+import type { Session } from '../../../electron/core/session';
+import { KiotError } from '../../../shared/result';
+
+const resident = { id: 'r1', fullName: 'Nguyễn Văn An', unitLabel: 'A-1203', buildingName: 'Tòa A' };
+
+describe('session state machine', () => {
+  let clock: FakeClock;
+  let session: Session;
+  let views: SessionView[];
+  let wipes: number;
+
+  beforeEach(() => {
+    clock = createFakeClock(Date.UTC(2026, 10, 25, 3, 0, 0));
+    views = [];
+    wipes = 0;
+    session = createSession({
+      clock,
+      idleSeconds: 60,
+      countdownSeconds: 15,
+      sessionMaxSeconds: 600,
+      wipe: () => {
+        wipes += 1;
+      },
+      emit: (view) => views.push(view),
+    });
+  });
+
+  const last = (): SessionView => {
+    const v = views.at(-1);
+    if (v === undefined) throw new Error('no view emitted');
+    return v;
+  };
+
+  const signIn = (): void => {
+    session.start();
+    session.codeSent({ maskedPhone: '+84 *** *** 678', requestId: 'req-1' });
+    session.signedIn({ resident, token: 't'.repeat(40) });
+  };
+
+  it('starts in attract with no timers running', () => {
+    expect(session.view()).toEqual({ state: 'attract', countdown: null, maskedPhone: null, resident: null, lastLock: null });
+    clock.advance(3_600_000);
+    expect(views).toEqual([]);
+    expect(clock.pendingTimers()).toBe(0);
+  });
+
+  it('walks attract → phone → code → signedIn, emitting a valid view each time', () => {
+    session.start();
+    expect(last().state).toBe('phone');
+    session.codeSent({ maskedPhone: '+84 *** *** 678', requestId: 'req-1' });
+    expect(last()).toMatchObject({ state: 'code', maskedPhone: '+84 *** *** 678' });
+    expect(session.otpRequestId).toBe('req-1');
+    session.signedIn({ resident, token: 'secret-token-'.repeat(3) });
+    expect(last()).toMatchObject({ state: 'signedIn', resident });
+    expect(session.residentToken).toBe('secret-token-'.repeat(3));
+    expect(session.otpRequestId).toBeNull();
+    expect(views.map((v) => v.state)).toEqual(['phone', 'code', 'signedIn']);
+    for (const v of views) expect(SessionViewSchema.safeParse(v).success).toBe(true);
+    // The secrets of a session are never part of what the renderer sees.
+    expect(JSON.stringify(views)).not.toContain('secret-token');
+    expect(JSON.stringify(views)).not.toContain('req-1');
+  });
+
+  it('goes back from code to phone, discarding the request', () => {
+    session.start();
+    session.codeSent({ maskedPhone: '+84 *** *** 678', requestId: 'req-1' });
+    const epoch = session.epoch;
+    session.start();
+    expect(last()).toMatchObject({ state: 'phone', maskedPhone: null });
+    expect(session.otpRequestId).toBeNull();
+    expect(session.epoch).not.toBe(epoch);
+  });
+
+  it('refuses transitions from the wrong state with wrong_state', () => {
+    expect(() => session.codeSent({ maskedPhone: 'x', requestId: 'r' })).toThrow(KiotError);
+    expect(() => session.signedIn({ resident, token: 't' })).toThrowError(expect.objectContaining({ code: 'wrong_state' }));
+    session.start();
+    expect(() => session.signedIn({ resident, token: 't' })).toThrowError(expect.objectContaining({ code: 'wrong_state' }));
+    session.codeSent({ maskedPhone: 'x', requestId: 'r' });
+    session.signedIn({ resident, token: 't' });
+    expect(() => session.start()).toThrowError(expect.objectContaining({ code: 'wrong_state' }));
+    expect(() => session.codeSent({ maskedPhone: 'x', requestId: 'r' })).toThrowError(expect.objectContaining({ code: 'wrong_state' }));
+  });
+
+  it('starts the countdown after idleSeconds, ticks once per second, then locks for idle', () => {
+    signIn();
+    views = [];
+    clock.advance(59_999);
+    expect(views).toEqual([]);
+    clock.advance(1);
+    expect(last().countdown).toEqual({ endsAt: new Date(clock.now() + 15_000).toISOString(), secondsLeft: 15 });
+    clock.advance(1000);
+    expect(last().countdown?.secondsLeft).toBe(14);
+    clock.advance(13_000);
+    expect(last().countdown?.secondsLeft).toBe(1);
+    expect(wipes).toBe(0);
+    clock.advance(1000);
+    expect(last()).toEqual({
+      state: 'attract',
+      countdown: null,
+      maskedPhone: null,
+      resident: null,
+      lastLock: { reason: 'idle', at: new Date(clock.now()).toISOString() },
+    });
+    expect(views.map((v) => v.countdown?.secondsLeft ?? null)).toEqual([15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, null]);
+    expect(wipes).toBe(1);
+    expect(session.residentToken).toBeNull();
+    expect(session.resident).toBeNull();
+    expect(clock.pendingTimers()).toBe(0);
+  });
+
+  it('activity restarts the idle timer', () => {
+    signIn();
+    views = [];
+    clock.advance(50_000);
+    session.activity();
+    clock.advance(50_000);
+    session.activity();
+    clock.advance(59_000);
+    expect(views).toEqual([]);
+    clock.advance(1000);
+    expect(last().countdown?.secondsLeft).toBe(15);
+  });
+
+  it('a transition counts as activity', () => {
+    session.start();
+    clock.advance(50_000);
+    session.codeSent({ maskedPhone: 'x', requestId: 'r' });
+    clock.advance(59_000);
+    expect(last().countdown).toBeNull();
+  });
+
+  it('activity during the countdown does not dismiss it; only continue does', () => {
+    signIn();
+    clock.advance(60_000);
+    expect(last().countdown).not.toBeNull();
+    clock.advance(5000);
+    session.activity();
+    clock.advance(1000);
+    expect(last().countdown?.secondsLeft).toBe(9);
+    const view = session.continue();
+    expect(view.countdown).toBeNull();
+    expect(last()).toEqual(view);
+    expect(view.state).toBe('signedIn');
+    // The idle timer starts again from the Continue press.
+    views = [];
+    clock.advance(59_999);
+    expect(views).toEqual([]);
+    clock.advance(1);
+    expect(last().countdown?.secondsLeft).toBe(15);
+  });
+
+  it('continue without a countdown changes nothing and emits nothing', () => {
+    signIn();
+    const before = views.length;
+    expect(session.continue().state).toBe('signedIn');
+    expect(views.length).toBe(before);
+  });
+
+  it('locks at the hard cap even with constant activity', () => {
+    session.start();
+    const startedAt = clock.now();
+    for (let i = 0; i < 59; i++) {
+      clock.advance(10_000);
+      session.activity();
+    }
+    expect(session.state).toBe('phone');
+    clock.advance(10_000);
+    expect(clock.now() - startedAt).toBe(600_000);
+    expect(last()).toMatchObject({ state: 'attract', lastLock: { reason: 'hardCap' } });
+    expect(wipes).toBe(1);
+  });
+
+  it('the hard cap is not extended by continue', () => {
+    signIn();
+    const startedAt = clock.now();
+    for (let i = 0; i < 9; i++) {
+      clock.advance(65_000);
+      expect(last().countdown).not.toBeNull();
+      session.continue();
+    }
+    clock.advance(14_999);
+    expect(session.state).toBe('signedIn');
+    clock.advance(1);
+    expect(clock.now() - startedAt).toBe(600_000);
+    expect(last().lastLock?.reason).toBe('hardCap');
+  });
+
+  it('lock wipes, clears the resident, records lastLock and stops the timers', () => {
+    signIn();
+    clock.advance(1234);
+    const view = session.lock('signOut');
+    expect(view).toEqual({
+      state: 'attract',
+      countdown: null,
+      maskedPhone: null,
+      resident: null,
+      lastLock: { reason: 'signOut', at: new Date(clock.now()).toISOString() },
+    });
+    expect(last()).toEqual(view);
+    expect(wipes).toBe(1);
+    expect(session.residentToken).toBeNull();
+    expect(clock.pendingTimers()).toBe(0);
+    // A new session starts clean and keeps the previous lock visible until the next one.
+    session.start();
+    expect(last()).toMatchObject({ state: 'phone', lastLock: { reason: 'signOut' } });
+  });
+
+  it('locks from attract too (suspend while idle) so the renderer still resets', () => {
+    session.lock('suspend');
+    expect(last().lastLock?.reason).toBe('suspend');
+    expect(wipes).toBe(1);
+  });
+
+  it('lock clears memory and returns to attract even if the wipe fails', () => {
+    const failing = createSession({
+      clock,
+      idleSeconds: 60,
+      countdownSeconds: 15,
+      sessionMaxSeconds: 600,
+      wipe: () => {
+        throw new Error('disk I/O error');
+      },
+      emit: () => {},
+    });
+    failing.start();
+    failing.codeSent({ maskedPhone: 'x', requestId: 'r' });
+    failing.signedIn({ resident, token: 't' });
+    expect(failing.lock('crash')).toMatchObject({ state: 'attract', resident: null, lastLock: { reason: 'crash' } });
+    expect(failing.residentToken).toBeNull();
+  });
+
+  it('dispose stops every timer', () => {
+    signIn();
+    session.dispose();
+    expect(clock.pendingTimers()).toBe(0);
+  });
+
+  it('keeps ticking correctly across one large advance', () => {
+    signIn();
+    views = [];
+    clock.advance(75_000);
+    expect(views).toHaveLength(16);
+    expect(last().lastLock?.reason).toBe('idle');
+  });
+});
