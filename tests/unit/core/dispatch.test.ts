@@ -1,0 +1,133 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { Handlers, SessionView } from '../../../shared/contract';
+import { createLogger } from '../../../shared/logger';
+import type { LogSink } from '../../../shared/logger';
+import { KiotError } from '../../../shared/result';
+import { createDispatcher } from '../../../electron/core/dispatch';
+
+const view: SessionView = { state: 'attract', countdown: null, maskedPhone: null, resident: null, lastLock: null };
+const bill = {
+  id: 'b1',
+  unitLabel: 'A-1203',
+  service: 'water' as const,
+  month: '2026-10',
+  amountVnd: 125_000,
+  dueDate: '2026-11-15',
+  status: 'unpaid' as const,
+  paidAt: null,
+  consumption: { unit: 'm3' as const, previousReading: 100, currentReading: 112, quantity: 12 },
+};
+
+function handlers(overrides: Partial<Handlers> = {}): Handlers {
+  const notCalled = async (): Promise<never> => {
+    throw new Error('not expected in this test');
+  };
+  return {
+    'app:info': async () => ({ mode: 'kiosk', version: '1.0.0', buildingName: 'Tòa A', defaultLocale: 'vi', idleSeconds: 60, countdownSeconds: 15 }),
+    'session:get': async () => view,
+    'session:start': notCalled,
+    'session:activity': async () => ({}),
+    'session:continue': notCalled,
+    'session:end': notCalled,
+    'auth:requestOtp': async () => ({ maskedPhone: '+84 *** *** 678', expiresAt: '2026-11-25T03:05:00.000Z', resendAfterSeconds: 60 }),
+    'auth:verifyOtp': notCalled,
+    'bills:list': async () => ({ bills: [bill] }),
+    'bills:get': notCalled,
+    ...overrides,
+  };
+}
+
+describe('createDispatcher', () => {
+  it('runs the handler and wraps its value', async () => {
+    const dispatch = createDispatcher(handlers());
+    await expect(dispatch('session:get', {})).resolves.toEqual({ ok: true, value: view });
+    await expect(dispatch('bills:list', {})).resolves.toEqual({ ok: true, value: { bills: [bill] } });
+  });
+
+  it('treats a missing request as an empty one', async () => {
+    const dispatch = createDispatcher(handlers());
+    await expect(dispatch('session:activity', undefined)).resolves.toEqual({ ok: true, value: {} });
+  });
+
+  it.each(['nope', 'session:get ', '__proto__', 'constructor', 'toString', 42, null])('rejects unknown channel %j', async (channel) => {
+    const dispatch = createDispatcher(handlers());
+    const result = await dispatch(channel as string, {});
+    expect(result).toEqual({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('Unknown channel') } });
+  });
+
+  it.each([
+    ['auth:requestOtp', {}, 'phone'],
+    ['auth:requestOtp', { phone: 912345678 }, 'phone'],
+    ['auth:requestOtp', { phone: '1'.repeat(40) }, 'phone'],
+    ['auth:verifyOtp', { code: '12a456' }, 'code'],
+    ['bills:get', { billId: '' }, 'billId'],
+    ['session:get', { extra: true }, 'request'],
+    ['session:get', 'a string', 'request'],
+  ])('rejects malformed %s request %j naming the field', async (channel, request, field) => {
+    const handler = vi.fn();
+    const dispatch = createDispatcher(
+      handlers({ 'auth:requestOtp': handler, 'auth:verifyOtp': handler, 'bills:get': handler, 'session:get': handler }),
+    );
+    const result = await dispatch(channel, request);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe('invalid_input');
+    expect(result.error.message.startsWith(field)).toBe(true);
+    expect(result.error.message.length).toBeLessThan(200);
+    expect(handler).not.toHaveBeenCalled();
+  });
+
+  it('passes the parsed (trimmed) request to the handler', async () => {
+    const handler = vi.fn(handlers()['auth:requestOtp']);
+    const dispatch = createDispatcher(handlers({ 'auth:requestOtp': handler }));
+    await dispatch('auth:requestOtp', { phone: '  0912 345 678 ' });
+    expect(handler).toHaveBeenCalledWith({ phone: '0912 345 678' });
+  });
+
+  it('returns a KiotError as its AppError', async () => {
+    const dispatch = createDispatcher(
+      handlers({
+        'auth:verifyOtp': async () => {
+          throw new KiotError('wrong_code', 'Wrong code', { attemptsLeft: 3 });
+        },
+      }),
+    );
+    await expect(dispatch('auth:verifyOtp', { code: '123456' })).resolves.toEqual({
+      ok: false,
+      error: { code: 'wrong_code', message: 'Wrong code', attemptsLeft: 3 },
+    });
+  });
+
+  it('turns any other throw into internal, logged but not leaked', async () => {
+    const entries: Parameters<LogSink>[0][] = [];
+    const logger = createLogger('test', (e) => entries.push(e));
+    const dispatch = createDispatcher(
+      handlers({
+        'bills:list': async () => {
+          throw new Error('SQLITE_IOERR at /home/kiosk/.config/kiot/kiosk.db');
+        },
+        'session:get': () => {
+          throw new TypeError('sync throw');
+        },
+      }),
+      logger,
+    );
+    const result = await dispatch('bills:list', {});
+    expect(result).toEqual({ ok: false, error: { code: 'internal', message: 'Unexpected error' } });
+    expect(JSON.stringify(result)).not.toContain('SQLITE');
+    expect(entries).toEqual([expect.objectContaining({ level: 'error', data: expect.objectContaining({ channel: 'bills:list' }) })]);
+    await expect(dispatch('session:get', {})).resolves.toEqual({ ok: false, error: { code: 'internal', message: 'Unexpected error' } });
+  });
+
+  it('strips fields outside the response schema and refuses responses that break it', async () => {
+    const dispatch = createDispatcher(
+      handlers({
+        'session:get': async () => ({ ...view, token: 'secret' }) as SessionView,
+        'bills:list': async () => ({ bills: [{ ...bill, amountVnd: -1 }] }),
+      }),
+    );
+    const got = await dispatch('session:get', {});
+    expect(got).toEqual({ ok: true, value: view });
+    await expect(dispatch('bills:list', {})).resolves.toEqual({ ok: false, error: { code: 'internal', message: 'Unexpected error' } });
+  });
+});
