@@ -62,6 +62,8 @@ export type KioskCoreOptions = {
   fetch?: typeof fetch;
   clock?: Clock;
   logger?: Logger;
+  /** How long one hub call may take before it counts as `hub_unavailable` (default 10 s). */
+  hubTimeoutMs?: number;
 };
 
 export type { ChannelName };

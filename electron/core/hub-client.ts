@@ -18,7 +18,7 @@ export const hubPaths = {
   enroll: '/v1/devices/enroll',
   requestOtp: '/v1/auth/otp/request',
   verifyOtp: '/v1/auth/otp/verify',
-  bills: '/v1/bills',
+  bills: '/v1/me/bills',
 } as const;
 
 export type DeviceCredential = { deviceId: string; deviceSecret: string };
