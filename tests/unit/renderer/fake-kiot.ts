@@ -1,0 +1,242 @@
+/**
+ * An in-memory `window.kiot` for renderer tests: a small session state machine
+ * (attract → phone → code → signedIn → locked) that answers like the main process and
+ * pushes `session:changed`. Tests drive the main-process side (countdown, lock, outages)
+ * through the returned controls.
+ */
+import type { ChannelName } from '../../../shared/channels';
+import type { LockReason, SessionView } from '../../../shared/contract';
+import type { Bill, Locale, ResidentSummary } from '../../../shared/domain';
+import type { KiotApi } from '../../../shared/kiot-api';
+import { maskPhone, normalizeVietnamesePhone } from '../../../shared/phone';
+import type { AppError, Result } from '../../../shared/result';
+
+export type FakeKiotOptions = {
+  buildingName?: string;
+  defaultLocale?: Locale;
+  /** The code every OTP request "sends". */
+  code?: string;
+  resendAfterSeconds?: number;
+  resident?: ResidentSummary;
+  bills?: Bill[];
+  /** Wrong tries before a code locks. */
+  attemptsPerCode?: number;
+};
+
+export type FakeCall = { channel: ChannelName; request: unknown };
+
+export type FakeKiot = {
+  api: KiotApi;
+  calls: FakeCall[];
+  callsTo(channel: ChannelName): FakeCall[];
+  view(): SessionView;
+  /** The next call to `channel` (or every call while `times` lasts) fails with `error`. */
+  failNext(channel: ChannelName, error: AppError, times?: number): void;
+  /** Every call fails with `hub_unavailable` until set back to false. */
+  setHubDown(down: boolean): void;
+  /** Calls to `channel` wait until the returned function is called (to see a call in flight). */
+  hold(channel: ChannelName): () => void;
+  /** The main process starts (or, given the same `endsAt`, updates) the "Are you still there?" countdown. */
+  startCountdown(secondsLeft: number, endsAt?: string): void;
+  /** The main process locks (idle, suspend…): wipes and returns to attract. */
+  lock(reason: LockReason): void;
+  /** Pushes the current view once more, unchanged. */
+  emitAgain(): void;
+  /** Jump straight to a signed-in session. */
+  signIn(): void;
+  listenerCount(): number;
+};
+
+export const demoResident: ResidentSummary = {
+  id: 'r-1',
+  fullName: 'Nguyễn Thị Lan',
+  unitLabel: 'A-1203',
+  buildingName: 'Chung cư Sông Hồng',
+};
+
+export function bill(partial: Partial<Bill> & Pick<Bill, 'id'>): Bill {
+  return {
+    unitLabel: 'A-1203',
+    service: 'management',
+    month: '2026-10',
+    amountVnd: 500_000,
+    dueDate: '2026-11-15',
+    status: 'unpaid',
+    paidAt: null,
+    consumption: null,
+    ...partial,
+  };
+}
+
+export const demoBills: Bill[] = [
+  bill({ id: 'b-oct-mgmt', service: 'management', month: '2026-10', amountVnd: 1_234_567, status: 'paid', paidAt: '2026-10-20T03:00:00.000Z' }),
+  bill({
+    id: 'b-nov-elec',
+    service: 'electricity',
+    month: '2026-11',
+    amountVnd: 812_400,
+    dueDate: '2026-12-10',
+    status: 'unpaid',
+    consumption: { unit: 'kWh', previousReading: 10_230, currentReading: 10_542, quantity: 312 },
+  }),
+  bill({
+    id: 'b-nov-water',
+    service: 'water',
+    month: '2026-11',
+    amountVnd: 187_000,
+    dueDate: '2026-12-10',
+    status: 'overdue',
+    consumption: { unit: 'm3', previousReading: 1_204, currentReading: 1_221, quantity: 17 },
+  }),
+  bill({ id: 'b-sep-parking', service: 'parking', month: '2026-09', amountVnd: 120_000, dueDate: '2026-10-15', status: 'paid', paidAt: '2026-10-01T02:00:00.000Z' }),
+];
+
+export function createFakeKiot(options: FakeKiotOptions = {}): FakeKiot {
+  const code = options.code ?? '123456';
+  const resident = options.resident ?? demoResident;
+  const bills = options.bills ?? demoBills;
+  const attemptsPerCode = options.attemptsPerCode ?? 5;
+  const resendAfterSeconds = options.resendAfterSeconds ?? 60;
+
+  let view: SessionView = { state: 'attract', countdown: null, maskedPhone: null, resident: null, lastLock: null };
+  let attemptsLeft = attemptsPerCode;
+  let lastLockMs = Date.parse('2026-11-25T02:00:00.000Z');
+  let hubDown = false;
+  const failures = new Map<ChannelName, { error: AppError; times: number }>();
+  const listeners = new Set<(view: SessionView) => void>();
+  const held = new Map<ChannelName, Promise<void>>();
+  const calls: FakeCall[] = [];
+
+  const emit = (): void => {
+    const snapshot = structuredClone(view);
+    for (const listener of [...listeners]) listener(snapshot);
+  };
+  const update = (next: Partial<SessionView>): SessionView => {
+    view = { ...view, ...next };
+    emit();
+    return structuredClone(view);
+  };
+  const fail = (code: AppError['code'], extra: Partial<AppError> = {}): Result<never> => ({ ok: false, error: { code, message: code, ...extra } });
+  const lock = (reason: LockReason): SessionView => {
+    lastLockMs += 1000;
+    return update({ state: 'attract', countdown: null, maskedPhone: null, resident: null, lastLock: { reason, at: new Date(lastLockMs).toISOString() } });
+  };
+
+  /** Records the call, applies injected failures, answers asynchronously like IPC does. */
+  const handle = async <T>(channel: ChannelName, request: unknown, body: () => Result<T>): Promise<Result<T>> => {
+    calls.push({ channel, request });
+    await Promise.resolve();
+    await held.get(channel);
+    const injected = failures.get(channel);
+    if (injected) {
+      if (--injected.times <= 0) failures.delete(channel);
+      return { ok: false, error: injected.error };
+    }
+    if (hubDown && channel !== 'session:activity') return fail('hub_unavailable');
+    return body();
+  };
+
+  const api: KiotApi = {
+    app: {
+      info: (request) =>
+        handle('app:info', request, () => ({
+          ok: true,
+          value: {
+            mode: 'kiosk',
+            version: '0.1.0-test',
+            buildingName: options.buildingName ?? 'Chung cư Sông Hồng',
+            defaultLocale: options.defaultLocale ?? 'vi',
+            idleSeconds: 60,
+            countdownSeconds: 15,
+          },
+        })),
+    },
+    session: {
+      get: (request) => handle('session:get', request, () => ({ ok: true, value: structuredClone(view) })),
+      start: (request) =>
+        handle('session:start', request, () => {
+          if (view.state !== 'attract' && view.state !== 'code') return fail('wrong_state');
+          return { ok: true, value: update({ state: 'phone', maskedPhone: null }) };
+        }),
+      activity: (request) => handle('session:activity', request, () => ({ ok: true, value: {} })),
+      continue: (request) => handle('session:continue', request, () => ({ ok: true, value: update({ countdown: null }) })),
+      end: (request) => handle('session:end', request, () => ({ ok: true, value: lock('signOut') })),
+    },
+    auth: {
+      requestOtp: (request) =>
+        handle('auth:requestOtp', request, () => {
+          if (view.state !== 'phone' && view.state !== 'code') return fail('wrong_state');
+          const phone = normalizeVietnamesePhone(request.phone);
+          if (!phone) return fail('invalid_input');
+          attemptsLeft = attemptsPerCode;
+          const maskedPhone = maskPhone(phone);
+          update({ state: 'code', maskedPhone });
+          return { ok: true, value: { maskedPhone, expiresAt: new Date(Date.now() + 300_000).toISOString(), resendAfterSeconds } };
+        }),
+      verifyOtp: (request) =>
+        handle('auth:verifyOtp', request, () => {
+          if (view.state !== 'code') return fail('wrong_state');
+          if (attemptsLeft <= 0) return fail('code_locked', { attemptsLeft: 0 });
+          if (request.code !== code) {
+            attemptsLeft -= 1;
+            return attemptsLeft === 0 ? fail('code_locked', { attemptsLeft: 0 }) : fail('wrong_code', { attemptsLeft });
+          }
+          update({ state: 'signedIn', resident, maskedPhone: null });
+          return { ok: true, value: { resident } };
+        }),
+    },
+    bills: {
+      list: (request) =>
+        handle('bills:list', request, () => (view.state === 'signedIn' ? { ok: true, value: { bills: structuredClone(bills) } } : fail('unauthorized'))),
+      get: (request) =>
+        handle('bills:get', request, () => {
+          if (view.state !== 'signedIn') return fail('unauthorized');
+          const found = bills.find((b) => b.id === request.billId);
+          return found ? { ok: true, value: { bill: structuredClone(found) } } : fail('not_found');
+        }),
+    },
+    onSessionChanged: (listener) => {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+  };
+
+  return {
+    api,
+    calls,
+    callsTo: (channel) => calls.filter((c) => c.channel === channel),
+    view: () => structuredClone(view),
+    failNext: (channel, error, times = 1) => {
+      failures.set(channel, { error, times });
+    },
+    setHubDown: (down) => {
+      hubDown = down;
+    },
+    hold: (channel) => {
+      let release = (): void => {};
+      held.set(
+        channel,
+        new Promise<void>((resolve) => {
+          release = () => {
+            held.delete(channel);
+            resolve();
+          };
+        }),
+      );
+      return () => release();
+    },
+    startCountdown: (secondsLeft, endsAt = new Date(Date.now() + secondsLeft * 1000).toISOString()) => {
+      update({ countdown: { endsAt, secondsLeft } });
+    },
+    lock: (reason) => {
+      lock(reason);
+    },
+    emitAgain: emit,
+    signIn: () => {
+      update({ state: 'signedIn', resident, maskedPhone: null, countdown: null });
+    },
+    listenerCount: () => listeners.size,
+  };
+}

@@ -1,0 +1,293 @@
+// @vitest-environment jsdom
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { mainProcess, press, renderApp, teardown, toBills, toCode, toPhone } from './render-app';
+
+afterEach(teardown);
+
+describe('attract screen', () => {
+  it('shows the building name and starts a session on touch', async () => {
+    const { fake } = await renderApp({ buildingName: 'Chung cư Hoa Sen' });
+    expect(await screen.findByRole('heading', { name: 'Chung cư Hoa Sen' })).toBeTruthy();
+    expect(screen.getByTestId('attract-start').textContent).toContain('Chạm để bắt đầu');
+    expect(screen.getByTestId('lang-toggle')).toBeTruthy();
+    await toPhone();
+    expect(fake.callsTo('session:start')).toHaveLength(1);
+    expect(screen.getByTestId('lang-toggle')).toBeTruthy();
+  });
+});
+
+describe('phone screen', () => {
+  it('builds the number from the keypad, grouped for reading', async () => {
+    await renderApp();
+    await toPhone();
+    const display = screen.getByTestId('phone-display');
+    press('0912345678');
+    expect(display.textContent).toBe('0912 345 678');
+    fireEvent.click(screen.getByTestId('keypad-delete'));
+    expect(display.textContent).toBe('0912 345 67');
+    fireEvent.click(screen.getByTestId('keypad-clear'));
+    expect(display.textContent).toBe('');
+  });
+
+  it('stops at 11 digits', async () => {
+    await renderApp();
+    await toPhone();
+    press('0241234567899');
+    expect(screen.getByTestId('phone-display').textContent).toBe('0241 234 5678');
+  });
+
+  it('says an invalid number is invalid, in Vietnamese, without calling the hub', async () => {
+    const { fake } = await renderApp();
+    await toPhone();
+    press('12345');
+    fireEvent.click(screen.getByTestId('phone-submit'));
+    expect(screen.getByTestId('error-message').textContent).toContain('Số điện thoại không hợp lệ. Vui lòng kiểm tra lại.');
+    expect(fake.callsTo('auth:requestOtp')).toHaveLength(0);
+    // Typing again clears the message.
+    press('6');
+    expect(screen.queryByTestId('error-message')).toBeNull();
+  });
+
+  it('sends the number in E.164 and moves to the code screen', async () => {
+    const { fake } = await renderApp();
+    await toCode('0912345678');
+    expect(fake.callsTo('auth:requestOtp')[0]?.request).toEqual({ phone: '+84912345678' });
+    expect(screen.getByText('Mã đã gửi tới +84 *** *** 678')).toBeTruthy();
+  });
+
+  it('shows the wait for rate_limited', async () => {
+    await renderApp({}, (fake) => fake.failNext('auth:requestOtp', { code: 'rate_limited', message: 'slow down', retryAfterSeconds: 30 }));
+    await toPhone();
+    press('0912345678');
+    fireEvent.click(screen.getByTestId('phone-submit'));
+    expect((await screen.findByTestId('error-message')).textContent).toContain('Bạn đã thử quá nhiều lần. Vui lòng thử lại sau 30 giây.');
+    expect(screen.queryByTestId('retry')).toBeNull();
+  });
+
+  it('disables its buttons while the request is in flight and re-enables them after', async () => {
+    const { fake } = await renderApp();
+    await toPhone();
+    press('0912345678');
+    const release = fake.hold('auth:requestOtp');
+    fireEvent.click(screen.getByTestId('phone-submit'));
+    await waitFor(() => expect(screen.getByTestId('phone-submit').hasAttribute('disabled')).toBe(true));
+    expect(screen.getByTestId('keypad-5').hasAttribute('disabled')).toBe(true);
+    expect(screen.getByTestId('phone-submit').textContent).toBe('Đang gửi mã…');
+    // A second tap while busy sends nothing more.
+    fireEvent.click(screen.getByTestId('phone-submit'));
+    await act(async () => release());
+    await screen.findByTestId('code-display');
+    expect(fake.callsTo('auth:requestOtp')).toHaveLength(1);
+  });
+
+  it('shows hub_unavailable with a Retry that works, and re-enables the buttons', async () => {
+    const { fake } = await renderApp();
+    await toPhone();
+    press('0912345678');
+    fake.setHubDown(true);
+    fireEvent.click(screen.getByTestId('phone-submit'));
+    const message = await screen.findByTestId('error-message');
+    expect(message.textContent).toContain('Dịch vụ tạm thời không khả dụng, vui lòng thử lại.');
+    expect(screen.getByTestId('phone-submit').hasAttribute('disabled')).toBe(false);
+    expect(screen.getByTestId('keypad-1').hasAttribute('disabled')).toBe(false);
+    const retry = screen.getByTestId('retry');
+    expect(retry.hasAttribute('disabled')).toBe(false);
+
+    fake.setHubDown(false);
+    fireEvent.click(retry);
+    await screen.findByTestId('code-display');
+    expect(fake.callsTo('auth:requestOtp')).toHaveLength(2);
+  });
+
+  it('treats a rejected bridge call like an outage instead of hanging', async () => {
+    const { fake } = await renderApp();
+    await toPhone();
+    press('0912345678');
+    fake.api.auth.requestOtp = () => Promise.reject(new Error('socket closed'));
+    fireEvent.click(screen.getByTestId('phone-submit'));
+    expect((await screen.findByTestId('error-message')).textContent).toContain('Dịch vụ tạm thời không khả dụng');
+    expect(screen.getByTestId('phone-submit').hasAttribute('disabled')).toBe(false);
+  });
+
+  it('Back cancels the session and returns to attract', async () => {
+    const { fake } = await renderApp();
+    await toPhone();
+    fireEvent.click(screen.getByRole('button', { name: 'Quay lại' }));
+    await screen.findByTestId('attract-start');
+    expect(fake.callsTo('session:end')).toHaveLength(1);
+  });
+});
+
+describe('code screen', () => {
+  it('submits by itself at 6 digits and shows the attempts left after a wrong code', async () => {
+    const { fake } = await renderApp();
+    await toCode();
+    press('00000');
+    expect(fake.callsTo('auth:verifyOtp')).toHaveLength(0);
+    expect(screen.getByTestId('code-display').textContent).toBe('00000');
+    press('0');
+    expect((await screen.findByTestId('error-message')).textContent).toContain('Mã không đúng. Còn 4 lần thử.');
+    expect(fake.callsTo('auth:verifyOtp')[0]?.request).toEqual({ code: '000000' });
+    expect(screen.getByTestId('code-display').textContent).toBe('');
+  });
+
+  it('asks for a new code once the code is locked', async () => {
+    await renderApp({ attemptsPerCode: 1, resendAfterSeconds: 0 });
+    await toCode();
+    press('999999');
+    expect((await screen.findByTestId('error-message')).textContent).toContain('Bạn đã nhập sai quá nhiều lần. Vui lòng yêu cầu mã mới.');
+    expect(screen.getByTestId('keypad-1').hasAttribute('disabled')).toBe(true);
+    const resend = screen.getByTestId('code-resend');
+    expect(resend.textContent).toBe('Yêu cầu mã mới');
+    fireEvent.click(resend);
+    expect(await screen.findByText('Đã gửi mã mới.')).toBeTruthy();
+    expect(screen.getByTestId('keypad-1').hasAttribute('disabled')).toBe(false);
+  });
+
+  it('holds the resend button until resendAfterSeconds have passed', async () => {
+    const { fake } = await renderApp({ resendAfterSeconds: 60 });
+    await toCode();
+    const resend = screen.getByTestId('code-resend');
+    expect(resend.hasAttribute('disabled')).toBe(true);
+    expect(resend.textContent).toMatch(/^Gửi lại mã sau (60|59) giây$/);
+    fireEvent.click(resend);
+    expect(fake.callsTo('auth:requestOtp')).toHaveLength(1);
+  });
+
+  it('goes back to the phone screen to change the number', async () => {
+    const { fake } = await renderApp();
+    await toCode();
+    fireEvent.click(screen.getByRole('button', { name: 'Đổi số điện thoại' }));
+    const display = await screen.findByTestId('phone-display');
+    expect(display.textContent).toBe('0912 345 678');
+    expect(fake.callsTo('session:start')).toHaveLength(2);
+  });
+
+  it('signs in with the right code', async () => {
+    await renderApp();
+    await toCode();
+    press('123456');
+    expect((await screen.findByTestId('resident-name')).textContent).toBe('Nguyễn Thị Lan');
+    expect(screen.getByText('Căn hộ A-1203')).toBeTruthy();
+  });
+});
+
+describe('bills screen', () => {
+  it('groups bills by month, newest first, with VND amounts, statuses and the unpaid total', async () => {
+    await renderApp();
+    await toBills();
+    const months = screen.getAllByTestId('month-title').map((h) => h.textContent);
+    expect(months).toEqual(['Tháng 11/2026', 'Tháng 10/2026', 'Tháng 9/2026']);
+
+    const rows = screen.getAllByTestId('bill-row');
+    expect(rows.map((r) => r.getAttribute('data-bill-id'))).toEqual(['b-nov-elec', 'b-nov-water', 'b-oct-mgmt', 'b-sep-parking']);
+    const management = rows[2]!;
+    expect(management.textContent).toContain('Phí quản lý');
+    expect(management.textContent).toContain('1.234.567 ₫');
+    expect(management.textContent).toContain('Đã thanh toán');
+    expect(rows[0]!.textContent).toContain('Điện');
+    expect(rows[0]!.textContent).toContain('Hạn thanh toán: 10/12/2026');
+    expect(rows[0]!.textContent).toContain('Chưa thanh toán');
+    expect(rows[1]!.textContent).toContain('Quá hạn');
+    expect(rows[1]!.querySelector('.badge-overdue')).not.toBeNull();
+
+    expect(screen.getByTestId('unpaid-total').textContent).toContain('999.400 ₫');
+    expect(screen.getByRole('button', { name: 'Nước, Tháng 11/2026, 187.000 ₫, Quá hạn' })).toBeTruthy();
+  });
+
+  it('opens a bill with its meter readings, and goes back', async () => {
+    const { fake } = await renderApp();
+    await toBills();
+    fireEvent.click(screen.getByRole('button', { name: /^Điện,/ }));
+    const detail = await screen.findByTestId('bill-detail');
+    expect(detail.textContent).toContain('812.400 ₫');
+    expect(detail.textContent).toContain('10/12/2026');
+    const meter = within(screen.getByTestId('bill-consumption'));
+    expect(meter.getByText('10.230')).toBeTruthy();
+    expect(meter.getByText('10.542')).toBeTruthy();
+    expect(meter.getByText('312 kWh')).toBeTruthy();
+    await waitFor(() => expect(fake.callsTo('bills:get')[0]?.request).toEqual({ billId: 'b-nov-elec' }));
+
+    fireEvent.click(screen.getByTestId('bill-back'));
+    expect(screen.getByTestId('bills-list')).toBeTruthy();
+  });
+
+  it('shows when a paid bill was paid, and water in m³', async () => {
+    await renderApp();
+    await toBills();
+    fireEvent.click(screen.getByRole('button', { name: /^Phí quản lý,/ }));
+    expect((await screen.findByTestId('bill-detail')).textContent).toContain('20/10/2026 10:00');
+    fireEvent.click(screen.getByTestId('bill-back'));
+    fireEvent.click(screen.getByRole('button', { name: /^Nước,/ }));
+    expect(within(await screen.findByTestId('bill-detail')).getByText('17 m³')).toBeTruthy();
+  });
+
+  it('offers a retry when the bills cannot be loaded', async () => {
+    await renderApp({}, (fake) => fake.failNext('bills:list', { code: 'hub_unavailable', message: 'down' }));
+    await toCode();
+    press('123456');
+    fireEvent.click(await screen.findByTestId('retry'));
+    expect(await screen.findByTestId('bills-list')).toBeTruthy();
+  });
+
+  it('says so when all bills are paid, or there are none', async () => {
+    await renderApp({ bills: [] });
+    await toBills();
+    expect(screen.getByText('Bạn chưa có hóa đơn nào.')).toBeTruthy();
+    expect(screen.getByTestId('unpaid-total').textContent).toBe('Bạn đã thanh toán tất cả hóa đơn.');
+  });
+
+  it('signs out', async () => {
+    const { fake } = await renderApp();
+    await toBills();
+    fireEvent.click(screen.getByTestId('sign-out'));
+    await screen.findByTestId('attract-start');
+    expect(fake.callsTo('session:end')).toHaveLength(1);
+    expect(screen.queryByTestId('resident-name')).toBeNull();
+  });
+});
+
+describe('idle countdown', () => {
+  it('shows the overlay with the seconds left; Continue calls session.continue and closes it', async () => {
+    const { fake } = await renderApp();
+    await toBills();
+    await mainProcess(() => fake.startCountdown(15));
+    const overlay = screen.getByTestId('countdown-overlay');
+    expect(within(overlay).getByRole('alertdialog', { name: 'Bạn còn ở đó không?' })).toBeTruthy();
+    expect(screen.getByTestId('countdown-seconds').textContent).toBe('15');
+    expect(document.activeElement).toBe(screen.getByTestId('countdown-continue'));
+
+    fireEvent.click(screen.getByTestId('countdown-continue'));
+    await waitFor(() => expect(screen.queryByTestId('countdown-overlay')).toBeNull());
+    expect(fake.callsTo('session:continue')).toHaveLength(1);
+    expect(screen.getByTestId('bills-list')).toBeTruthy();
+  });
+
+  it('follows a smaller secondsLeft pushed by the main process', async () => {
+    const { fake } = await renderApp();
+    await toBills();
+    await mainProcess(() => fake.startCountdown(15));
+    const endsAt = fake.view().countdown!.endsAt;
+    await mainProcess(() => fake.startCountdown(7, endsAt));
+    expect(screen.getByTestId('countdown-seconds').textContent).toBe('7');
+  });
+});
+
+describe('activity heartbeat', () => {
+  it('sends session.activity on touch, at most once per 5 s', async () => {
+    const { fake } = await renderApp();
+    await toPhone();
+    const before = fake.callsTo('session:activity').length;
+    for (let i = 0; i < 5; i++) fireEvent.pointerDown(screen.getByTestId('keypad-1'));
+    fireEvent.keyDown(window, { key: '2' });
+    expect(fake.callsTo('session:activity').length - before).toBe(1);
+  });
+
+  it('sends nothing from the attract screen', async () => {
+    const { fake } = await renderApp();
+    await screen.findByTestId('attract-start');
+    fireEvent.pointerDown(document.body);
+    expect(fake.callsTo('session:activity')).toHaveLength(0);
+  });
+});

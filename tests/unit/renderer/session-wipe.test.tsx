@@ -1,0 +1,145 @@
+// @vitest-environment jsdom
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { App } from '../../../renderer/App';
+import { mainProcess, press, renderApp, teardown, toBills, toPhone } from './render-app';
+
+afterEach(teardown);
+
+describe('lock (lastLock changes)', () => {
+  it('wipes the screen, web storage and the language, and shows attract', async () => {
+    const { fake } = await renderApp();
+    await toBills();
+    fireEvent.click(screen.getByTestId('lang-toggle'));
+    expect(screen.getByTestId('sign-out').textContent).toContain('Sign out');
+    window.localStorage.setItem('leftover', 'resident data');
+    window.sessionStorage.setItem('leftover', 'resident data');
+
+    await mainProcess(() => fake.lock('idle'));
+
+    expect(screen.getByTestId('attract-start').textContent).toContain('Chạm để bắt đầu');
+    expect(screen.queryByTestId('resident-name')).toBeNull();
+    expect(screen.queryByTestId('bills-list')).toBeNull();
+    expect(screen.queryByText('Nguyễn Thị Lan', { exact: false })).toBeNull();
+    expect(window.localStorage.length).toBe(0);
+    expect(window.sessionStorage.length).toBe(0);
+    expect(document.documentElement.lang).toBe('vi');
+    expect(screen.getByText('Phiên trước đã kết thúc để bảo vệ thông tin của bạn.')).toBeTruthy();
+  });
+
+  it('forgets the number typed before the lock', async () => {
+    const { fake } = await renderApp();
+    await toPhone();
+    press('0912345678');
+    await mainProcess(() => fake.lock('hardCap'));
+    await toPhone();
+    expect(screen.getByTestId('phone-display').textContent).toBe('');
+  });
+
+  it('closes the countdown overlay on lock', async () => {
+    const { fake } = await renderApp();
+    await toBills();
+    await mainProcess(() => fake.startCountdown(3));
+    expect(screen.getByTestId('countdown-overlay')).toBeTruthy();
+    await mainProcess(() => fake.lock('idle'));
+    expect(screen.queryByTestId('countdown-overlay')).toBeNull();
+    expect(screen.getByTestId('attract-start')).toBeTruthy();
+  });
+
+  it('does not wipe again for a repeat of the same lock', async () => {
+    const { fake } = await renderApp();
+    await toBills();
+    await mainProcess(() => fake.lock('idle'));
+    fireEvent.click(screen.getByTestId('lang-toggle'));
+    window.localStorage.setItem('kept', 'yes');
+    await mainProcess(() => fake.emitAgain());
+    expect(screen.getByTestId('attract-start').textContent).toContain('Touch to start');
+    expect(window.localStorage.getItem('kept')).toBe('yes');
+    await mainProcess(() => fake.lock('suspend'));
+    expect(screen.getByTestId('attract-start').textContent).toContain('Chạm để bắt đầu');
+    expect(window.localStorage.length).toBe(0);
+  });
+
+  it('clears web storage at startup, where a crashed renderer may have left something', async () => {
+    window.localStorage.setItem('from-before', 'x');
+    await renderApp();
+    await screen.findByTestId('attract-start');
+    expect(window.localStorage.length).toBe(0);
+  });
+
+  it('stops listening when unmounted', async () => {
+    const { fake, unmount } = await renderApp();
+    await screen.findByTestId('attract-start');
+    expect(fake.listenerCount()).toBe(1);
+    unmount();
+    expect(fake.listenerCount()).toBe(0);
+  });
+});
+
+describe('language', () => {
+  it('starts in Vietnamese and the toggle switches every string to English and back', async () => {
+    await renderApp();
+    expect((await screen.findByTestId('attract-start')).textContent).toContain('Chạm để bắt đầu');
+    const toggle = screen.getByTestId('lang-toggle');
+    expect(toggle.getAttribute('aria-label')).toBe('Chuyển sang tiếng Anh');
+    fireEvent.click(toggle);
+    expect(screen.getByRole('button', { name: /^Touch to start/ })).toBeTruthy();
+    expect(document.documentElement.lang).toBe('en');
+
+    await toPhone();
+    expect(screen.getByRole('heading', { name: 'Enter your phone number' })).toBeTruthy();
+    expect(screen.getByTestId('phone-submit').textContent).toBe('Send code');
+    press('123');
+    fireEvent.click(screen.getByTestId('phone-submit'));
+    expect(screen.getByTestId('error-message').textContent).toContain('This phone number is not valid.');
+
+    fireEvent.click(screen.getByTestId('lang-toggle'));
+    expect(screen.getByTestId('phone-submit').textContent).toBe('Gửi mã');
+    expect(screen.getByTestId('error-message').textContent).toContain('Số điện thoại không hợp lệ');
+  });
+
+  it('shows English bills with English formatting', async () => {
+    await renderApp();
+    await toBills();
+    fireEvent.click(screen.getByTestId('lang-toggle'));
+    expect(screen.getAllByTestId('month-title').map((h) => h.textContent)).toEqual(['November 2026', 'October 2026', 'September 2026']);
+    const management = screen.getAllByTestId('bill-row')[2]!;
+    expect(management.textContent).toContain('Management fee');
+    expect(management.textContent).toContain('1,234,567 ₫');
+    expect(management.textContent).toContain('Paid');
+  });
+
+  it('follows the building default language from app.info, and returns to it on lock', async () => {
+    const { fake } = await renderApp({ defaultLocale: 'en' });
+    expect((await screen.findByTestId('attract-start')).textContent).toContain('Touch to start');
+    fireEvent.click(screen.getByTestId('lang-toggle'));
+    await toBills();
+    await mainProcess(() => fake.lock('idle'));
+    expect(screen.getByTestId('attract-start').textContent).toContain('Touch to start');
+  });
+});
+
+describe('startup', () => {
+  it('shows a retryable error screen when app.info fails, then recovers', async () => {
+    const { fake } = await renderApp({}, (f) => f.failNext('app:info', { code: 'hub_unavailable', message: 'down' }));
+    expect((await screen.findByTestId('error-message')).textContent).toContain('Dịch vụ tạm thời không khả dụng, vui lòng thử lại.');
+    expect(screen.getByRole('heading', { name: 'Máy tạm thời chưa sẵn sàng' })).toBeTruthy();
+    expect(screen.getByTestId('lang-toggle')).toBeTruthy();
+    fireEvent.click(screen.getByTestId('retry'));
+    expect(await screen.findByTestId('attract-start')).toBeTruthy();
+    expect(fake.callsTo('app:info')).toHaveLength(2);
+    // The retry replaced the first subscription rather than adding a second one.
+    await waitFor(() => expect(fake.listenerCount()).toBe(1));
+  });
+
+  it('shows the error screen when there is no window.kiot at all', () => {
+    render(<App getApi={() => undefined} />);
+    expect(screen.getByTestId('error-message').textContent).toContain('Đã có lỗi xảy ra');
+    expect(screen.getByTestId('retry')).toBeTruthy();
+  });
+
+  it('resumes on the screen the main process is on', async () => {
+    await renderApp({}, (fake) => fake.signIn());
+    expect((await screen.findByTestId('resident-name')).textContent).toBe('Nguyễn Thị Lan');
+  });
+});
