@@ -1,0 +1,109 @@
+/**
+ * Serves the renderer bundle on `kiot://app/…` from the app's own files only. Kept free of
+ * Electron imports: the handler is a plain fetch-style `(Request) => Response` so it can be
+ * tested in Node.
+ */
+import { readFile as fsReadFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseAppUrl } from './app-url';
+
+/** Same policy as the renderer's meta tag; sent as a header so it also covers non-HTML loads. */
+export const APP_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+  "form-action 'none'",
+].join('; ');
+
+const contentTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.gif': 'image/gif',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.otf': 'font/otf',
+  '.wasm': 'application/wasm',
+};
+
+export function contentTypeFor(filePath: string): string {
+  return contentTypes[path.extname(filePath).toLowerCase()] ?? 'application/octet-stream';
+}
+
+/**
+ * Maps an app URL to a file under `rootDir`, or null when the URL is not on the app origin or
+ * would leave `rootDir` by any route: `..` segments (also percent-encoded, and after
+ * decoding `%2f`/`%5c`), NUL bytes, drive letters or alternate data streams (`:`).
+ */
+export function resolveAppPath(rootDir: string, requestUrl: string): string | null {
+  const url = parseAppUrl(requestUrl);
+  if (!url) return null;
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(url.pathname);
+  } catch {
+    return null;
+  }
+  if (decoded.includes('\0')) return null;
+  const segments = decoded.split(/[\\/]+/).filter((s) => s !== '' && s !== '.');
+  if (segments.some((s) => s === '..' || s.includes(':'))) return null;
+  if (segments.length === 0) segments.push('index.html');
+
+  const root = path.resolve(rootDir);
+  const target = path.resolve(root, ...segments);
+  const relative = path.relative(root, target);
+  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return null;
+  return target;
+}
+
+export type AppProtocolHandlerOptions = {
+  rootDir: string;
+  readFile?: (filePath: string) => Promise<Uint8Array>;
+};
+
+const baseHeaders = (): Record<string, string> => ({
+  'Content-Security-Policy': APP_CSP,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+});
+
+function notFound(): Response {
+  return new Response('Not found', { status: 404, headers: { ...baseHeaders(), 'Content-Type': 'text/plain; charset=utf-8' } });
+}
+
+export function createAppProtocolHandler(options: AppProtocolHandlerOptions): (request: Request) => Promise<Response> {
+  const readFile = options.readFile ?? ((filePath: string) => fsReadFile(filePath));
+  return async (request) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      return new Response('Method not allowed', { status: 405, headers: { ...baseHeaders(), Allow: 'GET, HEAD' } });
+    }
+    const filePath = resolveAppPath(options.rootDir, request.url);
+    if (!filePath) return notFound();
+    let body: Uint8Array;
+    try {
+      body = await readFile(filePath);
+    } catch {
+      // Missing files, directories and unreadable files all look the same from outside.
+      return notFound();
+    }
+    const headers = { ...baseHeaders(), 'Content-Type': contentTypeFor(filePath) };
+    return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), { status: 200, headers });
+  };
+}
