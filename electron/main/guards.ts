@@ -1,0 +1,134 @@
+/**
+ * Lockdown applied to every webContents and session the app creates: the renderer may only
+ * ever show the app origin, open nothing, be granted nothing, and (in kiosk mode) receive no
+ * browser or window-manager shortcuts.
+ */
+import type { App, Input, Session, WebContents } from 'electron';
+import type { DeviceMode } from '../../shared/domain';
+import type { Logger } from '../../shared/logger';
+import { isAppUrl } from './app-url';
+
+export type ShortcutInput = Pick<Input, 'key' | 'control' | 'meta' | 'alt'>;
+
+const functionKey = /^F([1-9]|1\d|2[0-4])$/;
+
+/** Keys that ask the browser or the OS to do something, rather than type. */
+const browserKeys = new Set([
+  'BrowserBack',
+  'BrowserForward',
+  'BrowserRefresh',
+  'BrowserStop',
+  'BrowserSearch',
+  'BrowserFavorites',
+  'BrowserHome',
+  'ContextMenu',
+  'Print',
+  'Help',
+  'ZoomIn',
+  'ZoomOut',
+  'ZoomToggle',
+  'Close',
+  'Open',
+  'Save',
+  'New',
+  'LaunchApplication1',
+  'LaunchApplication2',
+  'LaunchMail',
+  'LaunchWebBrowser',
+  'AltGraph',
+  'Meta',
+  'OS',
+]);
+
+/**
+ * The kiosk shortcut rule, stated once:
+ * - blocked: any key pressed with Ctrl, Alt or Meta (Cmd / Windows key) — this covers reload,
+ *   devtools, close, quit, print, zoom, history navigation and Alt+F4; the function keys
+ *   F1–F24 (F5 reload, F11 fullscreen, F12 devtools…); and the browser/launch/zoom keys;
+ * - allowed: everything else, with or without Shift — characters, digits, Enter, Backspace,
+ *   Delete, Tab, Escape, Space, arrows — so an attached keyboard or barcode reader still types.
+ * Manager mode is a normal desktop window (no application menu, so no accelerators) and is
+ * not filtered.
+ */
+export function isBlockedShortcut(mode: DeviceMode, input: ShortcutInput): boolean {
+  if (mode !== 'kiosk') return false;
+  if (input.control || input.alt || input.meta) return true;
+  if (functionKey.test(input.key)) return true;
+  return browserKeys.has(input.key);
+}
+
+export type GuardOptions = {
+  /** Read at event time: the mode is known only once the core has started. */
+  getMode: () => DeviceMode;
+  logger: Logger;
+};
+
+type NavigationEvent = { preventDefault: () => void; url?: string };
+
+/** Applies the navigation, window-open, webview and keyboard lockdown to one webContents. */
+export function applyWebContentsGuards(contents: WebContents, options: GuardOptions): void {
+  const { logger } = options;
+  const denyForeign = (kind: string) => (event: NavigationEvent, legacyUrl?: string) => {
+    const url = event.url ?? legacyUrl ?? '';
+    if (isAppUrl(url)) return;
+    event.preventDefault();
+    logger.warn(`${kind} denied`, { url: redact(url) });
+  };
+  contents.on('will-navigate', denyForeign('navigation'));
+  contents.on('will-frame-navigate', denyForeign('frame navigation'));
+  contents.on('will-redirect', denyForeign('redirect'));
+  contents.setWindowOpenHandler((details) => {
+    logger.warn('window.open denied', { url: redact(details.url) });
+    return { action: 'deny' };
+  });
+  contents.on('will-attach-webview', (event) => {
+    event.preventDefault();
+    logger.warn('webview denied');
+  });
+  contents.on('before-input-event', (event, input) => {
+    if (isBlockedShortcut(options.getMode(), input)) event.preventDefault();
+  });
+  // Pinch-zoom on a touchscreen would leave the kiosk zoomed for the next resident.
+  contents.on('did-finish-load', () => {
+    if (options.getMode() === 'kiosk') void contents.setVisualZoomLevelLimits(1, 1).catch(() => {});
+  });
+}
+
+/** Every permission request is denied and every permission check fails; nothing is downloaded. */
+export function applySessionGuards(session: Session, logger: Logger): void {
+  session.setPermissionRequestHandler((_contents, permission, callback) => {
+    logger.warn('permission request denied', { permission });
+    callback(false);
+  });
+  session.setPermissionCheckHandler(() => false);
+  session.setDevicePermissionHandler(() => false);
+  session.on('will-download', (event) => {
+    event.preventDefault();
+    logger.warn('download denied');
+  });
+}
+
+/**
+ * Guards every webContents the app ever creates (windows, and anything that slips past the
+ * window-open handler), and each session they use.
+ */
+export function installGuards(app: Pick<App, 'on'>, options: GuardOptions): void {
+  const guardedSessions = new WeakSet<Session>();
+  app.on('web-contents-created', (_event, contents) => {
+    applyWebContentsGuards(contents, options);
+    if (!guardedSessions.has(contents.session)) {
+      guardedSessions.add(contents.session);
+      applySessionGuards(contents.session, options.logger);
+    }
+  });
+}
+
+/** Logs the origin only: URLs can carry a resident's data in their query. */
+function redact(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.protocol}//${parsed.host}`;
+  } catch {
+    return '(unparseable)';
+  }
+}
