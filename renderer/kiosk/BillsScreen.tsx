@@ -54,7 +54,7 @@ export function BillsScreen({ resident, onView }: BillsScreenProps): JSX.Element
           {resident ? <p className="greeting-unit">{t('bills.unit', { unit: resident.unitLabel })}</p> : null}
         </div>
         <button type="button" className="button button-signout" data-testid="sign-out" disabled={signOutAction.busy} onClick={() => void signOut()}>
-          <span aria-hidden="true">⏻</span> {t('bills.signOut')}
+          {t('bills.signOut')}
         </button>
       </div>
       {signOutAction.failure ? <ErrorMessage error={signOutAction.failure.error} onRetry={signOutAction.failure.retry} retryDisabled={signOutAction.busy} /> : null}
