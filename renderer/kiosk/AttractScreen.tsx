@@ -4,6 +4,7 @@ import { ErrorMessage } from '../components/ErrorMessage';
 import { useKiot } from '../components/KiotProvider';
 import { useI18n } from '../i18n/I18nProvider';
 import { otherLocale, translate } from '../i18n/translate';
+import { useResync } from './resync';
 import { useAction } from './use-action';
 
 export type AttractScreenProps = {
@@ -15,8 +16,9 @@ export type AttractScreenProps = {
 
 export function AttractScreen({ buildingName, sessionEnded, onView }: AttractScreenProps): JSX.Element {
   const api = useKiot();
+  const resync = useResync();
   const { t, locale } = useI18n();
-  const { busy, failure, run } = useAction();
+  const { busy, failure, run } = useAction(resync);
 
   const start = async (): Promise<void> => {
     const result = await run(() => api.session.start({}), () => void start());

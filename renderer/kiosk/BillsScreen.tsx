@@ -11,6 +11,7 @@ import { useI18n } from '../i18n/I18nProvider';
 import { BillDetail } from './BillDetail';
 import { groupBillsByMonth, unpaidTotal } from './bill-groups';
 import { serviceKey } from './service-key';
+import { useResync } from './resync';
 import { useAction } from './use-action';
 
 export type BillsScreenProps = {
@@ -24,9 +25,10 @@ export type BillsScreenProps = {
  */
 export function BillsScreen({ resident, onView }: BillsScreenProps): JSX.Element {
   const api = useKiot();
+  const resync = useResync();
   const { t } = useI18n();
-  const { run: runLoad, busy: loading, failure: loadFailure } = useAction();
-  const signOutAction = useAction();
+  const { run: runLoad, busy: loading, failure: loadFailure } = useAction(resync);
+  const signOutAction = useAction(resync);
   const [bills, setBills] = useState<Bill[] | null>(null);
   const [selected, setSelected] = useState<Bill | null>(null);
 

@@ -7,6 +7,7 @@ import { Keypad } from '../components/Keypad';
 import { useKiot } from '../components/KiotProvider';
 import { useT } from '../i18n/I18nProvider';
 import type { OtpSent } from './otp';
+import { useResync } from './resync';
 import { useAction } from './use-action';
 
 export type CodeScreenProps = {
@@ -21,8 +22,9 @@ export type CodeScreenProps = {
 
 export function CodeScreen({ maskedPhone, otp, onSent, onVerified, onView }: CodeScreenProps): JSX.Element {
   const api = useKiot();
+  const resync = useResync();
   const t = useT();
-  const { busy, failure, setFailure, run } = useAction();
+  const { busy, failure, setFailure, run } = useAction(resync);
   const [code, setCode] = useState('');
   /** The code can no longer be used (locked or expired): only a new one helps. */
   const [dead, setDead] = useState(false);

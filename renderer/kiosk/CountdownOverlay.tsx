@@ -4,6 +4,7 @@ import type { SessionView } from '../../shared/contract';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { useKiot } from '../components/KiotProvider';
 import { useT } from '../i18n/I18nProvider';
+import { useResync } from './resync';
 import { useAction } from './use-action';
 
 export type CountdownOverlayProps = {
@@ -18,8 +19,9 @@ export type CountdownOverlayProps = {
  */
 export function CountdownOverlay({ countdown, onView }: CountdownOverlayProps): JSX.Element {
   const api = useKiot();
+  const resync = useResync();
   const t = useT();
-  const { busy, failure, run } = useAction();
+  const { busy, failure, run } = useAction(resync);
   const [shownAt] = useState(() => Date.now());
   const [initialSeconds] = useState(countdown.secondsLeft);
   const [now, setNow] = useState(shownAt);

@@ -11,6 +11,7 @@ import { CodeScreen } from './CodeScreen';
 import { CountdownOverlay } from './CountdownOverlay';
 import type { OtpSent } from './otp';
 import { PhoneScreen } from './PhoneScreen';
+import { ResyncContext } from './resync';
 import { createThrottle } from './throttle';
 
 /** The main process wants a heartbeat now and then, not on every touch. */
@@ -56,7 +57,7 @@ export function KioskShell({ info, view, onView }: KioskShellProps): JSX.Element
     },
     [refresh],
   );
-  const onVerified = useCallback(() => void refresh(), [refresh]);
+  const resync = useCallback(() => void refresh(), [refresh]);
 
   const screen = ((): JSX.Element => {
     switch (view.state) {
@@ -67,7 +68,7 @@ export function KioskShell({ info, view, onView }: KioskShellProps): JSX.Element
       case 'phone':
         return <PhoneScreen digits={phoneDigits} onDigitsChange={setPhoneDigits} onSent={onSent} onView={onView} />;
       case 'code':
-        return <CodeScreen maskedPhone={view.maskedPhone} otp={otp} onSent={onSent} onVerified={onVerified} onView={onView} />;
+        return <CodeScreen maskedPhone={view.maskedPhone} otp={otp} onSent={onSent} onVerified={resync} onView={onView} />;
       case 'signedIn':
         return <BillsScreen resident={view.resident} onView={onView} />;
       default:
@@ -76,12 +77,14 @@ export function KioskShell({ info, view, onView }: KioskShellProps): JSX.Element
   })();
 
   return (
-    <div className={`app app-${view.state}`}>
-      <div className="app-content" inert={view.countdown !== null}>
-        <TopBar buildingName={idle ? null : info.buildingName} />
-        <main className="app-main">{screen}</main>
+    <ResyncContext.Provider value={resync}>
+      <div className={`app app-${view.state}`}>
+        <div className="app-content" inert={view.countdown !== null}>
+          <TopBar buildingName={idle ? null : info.buildingName} />
+          <main className="app-main">{screen}</main>
+        </div>
+        {view.countdown ? <CountdownOverlay key={view.countdown.endsAt} countdown={view.countdown} onView={onView} /> : null}
       </div>
-      {view.countdown ? <CountdownOverlay key={view.countdown.endsAt} countdown={view.countdown} onView={onView} /> : null}
-    </div>
+    </ResyncContext.Provider>
   );
 }

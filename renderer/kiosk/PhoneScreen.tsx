@@ -8,6 +8,7 @@ import { useKiot } from '../components/KiotProvider';
 import { useT } from '../i18n/I18nProvider';
 import type { OtpSent } from './otp';
 import { groupPhoneDigits, MAX_PHONE_DIGITS } from './phone-format';
+import { useResync } from './resync';
 import { useAction } from './use-action';
 
 export type PhoneScreenProps = {
@@ -20,8 +21,9 @@ export type PhoneScreenProps = {
 
 export function PhoneScreen({ digits, onDigitsChange, onSent, onView }: PhoneScreenProps): JSX.Element {
   const api = useKiot();
+  const resync = useResync();
   const t = useT();
-  const { busy, failure, setFailure, run } = useAction();
+  const { busy, failure, setFailure, run } = useAction(resync);
 
   const onDigit = useCallback(
     (digit: string) => {

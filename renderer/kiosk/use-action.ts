@@ -17,7 +17,8 @@ export type Action = {
   run<T>(call: () => Promise<Result<T>>, retry?: () => void): Promise<Result<T> | null>;
 };
 
-export function useAction(): Action {
+/** `onWrongState` runs after a `wrong_state` result (see `useResync`). */
+export function useAction(onWrongState?: () => void): Action {
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<Failure | null>(null);
   const inFlight = useRef(false);
@@ -30,12 +31,13 @@ export function useAction(): Action {
     try {
       const result = await safeCall(call);
       if (!result.ok) setFailure({ error: result.error, retry: retry && isRetryable(result.error) ? retry : null });
+      if (!result.ok && result.error.code === 'wrong_state') onWrongState?.();
       return result;
     } finally {
       inFlight.current = false;
       setBusy(false);
     }
-  }, []);
+  }, [onWrongState]);
 
   return { busy, failure, setFailure, run };
 }

@@ -5,7 +5,7 @@
  * through the returned controls.
  */
 import type { ChannelName } from '../../../shared/channels';
-import type { LockReason, SessionView } from '../../../shared/contract';
+import type { LockReason, SessionState, SessionView } from '../../../shared/contract';
 import type { Bill, Locale, ResidentSummary } from '../../../shared/domain';
 import type { KiotApi } from '../../../shared/kiot-api';
 import { maskPhone, normalizeVietnamesePhone } from '../../../shared/phone';
@@ -40,6 +40,8 @@ export type FakeKiot = {
   startCountdown(secondsLeft: number, endsAt?: string): void;
   /** The main process locks (idle, suspend…): wipes and returns to attract. */
   lock(reason: LockReason): void;
+  /** Moves the session without telling the renderer (a lost event). */
+  moveSilently(state: SessionState): void;
   /** Pushes the current view once more, unchanged. */
   emitAgain(): void;
   /** Jump straight to a signed-in session. */
@@ -234,6 +236,9 @@ export function createFakeKiot(options: FakeKiotOptions = {}): FakeKiot {
       lock(reason);
     },
     emitAgain: emit,
+    moveSilently: (state) => {
+      view = { ...view, state };
+    },
     signIn: () => {
       update({ state: 'signedIn', resident, maskedPhone: null, countdown: null });
     },

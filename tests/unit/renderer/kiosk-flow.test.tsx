@@ -110,6 +110,16 @@ describe('phone screen', () => {
     expect(screen.getByTestId('phone-submit').hasAttribute('disabled')).toBe(false);
   });
 
+  it('follows the main process after a wrong_state result', async () => {
+    const { fake } = await renderApp();
+    await toPhone();
+    press('0912345678');
+    fake.moveSilently('attract');
+    fireEvent.click(screen.getByTestId('phone-submit'));
+    expect(await screen.findByTestId('attract-start')).toBeTruthy();
+    expect(fake.callsTo('session:get').length).toBeGreaterThanOrEqual(2);
+  });
+
   it('Back cancels the session and returns to attract', async () => {
     const { fake } = await renderApp();
     await toPhone();
