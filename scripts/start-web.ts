@@ -15,7 +15,7 @@ function intFromEnv(name: string, fallback: number): number {
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 0 || n > 65535) {
-    throw new ConfigError(`${name}="${raw}": expected a TCP port number between 0 and 65535 (e.g. ${name}=${fallback})`);
+    throw new ConfigError([`${name}="${raw}": expected a TCP port number between 0 and 65535 (e.g. ${name}=${fallback})`]);
   }
   return n;
 }
@@ -58,7 +58,7 @@ async function main(): Promise<void> {
 
 main().catch((err: unknown) => {
   if (err instanceof ConfigError) {
-    log.error(`Configuration error:\n${err.message}`);
+    log.error(err.message);
   } else {
     log.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
   }

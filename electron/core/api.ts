@@ -37,6 +37,11 @@ export type KioskConfig = {
   idleSeconds: number;
   countdownSeconds: number;
   sessionMaxSeconds: number;
+  /**
+   * The SQLCipher native binding to load instead of the one in node_modules: `npm start`
+   * points it at a copy built for Electron's ABI. Null in tests and packaged builds.
+   */
+  sqliteNativeBinding: string | null;
 };
 
 /** Validates a raw request for a channel, runs its handler, returns a typed result. Never throws. */

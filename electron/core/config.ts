@@ -74,6 +74,14 @@ function rules(defaults: ConfigDefaults): { [K in keyof KioskConfig]: [env: stri
     idleSeconds: ['KIOT_IDLE_SECONDS', { ...idle, fallback: 60 }],
     countdownSeconds: ['KIOT_COUNTDOWN_SECONDS', { ...countdown, fallback: 15 }],
     sessionMaxSeconds: ['KIOT_SESSION_MAX_SECONDS', { ...max, fallback: 600 }],
+    sqliteNativeBinding: [
+      'KIOT_SQLITE_NATIVE_BINDING',
+      {
+        schema: z.string().refine((p) => path.isAbsolute(p) && p.endsWith('.node')),
+        expected: 'an absolute path to a better_sqlite3.node file',
+        fallback: null,
+      },
+    ],
   };
 }
 

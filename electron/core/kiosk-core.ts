@@ -93,7 +93,7 @@ export async function createKioskCore(opts: KioskCoreOptions): Promise<KioskCore
   const key = await keystore.getOrCreateDbKey();
   let db: KioskDatabase;
   try {
-    db = openKioskDatabase(path.join(config.dataDir, DATABASE_FILE), key);
+    db = openKioskDatabase(path.join(config.dataDir, DATABASE_FILE), key, { nativeBinding: config.sqliteNativeBinding });
   } finally {
     // The keystore hands out copies; this one is no longer needed in memory.
     key.fill(0);

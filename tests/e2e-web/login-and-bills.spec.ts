@@ -4,7 +4,7 @@ import type { TestStack } from './fixtures';
 
 // Short timers so that the idle lock happens within the test; activity resets them.
 const IDLE_SECONDS = 8;
-const COUNTDOWN_SECONDS = 3;
+const COUNTDOWN_SECONDS = 5;
 
 let stack: TestStack;
 

@@ -20,9 +20,9 @@ function isNotADatabase(err: unknown): boolean {
  * SQLCipher tools open it with the same raw key. Throws `DatabaseKeyError` when the key
  * does not fit the file.
  */
-export function openKioskDatabase(file: string, key: Buffer): KioskDatabase {
+export function openKioskDatabase(file: string, key: Buffer, opts: { nativeBinding?: string | null } = {}): KioskDatabase {
   const literal = keyLiteral(key);
-  const db = new Database(file);
+  const db = new Database(file, opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
   try {
     db.pragma(`cipher='sqlcipher'`);
     db.pragma('legacy=4');

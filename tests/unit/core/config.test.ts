@@ -24,6 +24,7 @@ describe('loadKioskConfig', () => {
       idleSeconds: 60,
       countdownSeconds: 15,
       sessionMaxSeconds: 600,
+      sqliteNativeBinding: null,
     });
   });
 
@@ -38,6 +39,7 @@ describe('loadKioskConfig', () => {
         KIOT_IDLE_SECONDS: '90',
         KIOT_COUNTDOWN_SECONDS: '20',
         KIOT_SESSION_MAX_SECONDS: '900',
+        KIOT_SQLITE_NATIVE_BINDING: '/opt/kiot/electron-native/better_sqlite3.node',
       },
       defaults,
     );
@@ -50,6 +52,7 @@ describe('loadKioskConfig', () => {
       idleSeconds: 90,
       countdownSeconds: 20,
       sessionMaxSeconds: 900,
+      sqliteNativeBinding: '/opt/kiot/electron-native/better_sqlite3.node',
     });
   });
 

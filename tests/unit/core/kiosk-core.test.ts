@@ -105,6 +105,7 @@ describe('createKioskCore', () => {
       idleSeconds: 60,
       countdownSeconds: 15,
       sessionMaxSeconds: 600,
+      sqliteNativeBinding: null,
     };
   });
 
