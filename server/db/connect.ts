@@ -1,0 +1,66 @@
+/** Opens the hub database: PostgreSQL for a `postgres://` URL, otherwise a SQLite file. */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SqliteDatabase from 'better-sqlite3-multiple-ciphers';
+import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect } from 'kysely';
+import type { Transaction } from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema';
+
+export type HubDb = Kysely<Database>;
+export type HubTrx = Transaction<Database>;
+export type DialectName = 'sqlite' | 'postgres';
+
+const PG_INT8 = 20;
+const PG_DATE = 1082;
+const PG_TIMESTAMPTZ = 1184;
+
+export function isPostgresUrl(database: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(database);
+}
+
+/** Works on a Kysely instance or a transaction. */
+export function dialectOf(db: { getExecutor(): { readonly adapter: unknown } }): DialectName {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
+}
+
+export function openDatabase(database: string): HubDb {
+  return isPostgresUrl(database) ? openPostgres(database) : openSqlite(database);
+}
+
+function openPostgres(url: string): HubDb {
+  const defaultTimestamp = pg.types.getTypeParser(PG_TIMESTAMPTZ);
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    // Rows must look the same on both dialects: ISO instants, `YYYY-MM-DD` dates and
+    // numbers for money, instead of pg's local-time Date objects and int8 strings.
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
+        if (oid === PG_INT8) return parseSafeInteger;
+        if (oid === PG_DATE) return (value: string) => value;
+        if (oid === PG_TIMESTAMPTZ) return (value: string) => (defaultTimestamp(value) as Date).toISOString();
+        return format === 'binary' ? pg.types.getTypeParser(oid, 'binary') : pg.types.getTypeParser(oid);
+      }) as typeof pg.types.getTypeParser,
+    },
+    options: '-c TimeZone=UTC',
+  });
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}
+
+function parseSafeInteger(value: string): number {
+  const parsed = Number(value);
+  if (!Number.isSafeInteger(parsed)) throw new RangeError(`int8 value out of JavaScript's safe range: ${value}`);
+  return parsed;
+}
+
+function openSqlite(path: string): HubDb {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const sqlite = new SqliteDatabase(path);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  // Another process (the seed CLI, a second hub in tests) may hold the write lock briefly.
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('synchronous = NORMAL');
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+}

@@ -1,0 +1,87 @@
+import type { Selectable } from 'kysely';
+import type { HubDb, HubTrx } from './connect';
+import { chunks } from './locks';
+import type { BuildingRow, ResidentRow, UnitRow } from './schema';
+
+type Db = HubDb | HubTrx;
+
+export async function insertBuilding(db: Db, row: BuildingRow): Promise<void> {
+  await db.insertInto('buildings').values(row).execute();
+}
+
+export async function getBuilding(db: Db, id: string): Promise<Selectable<BuildingRow> | undefined> {
+  return db.selectFrom('buildings').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertUnits(db: Db, rows: readonly UnitRow[]): Promise<void> {
+  for (const chunk of chunks(rows, 500)) await db.insertInto('units').values(chunk).execute();
+}
+
+export async function insertResidents(db: Db, rows: readonly ResidentRow[]): Promise<void> {
+  for (const chunk of chunks(rows, 500)) await db.insertInto('residents').values(chunk).execute();
+}
+
+export async function findResidentByPhone(db: Db, phoneE164: string): Promise<Pick<ResidentRow, 'id' | 'building_id'> | undefined> {
+  return db.selectFrom('residents').select(['id', 'building_id']).where('phone_e164', '=', phoneE164).executeTakeFirst();
+}
+
+export type ResidentProfile = {
+  id: string;
+  fullName: string;
+  phoneE164: string;
+  unitId: string;
+  unitLabel: string;
+  buildingId: string;
+  buildingName: string;
+};
+
+export async function getResidentProfile(db: Db, residentId: string): Promise<ResidentProfile | undefined> {
+  const row = await db
+    .selectFrom('residents as r')
+    .innerJoin('units as u', 'u.id', 'r.unit_id')
+    .innerJoin('buildings as b', 'b.id', 'r.building_id')
+    .select([
+      'r.id as id',
+      'r.full_name as fullName',
+      'r.phone_e164 as phoneE164',
+      'u.id as unitId',
+      'u.label as unitLabel',
+      'b.id as buildingId',
+      'b.name as buildingName',
+    ])
+    .where('r.id', '=', residentId)
+    .executeTakeFirst();
+  return row;
+}
+
+/** Residents of a building in creation order (ids are time-ordered UUIDv7). */
+export async function listResidentsInOrder(
+  db: Db,
+  buildingId: string,
+  limit: number,
+): Promise<{ fullName: string; phoneE164: string; unitLabel: string }[]> {
+  return db
+    .selectFrom('residents as r')
+    .innerJoin('units as u', 'u.id', 'r.unit_id')
+    .select(['r.full_name as fullName', 'r.phone_e164 as phoneE164', 'u.label as unitLabel'])
+    .where('r.building_id', '=', buildingId)
+    .orderBy('r.id')
+    .limit(limit)
+    .execute();
+}
+
+export type BuildingCounts = { units: number; residents: number };
+
+export async function countBuilding(db: Db, buildingId: string): Promise<BuildingCounts> {
+  const units = await db
+    .selectFrom('units')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('building_id', '=', buildingId)
+    .executeTakeFirstOrThrow();
+  const residents = await db
+    .selectFrom('residents')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('building_id', '=', buildingId)
+    .executeTakeFirstOrThrow();
+  return { units: Number(units.n), residents: Number(residents.n) };
+}
