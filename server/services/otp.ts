@@ -1,0 +1,172 @@
+/**
+ * Resident login codes (DESIGN.md, "OTP"). What an attacker at a kiosk must not learn from
+ * this service: whether a number belongs to a resident (same answer, same limits, same
+ * work, and no waiting for the SMS gateway either way), or the code itself (only an HMAC
+ * bound to the request id is stored, compared in constant time).
+ */
+import type { OtpRequestResponse } from '../../shared/hub-api';
+import type { Logger } from '../../shared/logger';
+import { normalizeVietnamesePhone } from '../../shared/phone';
+import { KiotError } from '../../shared/result';
+import { digestsEqual, hmacSha256Base64url, newOtpCode } from '../crypto';
+import type { IdGenerator, RandomBytes } from '../ids';
+import type { HubDb } from '../db/connect';
+import { lockKey } from '../db/locks';
+import {
+  consumeOtpRequest,
+  getOtpRequest,
+  insertOtpRequest,
+  insertOtpSend,
+  recordWrongAttempt,
+  sendsSince,
+  supersedeOpenRequests,
+} from '../db/otp';
+import type { SendScope } from '../db/otp';
+import { findResidentByPhone } from '../db/residents';
+import { otpMessage } from '../sms/messages';
+import type { SmsAdapter } from '../sms/sms-adapter';
+import type { AuthenticatedDevice } from './devices';
+
+export type RateWindow = { windowSeconds: number; max: number };
+
+export type OtpLimits = {
+  codeTtlSeconds: number;
+  resendAfterSeconds: number;
+  maxAttempts: number;
+  perNumber: readonly RateWindow[];
+  perDevice: RateWindow;
+  global: RateWindow;
+};
+
+export const defaultOtpLimits: OtpLimits = {
+  codeTtlSeconds: 5 * 60,
+  resendAfterSeconds: 60,
+  maxAttempts: 5,
+  // "Per day" is a rolling 24 hours: a calendar day would allow 20 sends around midnight.
+  perNumber: [
+    { windowSeconds: 15 * 60, max: 3 },
+    { windowSeconds: 24 * 60 * 60, max: 10 },
+  ],
+  perDevice: { windowSeconds: 60 * 60, max: 30 },
+  global: { windowSeconds: 60 * 60, max: 1000 },
+};
+
+export type OtpService = {
+  requestCode(input: { phone: string; device: AuthenticatedDevice }): Promise<OtpRequestResponse>;
+  /** The resident the code proves, or a KiotError (`wrong_code`, `code_expired`, `code_locked`). */
+  verifyCode(input: { requestId: string; code: string; device: AuthenticatedDevice }): Promise<{ residentId: string }>;
+};
+
+export type OtpDeps = {
+  db: HubDb;
+  clock: () => Date;
+  random: RandomBytes;
+  newId: IdGenerator;
+  sms: SmsAdapter;
+  logger: Logger;
+  hmacKey: Buffer;
+  limits?: Partial<OtpLimits>;
+};
+
+export const INVALID_PHONE_MESSAGE = 'Not a Vietnamese phone number. Enter it like 0912 345 678 or +84 912 345 678.';
+
+export function createOtpService(deps: OtpDeps): OtpService {
+  const { db, clock, random, newId, sms, logger, hmacKey } = deps;
+  const limits: OtpLimits = { ...defaultOtpLimits, ...deps.limits };
+  // Domain-separated HMACs under one key: a code digest can never be mistaken for a phone digest.
+  const phoneHmac = (e164: string): string => hmacSha256Base64url(hmacKey, `phone:${e164}`);
+  const codeHmac = (requestId: string, code: string): string => hmacSha256Base64url(hmacKey, `otp:${requestId}:${code}`);
+
+  async function checkLimits(trx: Parameters<typeof sendsSince>[0], phone: string, device: AuthenticatedDevice, now: Date): Promise<void> {
+    const at = (secondsAgo: number): string => new Date(now.getTime() - secondsAgo * 1000).toISOString();
+    const retryAfter = (from: string | null, windowSeconds: number): number =>
+      Math.max(1, Math.ceil((Date.parse(from ?? now.toISOString()) + windowSeconds * 1000 - now.getTime()) / 1000));
+
+    const recent = await sendsSince(trx, { phoneHmac: phone }, at(limits.resendAfterSeconds));
+    if (recent.count > 0) {
+      const wait = retryAfter(recent.newest, limits.resendAfterSeconds);
+      throw new KiotError('rate_limited', `A code was just sent; wait ${wait} s before asking for another`, { retryAfterSeconds: wait });
+    }
+    const scoped: [SendScope, RateWindow, string][] = [
+      ...limits.perNumber.map((w): [SendScope, RateWindow, string] => [{ phoneHmac: phone }, w, 'this number']),
+      [{ deviceId: device.id }, limits.perDevice, 'this kiosk'],
+      ['all', limits.global, 'the building system'],
+    ];
+    for (const [scope, window, who] of scoped) {
+      const sends = await sendsSince(trx, scope, at(window.windowSeconds));
+      if (sends.count >= window.max) {
+        const wait = retryAfter(sends.oldest, window.windowSeconds);
+        throw new KiotError('rate_limited', `Too many codes requested for ${who}; try again in ${wait} s`, { retryAfterSeconds: wait });
+      }
+    }
+  }
+
+  return {
+    async requestCode({ phone: input, device }) {
+      const phone = normalizeVietnamesePhone(input);
+      if (!phone) throw new KiotError('invalid_input', INVALID_PHONE_MESSAGE);
+      const now = clock();
+      const nowIso = now.toISOString();
+      const hashedPhone = phoneHmac(phone);
+      const requestId = newId();
+      const code = newOtpCode(random);
+      const expiresAt = new Date(now.getTime() + limits.codeTtlSeconds * 1000).toISOString();
+
+      const residentId = await db.transaction().execute(async (trx) => {
+        await lockKey(trx, `otp:${hashedPhone}`);
+        await checkLimits(trx, hashedPhone, device, now);
+        const resident = await findResidentByPhone(trx, phone);
+        // A resident of another building is treated exactly like a stranger: this kiosk
+        // has no business logging them in.
+        const eligible = resident !== undefined && resident.building_id === device.buildingId ? resident.id : null;
+        await supersedeOpenRequests(trx, hashedPhone, nowIso);
+        await insertOtpRequest(trx, {
+          id: requestId,
+          phone_hmac: hashedPhone,
+          resident_id: eligible,
+          device_id: device.id,
+          // Strangers get a real-looking digest too, so the row does not give them away;
+          // verification refuses it anyway because resident_id is null.
+          code_hmac: codeHmac(requestId, code),
+          attempts: 0,
+          created_at: nowIso,
+          expires_at: expiresAt,
+          consumed_at: null,
+          superseded_at: null,
+        });
+        await insertOtpSend(trx, { id: newId(), phone_hmac: hashedPhone, device_id: device.id, sent_at: nowIso });
+        return eligible;
+      });
+
+      if (residentId !== null) {
+        // Not awaited: the gateway's latency would otherwise tell registered numbers apart.
+        sms.send(phone, otpMessage(code, Math.round(limits.codeTtlSeconds / 60))).catch((err: unknown) => {
+          logger.error('OTP SMS send failed', { requestId, error: err instanceof Error ? err.message : String(err) });
+        });
+      }
+      return { requestId, expiresAt, resendAfterSeconds: limits.resendAfterSeconds };
+    },
+
+    async verifyCode({ requestId, code, device }) {
+      const now = clock();
+      const row = await getOtpRequest(db, requestId);
+      // Bound to the kiosk that asked for it: a request id seen elsewhere is worthless.
+      if (!row || row.device_id !== device.id) throw new KiotError('code_expired', 'Unknown code request; ask for a new code');
+      if (row.attempts >= limits.maxAttempts) throw new KiotError('code_locked', 'Too many wrong codes; ask for a new code');
+      if (row.consumed_at !== null) throw new KiotError('code_expired', 'This code was already used; ask for a new code');
+      if (row.superseded_at !== null) throw new KiotError('code_expired', 'A newer code was sent; use the latest one');
+      if (Date.parse(row.expires_at) <= now.getTime()) throw new KiotError('code_expired', 'This code has expired; ask for a new code');
+
+      const matches = digestsEqual(codeHmac(requestId, code), row.code_hmac);
+      if (matches && row.resident_id !== null) {
+        if (await consumeOtpRequest(db, requestId, limits.maxAttempts, now.toISOString())) return { residentId: row.resident_id };
+        // Lost a race with a concurrent verify of the same code.
+        throw new KiotError('code_expired', 'This code was already used; ask for a new code');
+      }
+      const attempts = await recordWrongAttempt(db, requestId, limits.maxAttempts);
+      if (attempts === null) throw new KiotError('code_locked', 'Too many wrong codes; ask for a new code');
+      const attemptsLeft = limits.maxAttempts - attempts;
+      throw new KiotError('wrong_code', 'Wrong code', { attemptsLeft });
+    },
+  };
+}

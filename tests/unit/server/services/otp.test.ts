@@ -1,0 +1,253 @@
+import { randomBytes } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { silentLogger } from '../../../../shared/logger';
+import { KiotError } from '../../../../shared/result';
+import type { ErrorCode } from '../../../../shared/result';
+import { createOtpService } from '../../../../server/services/otp';
+import type { OtpLimits, OtpService } from '../../../../server/services/otp';
+import { createDevSmsAdapter } from '../../../../server/sms/dev-sms';
+import type { DevSmsAdapter } from '../../../../server/sms/sms-adapter';
+import { createFixture } from '../fixtures';
+import type { Fixture } from '../fixtures';
+
+const HMAC_KEY = Buffer.alloc(32, 7);
+
+let fx: Fixture;
+let sms: DevSmsAdapter;
+
+function service(limits?: Partial<OtpLimits>): OtpService {
+  return createOtpService({
+    db: fx.db,
+    clock: fx.clock.now,
+    random: (n) => randomBytes(n),
+    newId: fx.newId,
+    sms,
+    logger: silentLogger,
+    hmacKey: HMAC_KEY,
+    ...(limits ? { limits } : {}),
+  });
+}
+
+function lastCodeTo(phone: string): string {
+  const message = sms.messages().filter((m) => m.to === phone).at(-1);
+  const code = message && /\b(\d{6})\b/.exec(message.body)?.[1];
+  if (!code) throw new Error(`no code sent to ${phone}`);
+  return code;
+}
+
+/** Awaits a promise expected to fail with a KiotError and returns that error. */
+async function failure(promise: Promise<unknown>, code: ErrorCode): Promise<KiotError> {
+  const err = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(KiotError);
+  expect((err as KiotError).code).toBe(code);
+  return err as KiotError;
+}
+
+function otherThan(code: string): string {
+  return String((Number(code) + 1) % 1_000_000).padStart(6, '0');
+}
+
+beforeEach(async () => {
+  fx = await createFixture();
+  sms = createDevSmsAdapter({ clock: fx.clock.now, logger: silentLogger });
+});
+
+afterEach(async () => {
+  await fx.db.destroy();
+});
+
+describe('OTP service', () => {
+  it('sends a 6-digit code in a bilingual SMS, Vietnamese first, and the code verifies once', async () => {
+    const otp = service();
+    const response = await otp.requestCode({ phone: '0912 345 678', device: fx.kiosk });
+    expect(response.resendAfterSeconds).toBe(60);
+    expect(response.expiresAt).toBe(new Date(fx.clock.now().getTime() + 300_000).toISOString());
+
+    const [message] = sms.messages();
+    expect(message?.to).toBe('+84912345678');
+    expect(message?.body).toMatch(/^Kiot: Mã đăng nhập của bạn là \d{6}.*\/ Your Kiot login code is \d{6}/);
+
+    const code = lastCodeTo(fx.residentPhone);
+    await expect(otp.verifyCode({ requestId: response.requestId, code, device: fx.kiosk })).resolves.toEqual({ residentId: fx.residentId });
+    // Single use: the same code a second time is refused.
+    await failure(otp.verifyCode({ requestId: response.requestId, code, device: fx.kiosk }), 'code_expired');
+  });
+
+  it('expires a code after 5 minutes', async () => {
+    const otp = service();
+    const first = await otp.requestCode({ phone: fx.residentPhone, device: fx.kiosk });
+    fx.clock.advance(299);
+    // Still valid one second before the deadline…
+    const stillValid = lastCodeTo(fx.residentPhone);
+    await failure(otp.verifyCode({ requestId: first.requestId, code: otherThan(stillValid), device: fx.kiosk }), 'wrong_code');
+    fx.clock.advance(1);
+    // …and refused at it, even with the right code.
+    await failure(otp.verifyCode({ requestId: first.requestId, code: stillValid, device: fx.kiosk }), 'code_expired');
+  });
+
+  it('kills a code after 5 wrong attempts, counting down attemptsLeft', async () => {
+    const otp = service();
+    const { requestId } = await otp.requestCode({ phone: fx.residentPhone, device: fx.kiosk });
+    const code = lastCodeTo(fx.residentPhone);
+    for (const left of [4, 3, 2, 1, 0]) {
+      const err = await failure(otp.verifyCode({ requestId, code: otherThan(code), device: fx.kiosk }), 'wrong_code');
+      expect(err.attemptsLeft).toBe(left);
+    }
+    await failure(otp.verifyCode({ requestId, code, device: fx.kiosk }), 'code_locked');
+  });
+
+  it('binds a code to its request and to the kiosk that asked for it', async () => {
+    const otp = service();
+    const first = await otp.requestCode({ phone: fx.residentPhone, device: fx.kiosk });
+    const code = lastCodeTo(fx.residentPhone);
+    await failure(otp.verifyCode({ requestId: first.requestId, code, device: fx.otherKiosk }), 'code_expired');
+    await failure(otp.verifyCode({ requestId: 'no-such-request', code, device: fx.kiosk }), 'code_expired');
+
+    // A second resident's request: the first code must not open it.
+    const other = await createOtpService({
+      db: fx.db,
+      clock: fx.clock.now,
+      random: (n) => randomBytes(n),
+      newId: fx.newId,
+      sms,
+      logger: silentLogger,
+      hmacKey: HMAC_KEY,
+    }).requestCode({ phone: fx.otherBuildingPhone, device: fx.kiosk });
+    await failure(otp.verifyCode({ requestId: other.requestId, code, device: fx.kiosk }), 'wrong_code');
+    await expect(otp.verifyCode({ requestId: first.requestId, code, device: fx.kiosk })).resolves.toEqual({ residentId: fx.residentId });
+  });
+
+  it('allows a resend only after 60 seconds, and the new code replaces the old one', async () => {
+    const otp = service();
+    const first = await otp.requestCode({ phone: fx.residentPhone, device: fx.kiosk });
+    const firstCode = lastCodeTo(fx.residentPhone);
+    fx.clock.advance(45);
+    const err = await failure(otp.requestCode({ phone: fx.residentPhone, device: fx.kiosk }), 'rate_limited');
+    expect(err.retryAfterSeconds).toBe(15);
+    fx.clock.advance(15);
+    const second = await otp.requestCode({ phone: fx.residentPhone, device: fx.kiosk });
+    expect(sms.messages()).toHaveLength(2);
+    await failure(otp.verifyCode({ requestId: first.requestId, code: firstCode, device: fx.kiosk }), 'code_expired');
+    await expect(otp.verifyCode({ requestId: second.requestId, code: lastCodeTo(fx.residentPhone), device: fx.kiosk })).resolves.toEqual({
+      residentId: fx.residentId,
+    });
+  });
+
+  it('sends at most 3 codes per 15 minutes to a number', async () => {
+    const otp = service();
+    for (let i = 0; i < 3; i += 1) {
+      await otp.requestCode({ phone: fx.residentPhone, device: fx.kiosk });
+      fx.clock.advance(60);
+    }
+    // t = 180 s: the window frees up when the first send (t = 0) is 15 minutes old.
+    const err = await failure(otp.requestCode({ phone: fx.residentPhone, device: fx.kiosk }), 'rate_limited');
+    expect(err.retryAfterSeconds).toBe(900 - 180);
+    fx.clock.advance(900 - 180);
+    await otp.requestCode({ phone: fx.residentPhone, device: fx.kiosk });
+    expect(sms.messages()).toHaveLength(4);
+  });
+
+  it('sends at most 10 codes per 24 hours to a number', async () => {
+    const otp = service();
+    for (let i = 0; i < 10; i += 1) {
+      await otp.requestCode({ phone: fx.residentPhone, device: fx.kiosk });
+      fx.clock.advance(6 * 60);
+    }
+    // t = 3600 s.
+    const err = await failure(otp.requestCode({ phone: fx.residentPhone, device: fx.kiosk }), 'rate_limited');
+    expect(err.retryAfterSeconds).toBe(86_400 - 3_600);
+    fx.clock.advance(86_400 - 3_600 - 1);
+    await failure(otp.requestCode({ phone: fx.residentPhone, device: fx.kiosk }), 'rate_limited');
+    fx.clock.advance(1);
+    await otp.requestCode({ phone: fx.residentPhone, device: fx.kiosk });
+    expect(sms.messages()).toHaveLength(11);
+  });
+
+  it('caps sends per device and globally', async () => {
+    const phones = ['+84901000001', '+84901000002', '+84901000003', '+84901000004'];
+    const perDevice = service({ perDevice: { windowSeconds: 3600, max: 2 } });
+    await perDevice.requestCode({ phone: phones[0]!, device: fx.kiosk });
+    await perDevice.requestCode({ phone: phones[1]!, device: fx.kiosk });
+    const err = await failure(perDevice.requestCode({ phone: phones[2]!, device: fx.kiosk }), 'rate_limited');
+    expect(err.retryAfterSeconds).toBe(3600);
+    // Another kiosk is not affected by this one's cap…
+    await perDevice.requestCode({ phone: phones[2]!, device: fx.otherKiosk });
+
+    // …but everything counts towards the global cap.
+    const global = service({ global: { windowSeconds: 3600, max: 3 } });
+    await failure(global.requestCode({ phone: phones[3]!, device: fx.otherKiosk }), 'rate_limited');
+  });
+
+  it('stores only HMACs: neither the code nor the number appears in the database', async () => {
+    const otp = service();
+    const { requestId } = await otp.requestCode({ phone: fx.residentPhone, device: fx.kiosk });
+    const code = lastCodeTo(fx.residentPhone);
+    const requests = await fx.db.selectFrom('otp_requests').selectAll().execute();
+    const sends = await fx.db.selectFrom('otp_sends').selectAll().execute();
+    expect(requests).toHaveLength(1);
+    expect(sends).toHaveLength(1);
+    const row = requests[0]!;
+    expect(row.id).toBe(requestId);
+    expect(row.code_hmac).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    for (const stored of [JSON.stringify(requests), JSON.stringify(sends)]) {
+      expect(stored).not.toContain(code);
+      expect(stored).not.toContain('912345678');
+    }
+  });
+
+  it('answers identically for unknown numbers, sends nothing, and such a request can never verify', async () => {
+    const otp = service();
+    const known = await otp.requestCode({ phone: fx.residentPhone, device: fx.kiosk });
+    const unknown = await otp.requestCode({ phone: '0903 111 222', device: fx.kiosk });
+    expect(Object.keys(unknown).sort()).toEqual(Object.keys(known).sort());
+    expect(unknown.expiresAt).toBe(known.expiresAt);
+    expect(unknown.resendAfterSeconds).toBe(known.resendAfterSeconds);
+    expect(unknown.requestId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(sms.messages().map((m) => m.to)).toEqual([fx.residentPhone]);
+
+    const rows = await fx.db.selectFrom('otp_requests').select(['id', 'resident_id', 'code_hmac']).execute();
+    expect(rows.find((r) => r.id === unknown.requestId)).toMatchObject({ resident_id: null, code_hmac: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/) });
+
+    for (const left of [4, 3, 2, 1, 0]) {
+      const err = await failure(otp.verifyCode({ requestId: unknown.requestId, code: String(left).padStart(6, '0'), device: fx.kiosk }), 'wrong_code');
+      expect(err.attemptsLeft).toBe(left);
+    }
+    await failure(otp.verifyCode({ requestId: unknown.requestId, code: '123456', device: fx.kiosk }), 'code_locked');
+
+    // Limits apply to unknown numbers the same way, or a 429 would reveal registration.
+    const err = await failure(otp.requestCode({ phone: '0903 111 222', device: fx.kiosk }), 'rate_limited');
+    expect(err.retryAfterSeconds).toBe(60);
+  });
+
+  it('never verifies an unknown number even with the right code', async () => {
+    // The code for an unknown number is never sent; recompute it from a fixed random source.
+    const fixedRandom = (n: number): Buffer => Buffer.alloc(n, 0);
+    const otp = createOtpService({ db: fx.db, clock: fx.clock.now, random: fixedRandom, newId: fx.newId, sms, logger: silentLogger, hmacKey: HMAC_KEY });
+    const { requestId } = await otp.requestCode({ phone: '0903 111 222', device: fx.kiosk });
+    await failure(otp.verifyCode({ requestId, code: '000000', device: fx.kiosk }), 'wrong_code');
+  });
+
+  it('treats a resident of another building as unknown at this kiosk', async () => {
+    const otp = service();
+    const response = await otp.requestCode({ phone: fx.otherBuildingPhone, device: fx.kiosk });
+    expect(response.resendAfterSeconds).toBe(60);
+    expect(sms.messages()).toHaveLength(0);
+  });
+
+  it('rejects what is not a Vietnamese phone number with a clear message', async () => {
+    const otp = service();
+    for (const phone of ['12345', '+1 415 555 0100', 'abc', '0912 345 67']) {
+      const err = await failure(otp.requestCode({ phone, device: fx.kiosk }), 'invalid_input');
+      expect(err.message).toMatch(/0912 345 678/);
+    }
+  });
+
+  it('does not wait for the SMS gateway', async () => {
+    const stuck = { send: () => new Promise<void>(() => {}) };
+    const otp = createOtpService({ db: fx.db, clock: fx.clock.now, random: (n) => randomBytes(n), newId: fx.newId, sms: stuck, logger: silentLogger, hmacKey: HMAC_KEY });
+    await expect(otp.requestCode({ phone: fx.residentPhone, device: fx.kiosk })).resolves.toMatchObject({ resendAfterSeconds: 60 });
+  });
+});
