@@ -1,0 +1,124 @@
+/**
+ * The hub: composition root of the server. Everything stateful (database, clock, random,
+ * SMS) is created or injected here and handed to the services, which the routes call.
+ */
+import { randomBytes } from 'node:crypto';
+import Fastify from 'fastify';
+import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
+import type { DeviceMode } from '../shared/domain';
+import { createLogger } from '../shared/logger';
+import type { Logger } from '../shared/logger';
+import packageJson from '../package.json' with { type: 'json' };
+import { openDatabase } from './db/connect';
+import { migrateToLatest } from './db/migrate';
+import { getOrCreateSecret } from './db/settings';
+import { createIdGenerator } from './ids';
+import type { RandomBytes } from './ids';
+import { registerAuthRoutes } from './routes/auth';
+import { registerBillRoutes } from './routes/bills';
+import { registerDevRoutes } from './routes/dev';
+import { registerDeviceRoutes } from './routes/devices';
+import { registerHealthRoutes } from './routes/health';
+import { installHttpPlumbing } from './routes/http';
+import { buildOpenApiDocument, registerOpenApiRoute } from './routes/openapi';
+import { seedDemo } from './seed';
+import type { DemoInfo } from './seed';
+import { createBillService } from './services/bills';
+import { createDeviceService } from './services/devices';
+import { createOtpService } from './services/otp';
+import type { OtpLimits } from './services/otp';
+import { createSessionService } from './services/sessions';
+import { createDevSmsAdapter } from './sms/dev-sms';
+import { isDevSmsAdapter } from './sms/sms-adapter';
+import type { SmsAdapter } from './sms/sms-adapter';
+import { createUnconfiguredSmsAdapter } from './sms/unconfigured-sms';
+
+export type { DemoInfo } from './seed';
+export type { SmsAdapter, DevSmsAdapter } from './sms/sms-adapter';
+export { createDevSmsAdapter } from './sms/dev-sms';
+
+export type HubOptions = {
+  /** SQLite file path (or `:memory:`), or a `postgres://` URL. */
+  database: string;
+  /** Dev SMS outbox on (`GET /v1/dev/sms-outbox`), codes printed through the logger. */
+  devMode: boolean;
+  clock?: () => Date;
+  random?: RandomBytes;
+  sms?: SmsAdapter;
+  logger?: Logger;
+  /** Key for the OTP and phone HMACs; by default a random secret kept in the database. */
+  otpHmacKey?: Buffer;
+  /** Tests shorten or loosen the OTP limits; production uses the defaults. */
+  otpLimits?: Partial<OtpLimits>;
+};
+
+export type Hub = {
+  app: FastifyInstance;
+  /** Defaults: host 127.0.0.1, port 0 (any free port). Returns the base URL. */
+  listen(opts?: { port?: number; host?: string }): Promise<string>;
+  close(): Promise<void>;
+  /** One-time, valid 24 hours, stored hashed. */
+  createEnrollmentCode(input: { buildingId: string; mode: DeviceMode }): Promise<string>;
+  /** Seeds the demo building if this database has none; returns its info either way. */
+  seedDemo(): Promise<DemoInfo>;
+};
+
+export const HUB_VERSION: string = packageJson.version;
+const OTP_KEY_SECRET = 'otp_hmac_key';
+
+export async function createHub(opts: HubOptions): Promise<Hub> {
+  const clock = opts.clock ?? (() => new Date());
+  const random: RandomBytes = opts.random ?? ((n) => randomBytes(n));
+  const logger = opts.logger ?? createLogger('hub');
+  if (opts.otpHmacKey && opts.otpHmacKey.length < 32) throw new Error('otpHmacKey must be at least 32 bytes');
+
+  const db = openDatabase(opts.database);
+  let hmacKey: Buffer;
+  try {
+    const report = await migrateToLatest(db, clock);
+    if (report.applied.length > 0) logger.info('Database migrated', { from: report.from, to: report.to });
+    hmacKey =
+      opts.otpHmacKey ??
+      Buffer.from(await getOrCreateSecret(db, OTP_KEY_SECRET, () => random(32).toString('base64'), clock().toISOString()), 'base64');
+  } catch (err) {
+    await db.destroy();
+    throw err;
+  }
+
+  const newId = createIdGenerator(clock, random);
+  const sms = opts.sms ?? (opts.devMode ? createDevSmsAdapter({ clock, logger: logger.child('sms') }) : createUnconfiguredSmsAdapter(logger.child('sms')));
+  const devices = createDeviceService({ db, clock, random, newId, logger: logger.child('devices') });
+  const sessions = createSessionService({ db, clock, random, newId });
+  const otp = createOtpService({ db, clock, random, newId, sms, logger: logger.child('otp'), hmacKey, ...(opts.otpLimits ? { limits: opts.otpLimits } : {}) });
+  const bills = createBillService({ db, clock });
+
+  const app = Fastify({ logger: false, bodyLimit: 64 * 1024, trustProxy: false, return503OnClosing: true });
+  installHttpPlumbing(app, logger.child('http'));
+  registerHealthRoutes(app, { version: HUB_VERSION, ping: async () => void (await sql`select 1`.execute(db)) });
+  registerDeviceRoutes(app, { devices });
+  registerAuthRoutes(app, { devices, otp, sessions });
+  registerBillRoutes(app, { devices, sessions, bills });
+  registerOpenApiRoute(app, buildOpenApiDocument({ version: HUB_VERSION, devMode: opts.devMode }));
+  if (opts.devMode) {
+    if (isDevSmsAdapter(sms)) registerDevRoutes(app, { sms });
+    else logger.warn('Dev mode with a non-dev SMS adapter: /v1/dev/sms-outbox is not available');
+  }
+
+  let closed: Promise<void> | null = null;
+  return {
+    app,
+    async listen(listenOpts = {}) {
+      return app.listen({ port: listenOpts.port ?? 0, host: listenOpts.host ?? '127.0.0.1' });
+    },
+    close() {
+      closed ??= (async () => {
+        await app.close();
+        await db.destroy();
+      })();
+      return closed;
+    },
+    createEnrollmentCode: (input) => devices.createEnrollmentCode(input),
+    seedDemo: () => seedDemo(db, { clock, logger: logger.child('seed') }),
+  };
+}

@@ -1,0 +1,55 @@
+/** `npm run hub`: the hub as a standalone process. Configuration comes from the environment (see env.ts). */
+import { createLogger } from '../shared/logger';
+import { createHub } from './app';
+import { parseHubEnv, redactDatabase } from './env';
+
+const logger = createLogger('hub');
+
+/** `+84901234567` → `0901 234 567`, the way residents write their number. */
+function localPhone(e164: string): string {
+  const national = `0${e164.slice(3)}`;
+  return `${national.slice(0, 4)} ${national.slice(4, 7)} ${national.slice(7)}`;
+}
+
+async function main(): Promise<void> {
+  const parsed = parseHubEnv(process.env);
+  if (!parsed.ok) {
+    for (const error of parsed.errors) logger.error(error);
+    process.exitCode = 1;
+    return;
+  }
+  const { env } = parsed;
+  const hub = await createHub({ database: env.database, devMode: env.devMode, logger });
+  let stopping = false;
+  const stop = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    logger.info(`${signal}: shutting down`);
+    hub.close().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        logger.error('Shutdown failed', { error: String(err) });
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+
+  let demo = null;
+  if (env.devMode) demo = await hub.seedDemo();
+  const url = await hub.listen({ port: env.port, host: env.host });
+  logger.info(`Kiot hub listening on ${url} (database ${redactDatabase(env.database)}${env.devMode ? ', dev mode' : ''})`);
+  if (demo) {
+    const first = demo.residents[0];
+    if (first) logger.info(`Demo resident: ${first.fullName}, ${first.unitLabel}: type ${localPhone(first.phone)} at the kiosk (${first.phone})`);
+    const code = await hub.createEnrollmentCode({ buildingId: demo.buildingId, mode: 'kiosk' });
+    logger.info(`Kiosk enrollment code for ${demo.buildingName} (valid 24 h): ${code}`);
+    logger.info(`Login codes appear here and at ${url}/v1/dev/sms-outbox`);
+  }
+}
+
+main().catch((err: unknown) => {
+  logger.error(err instanceof Error ? err.message : String(err));
+  process.exitCode = 1;
+});
