@@ -94,8 +94,15 @@ export function applyWebContentsGuards(contents: WebContents, options: GuardOpti
   });
 }
 
-/** Every permission request is denied and every permission check fails; nothing is downloaded. */
+const guardedSessions = new WeakSet<Session>();
+
+/**
+ * Every permission request is denied and every permission check fails; nothing is downloaded.
+ * Idempotent: sessions are shared between webContents.
+ */
 export function applySessionGuards(session: Session, logger: Logger): void {
+  if (guardedSessions.has(session)) return;
+  guardedSessions.add(session);
   session.setPermissionRequestHandler((_contents, permission, callback) => {
     logger.warn('permission request denied', { permission });
     callback(false);
@@ -113,13 +120,9 @@ export function applySessionGuards(session: Session, logger: Logger): void {
  * window-open handler), and each session they use.
  */
 export function installGuards(app: Pick<App, 'on'>, options: GuardOptions): void {
-  const guardedSessions = new WeakSet<Session>();
   app.on('web-contents-created', (_event, contents) => {
     applyWebContentsGuards(contents, options);
-    if (!guardedSessions.has(contents.session)) {
-      guardedSessions.add(contents.session);
-      applySessionGuards(contents.session, options.logger);
-    }
+    applySessionGuards(contents.session, options.logger);
   });
 }
 

@@ -64,6 +64,13 @@ describe('session guards', () => {
     expect(session.devicePermissionHandler?.({ deviceType: 'usb' })).toBe(false);
     expect(session.download()).toBe(true);
   });
+
+  it('is applied once per session however often it is called', () => {
+    const session = new FakeSession();
+    applySessionGuards(session as unknown as Session, silentLogger);
+    applySessionGuards(session as unknown as Session, silentLogger);
+    expect(session.listenerCount('will-download')).toBe(1);
+  });
 });
 
 describe('installGuards', () => {
