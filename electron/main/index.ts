@@ -5,6 +5,7 @@
  */
 import { BrowserWindow, Menu, app, ipcMain, powerMonitor, powerSaveBlocker, protocol, safeStorage, session } from 'electron';
 import type { WebContents } from 'electron';
+import { mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { DeviceMode } from '../../shared/domain';
@@ -70,6 +71,13 @@ const configOutcome = readConfig();
 if (configOutcome.ok) {
   // Keep Chromium's profile (and with it the single-instance lock) with the kiosk's data, so
   // that two data directories are two independent kiosks.
+  // Created here, owner-only, before Chromium creates it with looser permissions. A failure
+  // resurfaces when the core opens its files, and is shown on the error page then.
+  try {
+    mkdirSync(configOutcome.config.dataDir, { recursive: true, mode: 0o700 });
+  } catch (err) {
+    logger.warn('cannot create the data directory', { error: describe(err) });
+  }
   app.setPath('userData', path.join(configOutcome.config.dataDir, 'chromium-profile'));
 }
 
@@ -125,7 +133,7 @@ async function start(): Promise<void> {
       ? createSafeStorageKeystore({ safeStorage, dataDir: config.dataDir, platform: process.platform, logger })
       : createDevFileKeystore({ dataDir: config.dataDir, packaged: app.isPackaged });
 
-  core = await createKioskCore({ config, keystore, version: app.getVersion(), logger: logger.child('core') });
+  core = await createKioskCore({ config, keystore, version: app.getVersion(), logger });
   mode = core.mode;
   logger.info('core started', { mode, keystore: keystore.kind, backend: keystore.backend });
 

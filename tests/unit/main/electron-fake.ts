@@ -176,3 +176,34 @@ export function fakeInvokeEvent(sender: FakeWebContents, senderFrame: FakeFrame 
 }
 
 export class FakePowerMonitor extends EventEmitter {}
+
+export class FakeBrowserWindow extends EventEmitter {
+  readonly webContents: FakeWebContents;
+  destroyed = false;
+  shown = false;
+
+  constructor(readonly options: Record<string, unknown>) {
+    super();
+    this.webContents = new FakeWebContents(undefined, 'about:blank');
+  }
+  async loadURL(url: string): Promise<void> {
+    this.webContents.mainFrame = fakeFrame(url);
+    await this.webContents.loadURL(url);
+  }
+  show(): void {
+    this.shown = true;
+  }
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
+  destroy(): void {
+    this.destroyed = true;
+    this.webContents.destroyed = true;
+    this.emit('closed');
+  }
+  isMinimized(): boolean {
+    return false;
+  }
+  restore(): void {}
+  focus(): void {}
+}
