@@ -10,7 +10,7 @@ import { build } from 'esbuild';
 import type { BuildOptions, Message, Metafile } from 'esbuild';
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -62,7 +62,11 @@ function kib(bytes: number): string {
   return `${(bytes / 1024).toFixed(1)} KiB`;
 }
 
-async function main(): Promise<void> {
+export type BuiltBundle = { name: string; outfile: string; bytes: number; inputs: number };
+
+/** Builds both bundles; throws on any error. Exported so that test setups can build in-process. */
+export async function buildMain(): Promise<BuiltBundle[]> {
+  const built: BuiltBundle[] = [];
   for (const [name, options] of Object.entries(targets)) {
     const result = await build(options);
     const fatal = result.warnings.filter((w) => fatalWarnings.has(w.id));
@@ -70,12 +74,20 @@ async function main(): Promise<void> {
     if (result.warnings.length > 0) console.warn(`${name}: ${result.warnings.length} warning(s)\n${format(result.warnings)}`);
     const metafile = result.metafile ?? { inputs: {}, outputs: {} };
     if (name === 'preload') checkPreloadInputs(metafile);
-    const size = statSync(path.join(root, options.outfile)).size;
-    console.log(`${name.padEnd(8)} ${options.outfile.padEnd(24)} ${kib(size).padStart(10)}  (${Object.keys(metafile.inputs).length} inputs)`);
+    built.push({ name, outfile: path.join(root, options.outfile), bytes: statSync(path.join(root, options.outfile)).size, inputs: Object.keys(metafile.inputs).length });
   }
+  return built;
 }
 
-main().catch((err: unknown) => {
-  console.error(err instanceof Error ? err.message : err);
-  process.exit(1);
-});
+const runDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href;
+if (runDirectly) {
+  buildMain().then(
+    (built) => {
+      for (const b of built) console.log(`${b.name.padEnd(8)} ${path.relative(root, b.outfile).padEnd(24)} ${kib(b.bytes).padStart(10)}  (${b.inputs} inputs)`);
+    },
+    (err: unknown) => {
+      console.error(err instanceof Error ? err.message : err);
+      process.exit(1);
+    },
+  );
+}
