@@ -25,6 +25,8 @@ export default defineConfig({
       use: {
         browserName: 'chromium',
         viewport: { width: 1080, height: 1920 },
+        // The attract button breathes; a kiosk with reduced motion keeps it still, and clicks need it still.
+        reducedMotion: 'reduce',
         launchOptions: {
           executablePath: chromiumPath,
           args: [

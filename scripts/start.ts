@@ -33,6 +33,7 @@ function electronBinary(): string {
     throw new Error(
       `The Electron binary is not installed and could not be downloaded (${err instanceof Error ? err.message : String(err)}).\n` +
         'On a machine without network access, run the kiosk in a browser instead: npm run start:web',
+      { cause: err },
     );
   }
 }

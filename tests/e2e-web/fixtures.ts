@@ -6,7 +6,7 @@ import { startDevStack } from '../../scripts/dev-stack';
 import type { DevStack } from '../../scripts/dev-stack';
 import { DevSmsOutboxResponse } from '../../shared/hub-api';
 
-export type TestStack = DevStack & { dispose(): Promise<void> };
+export type TestStack = DevStack & { dataDir: string; dispose(): Promise<void> };
 
 /** A fresh hub + kiosk + web host in a temporary folder, exactly what `npm run start:web` runs. */
 export async function startTestStack(kioskEnv: Record<string, string> = {}): Promise<TestStack> {
@@ -14,6 +14,7 @@ export async function startTestStack(kioskEnv: Record<string, string> = {}): Pro
   const stack = await startDevStack({ dataDir, kioskEnv });
   return {
     ...stack,
+    dataDir,
     dispose: async () => {
       await stack.close().catch(() => undefined);
       await rm(dataDir, { recursive: true, force: true });
