@@ -15,6 +15,11 @@ test.beforeAll(async () => {
   });
 });
 
+// The kiosk core (like the real kiosk) keeps one session across page loads: end it between tests.
+test.afterEach(async () => {
+  await stack.core.lock('signOut');
+});
+
 test.afterAll(async () => {
   await stack.dispose();
 });
@@ -52,6 +57,7 @@ test('a resident logs in with an SMS code, reads their bills, goes idle and is l
   // Switch to English, then walk away: the countdown appears, then the kiosk locks.
   await page.getByTestId('lang-toggle').click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByTestId('sign-out')).toContainText('Sign out');
   await expect(page.getByTestId('countdown-overlay')).toBeVisible({ timeout: (IDLE_SECONDS + 5) * 1000 });
   await expect(page.getByTestId('attract-start')).toBeVisible({ timeout: (COUNTDOWN_SECONDS + 5) * 1000 });
 
