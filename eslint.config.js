@@ -79,7 +79,7 @@ export default tseslint.config(
         {
           patterns: [
             pattern(['electron'], "Only electron/main/ imports 'electron'; core runs in plain Node."),
-            pattern(['**/renderer/**', '**/server/**', '**/electron/main/**'], 'core must not reach into main, the renderer or the hub.'),
+            pattern(['**/renderer/**', '**/server/**', '**/electron/main/**', '../main/**', '../../main/**', '../../../main/**'], 'core must not reach into main, the renderer or the hub.'),
           ],
         },
       ],
@@ -91,7 +91,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [pattern(['**/renderer/**', '**/server/**', '**/electron/main/**', '**/electron/core/**'], 'The preload imports only shared/.')] },
+        {
+          patterns: [
+            pattern(
+              ['**/renderer/**', '**/server/**', '**/electron/main/**', '**/electron/core/**', '../main/**', '../core/**', '../web-host/**'],
+              'The preload imports only shared/.',
+            ),
+          ],
+        },
       ],
     },
   },
