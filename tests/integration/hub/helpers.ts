@@ -2,22 +2,8 @@
 import { DEVICE_HEADER, EnrollResponse, ErrorBody } from '../../../shared/hub-api';
 import type { DevSmsOutboxResponse } from '../../../shared/hub-api';
 
-export const T0 = new Date('2026-11-25T02:35:00.000Z');
-
-export type TestClock = { now: () => Date; advance(seconds: number): void; set(date: Date): void };
-
-export function createTestClock(start: Date): TestClock {
-  let current = start.getTime();
-  return {
-    now: () => new Date(current),
-    advance: (seconds) => {
-      current += seconds * 1000;
-    },
-    set: (date) => {
-      current = date.getTime();
-    },
-  };
-}
+export { T0, createTestClock } from '../../fixtures/test-clock';
+export type { TestClock } from '../../fixtures/test-clock';
 
 export type Reply = { status: number; body: unknown; headers: Headers };
 

@@ -9,22 +9,10 @@ import { createIdGenerator } from '../../../server/ids';
 import type { IdGenerator } from '../../../server/ids';
 import type { AuthenticatedDevice } from '../../../server/services/devices';
 
-export const T0 = new Date('2026-11-25T02:35:00.000Z');
-
-export type TestClock = { now: () => Date; advance(seconds: number): void; set(date: Date): void };
-
-export function createTestClock(start: Date = T0): TestClock {
-  let current = start.getTime();
-  return {
-    now: () => new Date(current),
-    advance: (seconds) => {
-      current += seconds * 1000;
-    },
-    set: (date) => {
-      current = date.getTime();
-    },
-  };
-}
+import { createTestClock } from '../../fixtures/test-clock';
+import type { TestClock } from '../../fixtures/test-clock';
+export { T0, createTestClock } from '../../fixtures/test-clock';
+export type { TestClock } from '../../fixtures/test-clock';
 
 export type Fixture = {
   db: HubDb;
