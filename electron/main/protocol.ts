@@ -4,8 +4,8 @@
  * tested in Node.
  */
 import { readFile as fsReadFile } from 'node:fs/promises';
-import path from 'node:path';
 import { parseAppUrl } from './app-url';
+import { contentTypeFor, resolveStaticPath } from '../core/static-files';
 
 /** Same policy as the renderer's meta tag; sent as a header so it also covers non-HTML loads. */
 export const APP_CSP = [
@@ -20,31 +20,7 @@ export const APP_CSP = [
   "form-action 'none'",
 ].join('; ');
 
-const contentTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.gif': 'image/gif',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.otf': 'font/otf',
-  '.wasm': 'application/wasm',
-};
-
-export function contentTypeFor(filePath: string): string {
-  return contentTypes[path.extname(filePath).toLowerCase()] ?? 'application/octet-stream';
-}
+export { contentTypeFor };
 
 /**
  * Maps an app URL to a file under `rootDir`, or null when the URL is not on the app origin or
@@ -53,23 +29,7 @@ export function contentTypeFor(filePath: string): string {
  */
 export function resolveAppPath(rootDir: string, requestUrl: string): string | null {
   const url = parseAppUrl(requestUrl);
-  if (!url) return null;
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(url.pathname);
-  } catch {
-    return null;
-  }
-  if (decoded.includes('\0')) return null;
-  const segments = decoded.split(/[\\/]+/).filter((s) => s !== '' && s !== '.');
-  if (segments.some((s) => s === '..' || s.includes(':'))) return null;
-  if (segments.length === 0) segments.push('index.html');
-
-  const root = path.resolve(rootDir);
-  const target = path.resolve(root, ...segments);
-  const relative = path.relative(root, target);
-  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return null;
-  return target;
+  return url ? resolveStaticPath(rootDir, url.pathname) : null;
 }
 
 export type AppProtocolHandlerOptions = {

@@ -12,6 +12,7 @@ import { build } from 'esbuild';
 import { WebSocketServer } from 'ws';
 import type { WebSocket } from 'ws';
 import type { KioskCore } from '../core/api';
+import { contentTypeFor, resolveStaticPath } from '../core/static-files';
 import type { Logger } from '../../shared/logger';
 import { silentLogger } from '../../shared/logger';
 import { channelNames } from '../../shared/channels';
@@ -33,18 +34,6 @@ export type WebHost = {
   readonly origin: string;
   readonly token: string;
   close(): Promise<void>;
-};
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-  '.map': 'application/json',
-  '.ico': 'image/x-icon',
 };
 
 const CSP =
@@ -76,21 +65,6 @@ function tokenMatches(expected: string, given: string | null): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-/** Resolves a URL path inside root, or null when it would escape it. */
-export function resolveStatic(root: string, urlPath: string): string | null {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(urlPath);
-  } catch {
-    return null;
-  }
-  if (decoded.includes('\0')) return null;
-  const rel = decoded === '/' ? 'index.html' : decoded.replace(/^\/+/, '');
-  const full = path.resolve(root, rel);
-  const rootResolved = path.resolve(root);
-  return full === rootResolved || full.startsWith(rootResolved + path.sep) ? full : null;
-}
-
 export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   const log = opts.logger ?? silentLogger;
   const token = randomBytes(24).toString('base64url');
@@ -116,13 +90,13 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   const serve = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'Method not allowed');
     const urlPath = new URL(req.url ?? '/', 'http://x').pathname;
-    if (urlPath === '/' || urlPath === '/index.html') return send(res, 200, CONTENT_TYPES['.html']!, index);
-    if (urlPath === WEB_HOST_BRIDGE_PATH) return send(res, 200, CONTENT_TYPES['.js']!, bridge);
-    const file = resolveStatic(opts.rendererDir, urlPath);
+    if (urlPath === '/' || urlPath === '/index.html') return send(res, 200, contentTypeFor('index.html'), index);
+    if (urlPath === WEB_HOST_BRIDGE_PATH) return send(res, 200, contentTypeFor('bridge.js'), bridge);
+    const file = resolveStaticPath(opts.rendererDir, urlPath);
     if (!file) return send(res, 404, 'text/plain', 'Not found');
     try {
       const body = await readFile(file);
-      send(res, 200, CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream', body);
+      send(res, 200, contentTypeFor(file), body);
     } catch {
       send(res, 404, 'text/plain', 'Not found');
     }
