@@ -35,12 +35,9 @@ export type DevStackOptions = {
   rendererDir?: string;
 };
 
-export type DevStack = {
-  hub: Hub;
-  hubUrl: string;
+export type DevStack = DevHub & {
   core: KioskCore;
   web: WebHost;
-  demo: DemoInfo;
   close(): Promise<void>;
 };
 
@@ -48,16 +45,41 @@ export async function buildRenderer(): Promise<void> {
   await viteBuild({ configFile: path.join(repoRoot, 'vite.config.ts'), logLevel: 'warn' });
 }
 
+export type DevHub = { hub: Hub; hubUrl: string; demo: DemoInfo; enrollmentCode(): Promise<string> };
+
+/** The hub embedded on 127.0.0.1 in dev mode (SMS outbox on), with the demo building seeded. */
+export async function startDevHub(opts: { database: string; port?: number; logger?: Logger }): Promise<DevHub> {
+  const hub = await createHub({ database: opts.database, devMode: true, logger: (opts.logger ?? silentLogger).child('hub') });
+  const demo = await hub.seedDemo();
+  const hubUrl = await hub.listen({ port: opts.port ?? 0, host: '127.0.0.1' });
+  return { hub, hubUrl, demo, enrollmentCode: () => hub.createEnrollmentCode({ buildingId: demo.buildingId, mode: 'kiosk' }) };
+}
+
+/** What `npm start` and `npm run start:web` print: where things are and whom to log in as. */
+export function demoBanner(dev: DevHub, extra: readonly string[] = []): string {
+  const resident = dev.demo.residents[0];
+  const lines = [
+    '',
+    `  Kiot is running (${dev.demo.buildingName}).`,
+    `  Hub:        ${dev.hubUrl}`,
+    ...extra,
+    resident ? `  Try:        ${resident.fullName}, ${resident.unitLabel}, phone ${resident.phone}` : '',
+    `  SMS codes:  printed below as they are sent, and at ${dev.hubUrl}/v1/dev/sms-outbox`,
+    '  Stop with Ctrl+C.',
+    '',
+  ];
+  return lines.filter((l) => l !== '').join('\n') + '\n';
+}
+
 export async function startDevStack(opts: DevStackOptions): Promise<DevStack> {
   const log = opts.logger ?? silentLogger;
   await mkdir(opts.dataDir, { recursive: true });
-  const hub = await createHub({
+  const dev = await startDevHub({
     database: opts.hubDatabase ?? path.join(opts.dataDir, 'hub.sqlite'),
-    devMode: true,
-    logger: log.child('hub'),
+    ...(opts.hubPort !== undefined ? { port: opts.hubPort } : {}),
+    logger: log,
   });
-  const demo = await hub.seedDemo();
-  const hubUrl = await hub.listen({ port: opts.hubPort ?? 0, host: '127.0.0.1' });
+  const { hub, hubUrl } = dev;
 
   const kioskDir = path.join(opts.dataDir, 'kiosk');
   const config = loadKioskConfig(
@@ -67,7 +89,7 @@ export async function startDevStack(opts: DevStackOptions): Promise<DevStack> {
       KIOT_KEYSTORE: 'dev-file',
       KIOT_HUB_URL: hubUrl,
       // Used only if this kiosk has no identity yet; an unused code simply expires.
-      KIOT_ENROLL_CODE: await hub.createEnrollmentCode({ buildingId: demo.buildingId, mode: 'kiosk' }),
+      KIOT_ENROLL_CODE: await dev.enrollmentCode(),
       KIOT_DEVICE_NAME: opts.kioskEnv?.['KIOT_DEVICE_NAME'] ?? 'Dev kiosk',
     },
     { dataDir: kioskDir, keystore: 'dev-file' },
@@ -81,11 +103,9 @@ export async function startDevStack(opts: DevStackOptions): Promise<DevStack> {
   const web = await startWebHost({ core, rendererDir: opts.rendererDir ?? rendererDir, port: opts.webPort ?? 0, logger: log.child('web-host') });
 
   return {
-    hub,
-    hubUrl,
+    ...dev,
     core,
     web,
-    demo,
     close: async () => {
       await web.close();
       await core.close();

@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { readFile } from 'node:fs/promises';
-import { buildRenderer, repoRoot, startDevStack } from './dev-stack';
+import { buildRenderer, demoBanner, repoRoot, startDevStack } from './dev-stack';
 import { ConfigError } from '../electron/core/config';
 import { createLogger } from '../shared/logger';
 
@@ -36,18 +36,7 @@ async function main(): Promise<void> {
     version: pkg.version,
     logger: log,
   });
-  const resident = stack.demo.residents[0];
-  const lines = [
-    '',
-    `  Kiot is running (${stack.demo.buildingName}).`,
-    `  Hub:        ${stack.hubUrl}`,
-    `  Kiosk:      open ${stack.web.url}`,
-    resident ? `  Try:        ${resident.fullName}, ${resident.unitLabel}, phone ${resident.phone}` : '',
-    `  SMS codes:  printed below as they are sent, and at ${stack.hubUrl}/v1/dev/sms-outbox`,
-    '  Stop with Ctrl+C.',
-    '',
-  ];
-  process.stdout.write(lines.filter((l) => l !== '').join('\n') + '\n');
+  process.stdout.write(demoBanner(stack, [`  Kiosk:      open ${stack.web.url}`]));
 
   const stop = (): void => {
     void stack.close().finally(() => process.exit(0));

@@ -13,13 +13,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildMain } from '../../scripts/build-main';
-import { buildRenderer } from '../../scripts/dev-stack';
-import { createHub } from '../../server/app';
+import { buildRenderer, startDevHub } from '../../scripts/dev-stack';
+import { electronNativeBinding } from '../../scripts/electron-native';
 import type { DemoInfo, Hub } from '../../server/app';
-import { DevSmsOutboxResponse } from '../../shared/hub-api';
+import { latestCode, nationalDigits } from '../fixtures/dev-sms';
 import type { KiotApi } from '../../shared/kiot-api';
-import { silentLogger } from '../../shared/logger';
-import { displayProblem, electronNativeBinding, findElectron, repoRoot, rootSandboxArgs } from './electron-env';
+import { displayProblem, findElectron, repoRoot, rootSandboxArgs } from './electron-env';
 
 // The shortest timers the kiosk config accepts (KIOT_IDLE_SECONDS and KIOT_COUNTDOWN_SECONDS ≥ 5).
 const IDLE_SECONDS = 5;
@@ -49,10 +48,8 @@ test.beforeAll(async () => {
   }
 
   workDir = await mkdtemp(path.join(tmpdir(), 'kiot-e2e-electron-'));
-  hub = await createHub({ database: path.join(workDir, 'hub.sqlite'), devMode: true, logger: silentLogger });
-  demo = await hub.seedDemo();
+  ({ hub, hubUrl, demo } = await startDevHub({ database: path.join(workDir, 'hub.sqlite') }));
   const enrollCode = await hub.createEnrollmentCode({ buildingId: demo.buildingId, mode: 'kiosk' });
-  hubUrl = await hub.listen();
 
   app = await electron.launch({
     executablePath: found.path,
@@ -83,23 +80,8 @@ test.afterAll(async () => {
   if (workDir) await rm(workDir, { recursive: true, force: true });
 });
 
-function nationalDigits(e164: string): string {
-  return `0${e164.replace(/^\+84/, '')}`;
-}
-
 async function typeOnKeypad(digits: string): Promise<void> {
   for (const d of digits) await page.getByTestId(`keypad-${d}`).click();
-}
-
-async function latestCode(phone: string): Promise<string> {
-  for (let i = 0; i < 100; i++) {
-    const res = await fetch(`${hubUrl}/v1/dev/sms-outbox?to=${encodeURIComponent(phone)}`);
-    const { messages } = DevSmsOutboxResponse.parse(await res.json());
-    const code = messages.filter((m) => m.to === phone).at(-1)?.body.match(/\b(\d{6})\b/)?.[1];
-    if (code) return code;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`no code was sent to ${phone}`);
 }
 
 test('the window is locked down: isolated, sandboxed, kiosk, no menu, no Node in the page', async () => {
@@ -197,7 +179,7 @@ test('a resident signs in with an SMS code, sees their bills, walks away and is 
   await page.getByTestId('phone-submit').click();
   await expect(page.getByTestId('code-display')).toBeVisible();
 
-  await typeOnKeypad(await latestCode(resident.phone));
+  await typeOnKeypad(await latestCode(hubUrl, resident.phone));
   await expect(page.getByTestId('bills-list')).toBeVisible();
   await expect(page.getByTestId('resident-name')).toContainText(resident.fullName);
   expect(await page.getByTestId('bill-row').count()).toBeGreaterThan(0);

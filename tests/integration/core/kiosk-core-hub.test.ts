@@ -11,11 +11,12 @@ import type { DemoInfo, Hub } from '../../../server/app';
 import type { KioskCore } from '../../../electron/core/api';
 import { loadKioskConfig } from '../../../electron/core/config';
 import { countSessionEntries, getSessionEntry } from '../../../electron/core/db/session-cache';
-import { openKioskDatabase } from '../../../electron/core/db/open';
+import type { KioskDatabase } from '../../../electron/core/db/open';
+import { peekKioskDatabase } from '../../fixtures/kiosk-db';
 import { createFakeClock } from '../../../electron/core/fake-clock';
-import { DATABASE_FILE, createKioskCore } from '../../../electron/core/kiosk-core';
+import { createKioskCore } from '../../../electron/core/kiosk-core';
 import { createDevFileKeystore } from '../../../electron/core/keystore/dev-file-keystore';
-import { DevSmsOutboxResponse } from '../../../shared/hub-api';
+import { latestCode } from '../../fixtures/dev-sms';
 import type { SessionView } from '../../../shared/contract';
 import { silentLogger } from '../../../shared/logger';
 
@@ -66,26 +67,7 @@ describe('kiosk core against the real hub', () => {
     return core;
   };
 
-  const peek = async <T>(fn: (db: ReturnType<typeof openKioskDatabase>) => T): Promise<T> => {
-    const key = await createDevFileKeystore({ dataDir, packaged: false }).getOrCreateDbKey();
-    const db = openKioskDatabase(path.join(dataDir, DATABASE_FILE), key);
-    try {
-      return fn(db);
-    } finally {
-      db.close();
-    }
-  };
-
-  /** The newest code the dev SMS adapter "sent" to this number. */
-  const latestCode = async (e164: string): Promise<string> => {
-    const res = await fetch(`${hubUrl}/v1/dev/sms-outbox?to=${encodeURIComponent(e164)}`);
-    expect(res.status).toBe(200);
-    const { messages } = DevSmsOutboxResponse.parse(await res.json());
-    const last = messages.at(-1);
-    const code = last?.body.match(/\b(\d{6})\b/)?.[1];
-    if (code === undefined) throw new Error(`no code sent to ${e164}`);
-    return code;
-  };
+  const peek = <T>(fn: (db: KioskDatabase) => T): Promise<T> => peekKioskDatabase(dataDir, fn);
 
   /** A local number as a resident would type it: `0901 234 567`. */
   const typed = (e164: string): string => `0${e164.slice(3, 6)} ${e164.slice(6, 9)} ${e164.slice(9)}`;
@@ -104,7 +86,7 @@ describe('kiosk core against the real hub', () => {
     const requested = await core.dispatch('auth:requestOtp', { phone: typed(resident.phone) });
     expect(requested).toMatchObject({ ok: true, value: { maskedPhone: `+84 *** *** ${resident.phone.slice(-3)}` } });
 
-    const code = await latestCode(resident.phone);
+    const code = await latestCode(hubUrl, resident.phone);
     const verified = await core.dispatch('auth:verifyOtp', { code });
     expect(verified).toMatchObject({ ok: true, value: { resident: { fullName: resident.fullName, unitLabel: resident.unitLabel } } });
 
@@ -144,7 +126,7 @@ describe('kiosk core against the real hub', () => {
     const core = await startKiosk();
     await core.dispatch('session:start', {});
     await core.dispatch('auth:requestOtp', { phone: resident.phone });
-    const code = await latestCode(resident.phone);
+    const code = await latestCode(hubUrl, resident.phone);
     const wrong = code === '000000' ? '111111' : '000000';
 
     const first = await core.dispatch('auth:verifyOtp', { code: wrong });
@@ -186,8 +168,7 @@ describe('kiosk core against the real hub', () => {
       await core.dispatch('session:start', {});
       await core.dispatch('auth:requestOtp', { phone: resident.phone });
       // The second hub has its own dev SMS outbox.
-      const res = await fetch(`${secondUrl}/v1/dev/sms-outbox?to=${encodeURIComponent(resident.phone)}`);
-      const code = DevSmsOutboxResponse.parse(await res.json()).messages.at(-1)?.body.match(/\b(\d{6})\b/)?.[1] ?? '';
+      const code = await latestCode(secondUrl, resident.phone);
       await expect(core.dispatch('auth:verifyOtp', { code })).resolves.toMatchObject({ ok: true });
       await expect(core.dispatch('bills:list', {})).resolves.toMatchObject({ ok: true });
 

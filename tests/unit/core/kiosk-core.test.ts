@@ -5,9 +5,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { KioskConfig, KioskCore } from '../../../electron/core/api';
 import { createFakeClock } from '../../../electron/core/fake-clock';
 import type { FakeClock } from '../../../electron/core/fake-clock';
-import { DATABASE_FILE, EnrollmentError, createKioskCore } from '../../../electron/core/kiosk-core';
+import { EnrollmentError, createKioskCore } from '../../../electron/core/kiosk-core';
 import { createDevFileKeystore } from '../../../electron/core/keystore/dev-file-keystore';
-import { openKioskDatabase } from '../../../electron/core/db/open';
+import type { KioskDatabase } from '../../../electron/core/db/open';
+import { peekKioskDatabase } from '../../fixtures/kiosk-db';
 import { getDeviceIdentity } from '../../../electron/core/db/device-identity';
 import { countSessionEntries, getSessionEntry, putSessionEntry } from '../../../electron/core/db/session-cache';
 import { hubPaths } from '../../../electron/core/hub-client';
@@ -126,16 +127,7 @@ describe('createKioskCore', () => {
     return core;
   };
 
-  /** Reads the kiosk database beside the running core (WAL allows a second connection). */
-  const peek = async <T>(fn: (db: ReturnType<typeof openKioskDatabase>) => T): Promise<T> => {
-    const key = await createDevFileKeystore({ dataDir, packaged: false }).getOrCreateDbKey();
-    const db = openKioskDatabase(path.join(dataDir, DATABASE_FILE), key);
-    try {
-      return fn(db);
-    } finally {
-      db.close();
-    }
-  };
+  const peek = <T>(fn: (db: KioskDatabase) => T): Promise<T> => peekKioskDatabase(dataDir, fn);
 
   const signIn = async (core: KioskCore): Promise<void> => {
     expect((await core.dispatch('session:start', {})).ok).toBe(true);
