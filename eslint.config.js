@@ -72,7 +72,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['electron/core/**', 'electron/web-host/**', 'electron/preload/**'],
+    files: ['electron/core/**', 'electron/preload/**'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -94,7 +94,7 @@ export default tseslint.config(
         {
           patterns: [
             pattern(
-              ['**/renderer/**', '**/server/**', '**/electron/main/**', '**/electron/core/**', '../main/**', '../core/**', '../web-host/**'],
+              ['**/renderer/**', '**/server/**', '**/electron/main/**', '**/electron/core/**', '../main/**', '../core/**'],
               'The preload imports only shared/.',
             ),
           ],
@@ -107,7 +107,7 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: [pattern(['**/renderer/**', '**/server/**'], 'main composes core; it does not import the renderer or the hub.')] }] },
   },
   {
-    files: ['scripts/**', 'tests/**'],
+    files: ['scripts/**', 'dev/**', 'tests/**'],
     rules: { 'no-console': 'off', 'no-restricted-imports': 'off' },
   },
 );

@@ -3,7 +3,7 @@
  * request and response schema, and every event the main process pushes.
  *
  * The same contract is served by Electron IPC (electron/main) and by the web host's
- * loopback WebSocket (electron/web-host); both go through one dispatcher that parses the
+ * loopback WebSocket (dev/web-host); both go through one dispatcher that parses the
  * request and returns a `Result`.
  */
 import { z } from 'zod';

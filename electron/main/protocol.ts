@@ -5,7 +5,7 @@
  */
 import { readFile as fsReadFile } from 'node:fs/promises';
 import { parseAppUrl } from './app-url';
-import { contentTypeFor, resolveStaticPath } from '../core/static-files';
+import { contentTypeFor, resolveStaticPath } from '../core/platform/static-files';
 
 /** Same policy as the renderer's meta tag; sent as a header so it also covers non-HTML loads. */
 export const APP_CSP = [

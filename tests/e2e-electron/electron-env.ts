@@ -1,7 +1,7 @@
 /**
  * What the Electron end-to-end suite needs from the machine, found without side effects:
  * the Electron binary and a display. (The SQLCipher binding for Electron's ABI comes from
- * scripts/electron-native.ts, shared with `npm start`.)
+ * dev/electron-native.ts, shared with `npm start`.)
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';

@@ -2,8 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { startDevStack } from '../../scripts/dev-stack';
-import type { DevStack } from '../../scripts/dev-stack';
+import { startDevStack } from '../../dev/dev-stack';
+import type { DevStack } from '../../dev/dev-stack';
 import { smsSentTo } from '../fixtures/dev-sms';
 
 export { latestCode, nationalDigits } from '../fixtures/dev-sms';

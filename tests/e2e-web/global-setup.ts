@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { chromiumPath } from '../../playwright.config';
-import { buildRenderer } from '../../scripts/dev-stack';
+import { buildRenderer } from '../../dev/dev-stack';
 
 /** Builds the renderer once for every end-to-end test, and checks the browser is there. */
 export default async function globalSetup(): Promise<void> {

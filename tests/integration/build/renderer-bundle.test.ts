@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from 'vite';
-import { WEB_HOST_BRIDGE_PATH, WEB_HOST_WS_PATH } from '../../../electron/web-host/protocol';
+import { WEB_HOST_BRIDGE_PATH, WEB_HOST_WS_PATH } from '../../../dev/web-host/protocol';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 let outDir: string;

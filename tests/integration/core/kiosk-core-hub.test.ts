@@ -9,13 +9,13 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { createHub } from '../../../server/app';
 import type { DemoInfo, Hub } from '../../../server/app';
 import type { KioskCore } from '../../../electron/core/api';
-import { loadKioskConfig } from '../../../electron/core/config';
+import { loadKioskConfig } from '../../../electron/core/platform/config';
 import { countSessionEntries, getSessionEntry } from '../../../electron/core/db/session-cache';
 import type { KioskDatabase } from '../../../electron/core/db/open';
 import { peekKioskDatabase } from '../../fixtures/kiosk-db';
-import { createFakeClock } from '../../../electron/core/fake-clock';
-import { createKioskCore } from '../../../electron/core/kiosk-core';
-import { createDevFileKeystore } from '../../../electron/core/keystore/dev-file-keystore';
+import { createFakeClock } from '../../fixtures/fake-clock';
+import { createKioskCore } from '../../../electron/core/create-core';
+import { createDevFileKeystore } from '../../../electron/core/platform/keystore/dev-file-keystore';
 import { latestCode } from '../../fixtures/dev-sms';
 import type { SessionView } from '../../../shared/contract';
 import { silentLogger } from '../../../shared/logger';

@@ -68,7 +68,7 @@ vi.mock('electron', async () => {
   };
 });
 
-vi.mock('../../../electron/core/kiosk-core', async () => {
+vi.mock('../../../electron/core/create-core', async () => {
   class EnrollmentError extends Error {
     constructor(readonly code: string, message: string) {
       super(message);

@@ -6,7 +6,7 @@ import { openKioskDatabase } from '../../../../electron/core/db/open';
 import type { KioskDatabase } from '../../../../electron/core/db/open';
 import { enqueueOutbox, listOutbox, markOutboxAttempt, removeOutbox } from '../../../../electron/core/db/outbox';
 import { countSessionEntries, getSessionEntry, putSessionEntry, wipeSessionCache } from '../../../../electron/core/db/session-cache';
-import { createUuidV7 } from '../../../../electron/core/uuid-v7';
+import { createUuidV7 } from '../../../../electron/core/platform/uuid-v7';
 import { tempDb } from './helpers';
 
 describe('db stores', () => {

@@ -1,11 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { SessionView } from '../../../shared/contract';
-import { SessionView as SessionViewSchema } from '../../../shared/contract';
-import { createFakeClock } from '../../../electron/core/fake-clock';
-import type { FakeClock } from '../../../electron/core/fake-clock';
-import { createSession } from '../../../electron/core/session';
-import type { Session } from '../../../electron/core/session';
-import { KiotError } from '../../../shared/result';
+import type { SessionView } from '../../../../shared/contract';
+import { SessionView as SessionViewSchema } from '../../../../shared/contract';
+import { createFakeClock } from '../../../fixtures/fake-clock';
+import type { FakeClock } from '../../../fixtures/fake-clock';
+import { createSession } from '../../../../electron/core/session/resident-session';
+import type { Session } from '../../../../electron/core/session/resident-session';
+import { KiotError } from '../../../../shared/result';
 
 const resident = { id: 'r1', fullName: 'Nguyễn Văn An', unitLabel: 'A-1203', buildingName: 'Tòa A' };
 

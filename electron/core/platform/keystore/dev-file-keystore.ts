@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
-import type { Keystore } from '../api';
+import type { Keystore } from '../../api';
 import { DB_KEY_BYTES, DB_KEY_HEX, defaultRandomBytes, readIfExists, writeKeyFile } from './key-file';
 import type { RandomBytes } from './key-file';
 import { KeystoreError } from './keystore-error';

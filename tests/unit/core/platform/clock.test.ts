@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSystemClock } from '../../../electron/core/clock';
+import { createSystemClock } from '../../../../electron/core/platform/clock';
 
 describe('createSystemClock', () => {
   it('tells the real time and fires and cancels real timers', async () => {

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { startDevStack } from '../../../scripts/dev-stack';
-import type { DevStack } from '../../../scripts/dev-stack';
-import { WEB_HOST_BRIDGE_PATH, WEB_HOST_WS_PATH } from '../../../electron/web-host/protocol';
-import type { ServerMessage } from '../../../electron/web-host/protocol';
+import { startDevStack } from '../../../../dev/dev-stack';
+import type { DevStack } from '../../../../dev/dev-stack';
+import { WEB_HOST_BRIDGE_PATH, WEB_HOST_WS_PATH } from '../../../../dev/web-host/protocol';
+import type { ServerMessage } from '../../../../dev/web-host/protocol';
 
 let stack: DevStack;
 let dataDir: string;

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { buildRenderer, demoBanner, repoRoot, startDevStack } from './dev-stack';
-import { ConfigError } from '../electron/core/config';
+import { ConfigError } from '../electron/core/platform/config';
 import { createLogger } from '../shared/logger';
 
 const log = createLogger('kiot');

@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createSafeStorageKeystore } from '../../../../electron/core/keystore/safe-storage-keystore';
-import type { SafeStorageLike } from '../../../../electron/core/keystore/safe-storage-keystore';
+import { createSafeStorageKeystore } from '../../../../../electron/core/platform/keystore/safe-storage-keystore';
+import type { SafeStorageLike } from '../../../../../electron/core/platform/keystore/safe-storage-keystore';
 
 /** Mimics Electron's async safeStorage: "encryption" is a reversible XOR with a secret, plus a marker. */
 type FakeSafeStorage = SafeStorageLike & { backend: string; available: boolean; reEncrypt: boolean; secret: number; encrypts: number };

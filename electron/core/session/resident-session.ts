@@ -1,10 +1,10 @@
-import type { LockReason, SessionState, SessionView } from '../../shared/contract';
-import type { ResidentSummary } from '../../shared/domain';
-import type { Logger } from '../../shared/logger';
-import { silentLogger } from '../../shared/logger';
-import { assertNever } from '../../shared/assert-never';
-import { KiotError } from '../../shared/result';
-import type { Clock, TimerHandle } from './api';
+import type { LockReason, SessionState, SessionView } from '../../../shared/contract';
+import type { ResidentSummary } from '../../../shared/domain';
+import type { Logger } from '../../../shared/logger';
+import { silentLogger } from '../../../shared/logger';
+import { assertNever } from '../../../shared/assert-never';
+import { KiotError } from '../../../shared/result';
+import type { Clock, TimerHandle } from '../api';
 
 export type SessionDeps = {
   clock: Clock;

@@ -7,7 +7,7 @@ import { silentLogger } from '../../shared/logger';
 import { maskPhone, normalizeVietnamesePhone } from '../../shared/phone';
 import { KiotError } from '../../shared/result';
 import type { EventListener, KioskCore, KioskCoreOptions } from './api';
-import { createSystemClock } from './clock';
+import { createSystemClock } from './platform/clock';
 import { getDeviceIdentity, saveDeviceIdentity } from './db/device-identity';
 import type { DeviceIdentity } from './db/device-identity';
 import { runMigrations } from './db/migrate';
@@ -15,11 +15,11 @@ import { openKioskDatabase } from './db/open';
 import type { KioskDatabase } from './db/open';
 import { getSessionEntry, putSessionEntry, wipeSessionCache } from './db/session-cache';
 import { createDispatcher } from './dispatch';
-import { createHubClient } from './hub-client';
-import type { HubClient } from './hub-client';
-import { createSession } from './session';
+import { createHubClient } from './platform/hub-client';
+import type { HubClient } from './platform/hub-client';
+import { createSession } from './session/resident-session';
 
-export { createUuidV7 } from './uuid-v7';
+export { createUuidV7 } from './platform/uuid-v7';
 
 export const DATABASE_FILE = 'kiosk.db';
 const DEFAULT_HUB_TIMEOUT_MS = 10_000;

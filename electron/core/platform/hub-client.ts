@@ -6,12 +6,12 @@ import {
   ErrorBody,
   OtpRequestResponse,
   OtpVerifyResponse,
-} from '../../shared/hub-api';
-import type { EnrollRequest, OtpRequestBody, OtpVerifyBody } from '../../shared/hub-api';
-import type { Logger } from '../../shared/logger';
-import { silentLogger } from '../../shared/logger';
-import { KiotError } from '../../shared/result';
-import type { ErrorCode } from '../../shared/result';
+} from '../../../shared/hub-api';
+import type { EnrollRequest, OtpRequestBody, OtpVerifyBody } from '../../../shared/hub-api';
+import type { Logger } from '../../../shared/logger';
+import { silentLogger } from '../../../shared/logger';
+import { KiotError } from '../../../shared/result';
+import type { ErrorCode } from '../../../shared/result';
 
 /** The hub routes this client calls (relative to the hub's base URL). */
 export const hubPaths = {

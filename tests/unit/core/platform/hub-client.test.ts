@@ -1,9 +1,9 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createHubClient, hubPaths } from '../../../electron/core/hub-client';
-import type { DeviceCredential, HubClient } from '../../../electron/core/hub-client';
-import { KiotError } from '../../../shared/result';
+import { createHubClient, hubPaths } from '../../../../electron/core/platform/hub-client';
+import type { DeviceCredential, HubClient } from '../../../../electron/core/platform/hub-client';
+import { KiotError } from '../../../../shared/result';
 
 type Seen = { method: string; url: string; headers: http.IncomingHttpHeaders; body: string };
 type Reply = { status: number; body: string; headers?: Record<string, string> } | 'hang';

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { EnrollRequest } from '../../shared/hub-api';
-import type { KeystoreKind, KioskConfig } from './api';
+import { EnrollRequest } from '../../../shared/hub-api';
+import type { KeystoreKind, KioskConfig } from '../api';
 
 /** Thrown when the environment does not describe a usable kiosk; the message lists every problem at once. */
 export class ConfigError extends Error {

@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createDevFileKeystore } from '../../../../electron/core/keystore/dev-file-keystore';
-import { KeystoreError } from '../../../../electron/core/keystore/keystore-error';
+import { createDevFileKeystore } from '../../../../../electron/core/platform/keystore/dev-file-keystore';
+import { KeystoreError } from '../../../../../electron/core/platform/keystore/keystore-error';
 
 describe('createDevFileKeystore', () => {
   let dataDir: string;

@@ -1,4 +1,4 @@
-import type { Clock, TimerHandle } from './api';
+import type { Clock, TimerHandle } from '../api';
 
 /** The real clock, for production. Tests use `createFakeClock` instead. */
 export function createSystemClock(): Clock {

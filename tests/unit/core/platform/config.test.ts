@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, defaultDataDir, loadKioskConfig } from '../../../electron/core/config';
+import { ConfigError, defaultDataDir, loadKioskConfig } from '../../../../electron/core/platform/config';
 
 const defaults = { dataDir: '/var/lib/kiot', keystore: 'safe-storage' as const, hubUrl: 'https://hub.example.vn' };
 

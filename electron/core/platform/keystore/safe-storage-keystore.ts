@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { z } from 'zod';
-import type { Logger } from '../../../shared/logger';
-import { silentLogger } from '../../../shared/logger';
-import type { Keystore } from '../api';
+import type { Logger } from '../../../../shared/logger';
+import { silentLogger } from '../../../../shared/logger';
+import type { Keystore } from '../../api';
 import { DB_KEY_BYTES, DB_KEY_HEX, defaultRandomBytes, readIfExists, writeKeyFile } from './key-file';
 import type { RandomBytes } from './key-file';
 import { KeystoreError } from './keystore-error';
