@@ -1,11 +1,15 @@
 import { defineConfig } from '@playwright/test';
+import { findChromium, machineProbe } from './dev/find-chromium';
 
 /**
- * End-to-end tests. `e2e-web` drives the real product through the web host in Debian's
- * Chromium (Playwright cannot download browsers here); `e2e-electron` drives the real
- * Electron app where an Electron binary exists and reports itself skipped where not.
+ * End-to-end tests. `e2e-web` drives the real product through the web host in a Chromium
+ * found on this machine (dev/find-chromium.ts: KIOT_CHROMIUM, Playwright's cache, the
+ * system's Chromium or Chrome; Playwright is never asked to download one); `e2e-electron`
+ * drives the real Electron app where an Electron binary exists and reports itself skipped
+ * where not. With no Chromium, the global setup stops the run with one message saying how
+ * to get one.
  */
-export const chromiumPath = process.env['KIOT_CHROMIUM'] ?? '/usr/bin/chromium';
+export const chromium = findChromium(machineProbe());
 
 export default defineConfig({
   timeout: 60_000,
@@ -28,7 +32,7 @@ export default defineConfig({
         // The attract button breathes; a kiosk with reduced motion keeps it still, and clicks need it still.
         reducedMotion: 'reduce',
         launchOptions: {
-          executablePath: chromiumPath,
+          ...(chromium.found ? { executablePath: chromium.path } : {}),
           args: [
             '--no-sandbox',
             '--disable-gpu',
