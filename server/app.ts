@@ -7,6 +7,7 @@ import Fastify from 'fastify';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import type { DeviceMode } from '../shared/domain';
+import { hubRoutes } from '../shared/hub-api';
 import { createLogger } from '../shared/logger';
 import type { Logger } from '../shared/logger';
 import packageJson from '../package.json' with { type: 'json' };
@@ -15,13 +16,17 @@ import { migrateToLatest } from './db/migrate';
 import { getOrCreateSecret } from './db/settings';
 import { createIdGenerator } from './ids';
 import type { RandomBytes } from './ids';
-import { registerAuthRoutes } from './routes/auth';
-import { registerBillRoutes } from './routes/bills';
-import { registerDevRoutes } from './routes/dev';
-import { registerDeviceRoutes } from './routes/devices';
-import { registerHealthRoutes } from './routes/health';
-import { installHttpPlumbing } from './routes/http';
-import { buildOpenApiDocument, registerOpenApiRoute } from './routes/openapi';
+import { createAuthenticate } from './http/authenticate';
+import { buildOpenApiDocument } from './http/openapi';
+import { installHttpPlumbing } from './http/plumbing';
+import { registerRoutes, servedRoutes } from './http/register-routes';
+import type { RouteHandlers } from './http/register-routes';
+import { installRequestContext, requestIdFor } from './http/request-context';
+import { createAuthHandlers } from './routes/auth';
+import { createBillHandlers } from './routes/bills';
+import { createDevHandlers } from './routes/dev';
+import { createDeviceHandlers } from './routes/devices';
+import { createHealthHandlers } from './routes/health';
 import { seedDemo } from './seed';
 import type { DemoInfo } from './seed';
 import { createBillService } from './services/bills';
@@ -93,17 +98,25 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
   const otp = createOtpService({ db, clock, random, newId, sms, logger: logger.child('otp'), hmacKey, ...(opts.otpLimits ? { limits: opts.otpLimits } : {}) });
   const bills = createBillService({ db, clock });
 
-  const app = Fastify({ logger: false, bodyLimit: 64 * 1024, trustProxy: false, return503OnClosing: true });
+  const devSms = isDevSmsAdapter(sms) ? sms : null;
+  if (opts.devMode && devSms === null) logger.warn('Dev mode with a non-dev SMS adapter: /v1/dev/sms-outbox is not available');
+  const routes = servedRoutes(hubRoutes, { devRoutes: opts.devMode && devSms !== null });
+  const handlers = {
+    ...createHealthHandlers({
+      version: HUB_VERSION,
+      ping: async () => void (await sql`select 1`.execute(db)),
+      openapi: buildOpenApiDocument(routes, { version: HUB_VERSION }),
+    }),
+    ...createDeviceHandlers({ devices }),
+    ...createAuthHandlers({ otp, sessions }),
+    ...createBillHandlers({ bills }),
+    ...createDevHandlers({ sms: devSms }),
+  } satisfies RouteHandlers;
+
+  const app = Fastify({ logger: false, bodyLimit: 64 * 1024, trustProxy: false, return503OnClosing: true, requestIdHeader: false, genReqId: requestIdFor });
+  installRequestContext(app);
   installHttpPlumbing(app, logger.child('http'));
-  registerHealthRoutes(app, { version: HUB_VERSION, ping: async () => void (await sql`select 1`.execute(db)) });
-  registerDeviceRoutes(app, { devices });
-  registerAuthRoutes(app, { devices, otp, sessions });
-  registerBillRoutes(app, { devices, sessions, bills });
-  registerOpenApiRoute(app, buildOpenApiDocument({ version: HUB_VERSION, devMode: opts.devMode }));
-  if (opts.devMode) {
-    if (isDevSmsAdapter(sms)) registerDevRoutes(app, { sms });
-    else logger.warn('Dev mode with a non-dev SMS adapter: /v1/dev/sms-outbox is not available');
-  }
+  registerRoutes(app, { routes, handlers, authenticate: createAuthenticate({ devices, sessions }) });
 
   let closed: Promise<void> | null = null;
   return {

@@ -1,15 +1,18 @@
-import type { FastifyInstance } from 'fastify';
-import { HealthResponse } from '../../shared/hub-api';
+import type { OpenApiDocument } from '../../shared/hub-api';
 import { KiotError } from '../../shared/result';
+import type { HandlersOf } from '../http/register-routes';
 
-export function registerHealthRoutes(app: FastifyInstance, deps: { version: string; ping: () => Promise<void> }): void {
-  app.get('/v1/health', async () => {
-    // A hub that cannot reach its database must drop out of the load balancer.
-    try {
-      await deps.ping();
-    } catch {
-      throw new KiotError('hub_unavailable', 'Database unreachable');
-    }
-    return HealthResponse.parse({ ok: true, version: deps.version });
-  });
+export function createHealthHandlers(deps: { version: string; ping: () => Promise<void>; openapi: OpenApiDocument }): HandlersOf<'health' | 'openapi'> {
+  return {
+    health: async () => {
+      // A hub that cannot reach its database must drop out of the load balancer.
+      try {
+        await deps.ping();
+      } catch {
+        throw new KiotError('hub_unavailable', 'Database unreachable');
+      }
+      return { ok: true, version: deps.version };
+    },
+    openapi: async () => deps.openapi,
+  };
 }

@@ -1,0 +1,69 @@
+/**
+ * Registers the routes of a route table on Fastify. Authentication runs in one preHandler
+ * hook driven by each route's caller declaration; the handler then gets the parsed body
+ * and query and the authenticated caller, and its answer is checked against the route's
+ * response schema before it is sent.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { BodyOf, HubRoutes, QueryOf, ResponseInputOf, RouteDef, RouteTable } from '../../shared/hub-api';
+import { KiotError } from '../../shared/result';
+import type { Authenticate, AuthenticatedCaller, AuthenticatedCallerFor } from './authenticate';
+import { parseInput } from './plumbing';
+
+export type RouteInput<R extends RouteDef> = { body: BodyOf<R>; query: QueryOf<R> };
+
+export type RouteHandler<R extends RouteDef> = (input: RouteInput<R>, caller: AuthenticatedCallerFor<R['caller']>) => Promise<ResponseInputOf<R>>;
+
+/** One handler per route of the table: a route without one is a compile error. */
+export type RouteHandlers<T extends RouteTable = HubRoutes> = { [K in keyof T]: RouteHandler<T[K]> };
+
+/** The handlers of some routes of the hub's table, for `server/routes/<domain>.ts`. */
+export type HandlersOf<K extends keyof HubRoutes> = Pick<RouteHandlers, K>;
+
+export type ServedRoute<T extends RouteTable = HubRoutes> = { key: keyof T & string; route: RouteDef };
+
+/** The routes a hub serves: dev-only ones only when dev routes are on. */
+export function servedRoutes<T extends RouteTable>(routes: T, opts: { devRoutes: boolean }): ServedRoute<T>[] {
+  return Object.entries(routes)
+    .filter(([, route]) => opts.devRoutes || route.devOnly !== true)
+    .map(([key, route]) => ({ key: key as keyof T & string, route }));
+}
+
+type RouteConfig = { hubRoute?: RouteDef };
+type LooseHandler = (input: { body: unknown; query: unknown }, caller: AuthenticatedCaller) => Promise<unknown>;
+
+export function registerRoutes<T extends RouteTable>(
+  app: FastifyInstance,
+  opts: { routes: readonly ServedRoute<T>[]; handlers: RouteHandlers<T>; authenticate: Authenticate },
+): void {
+  const callers = new WeakMap<FastifyRequest, AuthenticatedCaller>();
+
+  // Registered before the routes, for every request: the route's declaration travels in
+  // its config (Fastify copies it to the HEAD twin of a GET route, so HEAD is checked too).
+  app.addHook('preHandler', async (request) => {
+    const declared = (request.routeOptions.config as RouteConfig).hubRoute;
+    if (declared === undefined) {
+      if (request.is404) return;
+      // Fail closed: a route registered around the table has no declared caller.
+      throw new KiotError('internal', `Route ${request.method} ${request.routeOptions.url ?? ''} is not in the route table`);
+    }
+    callers.set(request, await opts.authenticate(declared.caller, request));
+  });
+
+  for (const { key, route } of opts.routes) {
+    const handler = opts.handlers[key] as unknown as LooseHandler;
+    const config: RouteConfig = { hubRoute: route };
+    app.route({
+      method: route.method,
+      url: route.path,
+      config,
+      handler: async (request) => {
+        const caller = callers.get(request);
+        if (caller === undefined) throw new KiotError('internal', `No authenticated caller for ${key}`);
+        const body = route.body === undefined ? undefined : parseInput(route.body, request.body);
+        const query = route.query === undefined ? undefined : parseInput(route.query, request.query);
+        return route.response.parse(await handler({ body, query }, caller));
+      },
+    });
+  }
+}

@@ -1,0 +1,21 @@
+/** The one error body every hub failure has, and the HTTP status each error code travels with. */
+import { z } from 'zod';
+import { AppError } from '../result';
+
+export const ErrorBody = z.object({ error: AppError });
+export type ErrorBody = z.infer<typeof ErrorBody>;
+
+/** HTTP status the hub uses for each error code. */
+export const httpStatusFor = {
+  invalid_input: 400,
+  wrong_code: 401,
+  code_expired: 401,
+  code_locked: 401,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  wrong_state: 409,
+  rate_limited: 429,
+  hub_unavailable: 503,
+  internal: 500,
+} as const satisfies Record<AppError['code'], number>;

@@ -1,0 +1,13 @@
+/**
+ * The hub's REST API (`/v1`): wire schemas by domain and the route table. The hub
+ * validates requests and the kiosk validates responses with these same schemas.
+ */
+export * from './auth';
+export * from './bills';
+export * from './callers';
+export * from './dev';
+export * from './devices';
+export * from './errors';
+export * from './health';
+export * from './route';
+export * from './routes';

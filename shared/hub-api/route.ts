@@ -1,0 +1,84 @@
+/** What a hub route is, as data. The table itself is in routes.ts. */
+import type { z } from 'zod';
+import { assertNever } from '../assert-never';
+import type { ErrorCode } from '../result';
+import { callerKinds } from './callers';
+import type { Caller } from './callers';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export type RouteDef = {
+  readonly method: HttpMethod;
+  readonly path: `/v1/${string}`;
+  /** Required: the hub applies authentication from this, so a route cannot forget it. */
+  readonly caller: Caller;
+  readonly summary: string;
+  /** JSON body; only for methods that carry one. */
+  readonly body?: z.ZodType;
+  /** Query string: every value arrives as a string. */
+  readonly query?: z.ZodObject;
+  readonly response: z.ZodType;
+  /**
+   * Errors the route's own logic raises. Those that follow from the caller declaration and
+   * the input schemas (401, 403, 400) are added by `routeErrors`, not repeated here.
+   */
+  readonly errors: readonly ErrorCode[];
+  /** Served only by a hub in dev mode; elsewhere the route does not exist (404). */
+  readonly devOnly?: boolean;
+};
+
+export type RouteTable = Readonly<Record<string, RouteDef>>;
+
+/** The parsed body a handler receives (`undefined` for routes without one). */
+export type BodyOf<R extends RouteDef> = R extends { body: infer B extends z.ZodType } ? z.output<B> : undefined;
+/** The parsed query a handler receives (`undefined` for routes without one). */
+export type QueryOf<R extends RouteDef> = R extends { query: infer Q extends z.ZodType } ? z.output<Q> : undefined;
+/** What a handler returns: the response schema's input, which the hub then parses. */
+export type ResponseInputOf<R extends RouteDef> = z.input<R['response']>;
+/** What a client gets back once the response schema has parsed it. */
+export type ResponseOf<R extends RouteDef> = z.output<R['response']>;
+
+const methodsWithBody: ReadonlySet<HttpMethod> = new Set(['POST', 'PUT', 'PATCH']);
+
+/**
+ * Declares the route table. The `caller` property is required by the type, so a route
+ * that does not say who may call it does not compile; the checks below catch what types
+ * cannot (plain JavaScript, casts, two routes on one method and path).
+ */
+export function defineRoutes<const T extends RouteTable>(routes: T): T {
+  const seen = new Set<string>();
+  for (const [key, route] of Object.entries(routes)) {
+    const kind: unknown = (route as { caller?: { kind?: unknown } }).caller?.kind;
+    if (!callerKinds.some((k) => k === kind)) throw new Error(`Hub route ${key} does not declare who may call it`);
+    if (route.body !== undefined && !methodsWithBody.has(route.method)) throw new Error(`Hub route ${key}: ${route.method} takes no body`);
+    const id = `${route.method} ${route.path}`;
+    if (seen.has(id)) throw new Error(`Hub route ${key}: ${id} is declared twice`);
+    seen.add(id);
+  }
+  return routes;
+}
+
+/** Every error a route can answer with: its own plus those implied by its declaration. */
+export function routeErrors(route: RouteDef): ErrorCode[] {
+  const codes = new Set<ErrorCode>();
+  if (route.body !== undefined || route.query !== undefined) codes.add('invalid_input');
+  switch (route.caller.kind) {
+    case 'public':
+      break;
+    case 'device':
+      codes.add('unauthorized');
+      if (route.caller.modes !== undefined) codes.add('forbidden');
+      break;
+    case 'resident':
+      codes.add('unauthorized');
+      break;
+    case 'staff':
+      codes.add('unauthorized');
+      codes.add('forbidden');
+      break;
+    default:
+      assertNever(route.caller, 'caller');
+  }
+  for (const code of route.errors) codes.add(code);
+  return [...codes];
+}

@@ -1,0 +1,81 @@
+/**
+ * Every route of the hub's REST API, once. The hub registers exactly these (with
+ * authentication from `caller`), the kiosk's hub client calls them by key, and
+ * `/v1/openapi.json` is generated from them. To add a route, add an entry here; the hub
+ * then fails to compile until it has a handler for it.
+ */
+import { OtpRequestBody, OtpRequestResponse, OtpVerifyBody, OtpVerifyResponse } from './auth';
+import { BillsResponse } from './bills';
+import { DevSmsOutboxQuery, DevSmsOutboxResponse } from './dev';
+import { EnrollRequest, EnrollResponse } from './devices';
+import { HealthResponse, OpenApiDocument } from './health';
+import { defineRoutes } from './route';
+
+export const hubRoutes = defineRoutes({
+  health: {
+    method: 'GET',
+    path: '/v1/health',
+    caller: { kind: 'public' },
+    summary: 'Liveness and database reachability',
+    response: HealthResponse,
+    errors: ['hub_unavailable'],
+  },
+  openapi: {
+    method: 'GET',
+    path: '/v1/openapi.json',
+    caller: { kind: 'public' },
+    summary: 'This API as an OpenAPI 3.1 document',
+    response: OpenApiDocument,
+    errors: [],
+  },
+  'devices.enroll': {
+    method: 'POST',
+    path: '/v1/devices/enroll',
+    // The one-time enrollment code in the body is the credential.
+    caller: { kind: 'public' },
+    summary: 'Enroll a device with a one-time code',
+    body: EnrollRequest,
+    response: EnrollResponse,
+    errors: ['unauthorized'],
+  },
+  'auth.requestOtp': {
+    method: 'POST',
+    path: '/v1/auth/otp/request',
+    // Residents sign in at lobby kiosks; manager workstations get their own flow.
+    caller: { kind: 'device', modes: ['kiosk'] },
+    summary: 'Send a login code by SMS (same answer whether or not the number is registered)',
+    body: OtpRequestBody,
+    response: OtpRequestResponse,
+    errors: ['rate_limited'],
+  },
+  'auth.verifyOtp': {
+    method: 'POST',
+    path: '/v1/auth/otp/verify',
+    caller: { kind: 'device', modes: ['kiosk'] },
+    summary: 'Exchange a login code for a resident session bound to this device',
+    body: OtpVerifyBody,
+    response: OtpVerifyResponse,
+    errors: ['wrong_code', 'code_expired', 'code_locked'],
+  },
+  'me.bills': {
+    method: 'GET',
+    path: '/v1/me/bills',
+    caller: { kind: 'resident' },
+    summary: "The signed-in resident's bills, newest month first",
+    response: BillsResponse,
+    errors: [],
+  },
+  'dev.smsOutbox': {
+    method: 'GET',
+    path: '/v1/dev/sms-outbox',
+    caller: { kind: 'public' },
+    summary: 'Development only: messages the dev SMS adapter "sent"',
+    query: DevSmsOutboxQuery,
+    response: DevSmsOutboxResponse,
+    errors: [],
+    devOnly: true,
+  },
+});
+
+export type HubRoutes = typeof hubRoutes;
+export type HubRouteKey = keyof HubRoutes;
