@@ -19,6 +19,8 @@ export default defineConfig({
           hookTimeout: 60_000,
           // Integration suites share one PostgreSQL server; keep them from stepping on each other.
           fileParallelism: false,
+          // That server: the configured one, or an embedded one when it does not answer.
+          globalSetup: ['tests/integration/global-setup.ts'],
         },
       },
     ],

@@ -16,8 +16,8 @@ import type { DevSmsAdapter } from '../../server/app';
 import { createDevSmsAdapter } from '../../server/app';
 import { openKioskDatabase } from '../../electron/core/db/open';
 import { silentLogger } from '../../shared/logger';
+import { DEFAULT_PG_ADMIN_URL, ensureTestPostgres } from '../../dev/test-postgres';
 
-const PG_ADMIN = process.env['KIOT_TEST_PG_ADMIN_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 function stats(samples: number[]): string {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -112,23 +112,23 @@ async function main(): Promise<void> {
     await benchKioskOpen(dir);
     await benchHub('sqlite', path.join(dir, 'hub.sqlite'));
 
+    // The configured server, or an embedded one when it does not answer (one line says so).
+    const server = await ensureTestPostgres({
+      adminUrl: process.env['KIOT_TEST_PG_ADMIN_URL'] || DEFAULT_PG_ADMIN_URL,
+      say: (line) => process.stdout.write(`${line}\n`),
+    });
     const dbName = `kiot_bench_${randomBytes(4).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: PG_ADMIN });
+    const admin = new pg.Client({ connectionString: server.adminUrl });
     try {
       await admin.connect();
       await admin.query(`CREATE DATABASE ${dbName}`);
-    } catch (err) {
-      process.stdout.write(`hub postgres: skipped (${err instanceof Error ? err.message : String(err)})\n`);
-      await admin.end().catch(() => undefined);
-      return;
-    }
-    try {
-      const url = new URL(PG_ADMIN);
+      const url = new URL(server.adminUrl);
       url.pathname = `/${dbName}`;
       await benchHub('postgres', url.href);
     } finally {
-      await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-      await admin.end();
+      await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => undefined);
+      await admin.end().catch(() => undefined);
+      await server.stop();
     }
   } finally {
     await rm(dir, { recursive: true, force: true });

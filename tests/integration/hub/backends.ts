@@ -1,18 +1,22 @@
 /**
  * The two databases the hub runs on. Each `create()` makes a fresh, empty database:
- * a temporary SQLite file, or a new PostgreSQL database on the local server
- * (`KIOT_TEST_PG_ADMIN_URL`, default postgres://postgres@127.0.0.1:5432/postgres).
+ * a temporary SQLite file, or a new PostgreSQL database on the server the integration run
+ * set up (tests/integration/global-setup.ts: `KIOT_TEST_PG_ADMIN_URL`, default
+ * postgres://postgres@127.0.0.1:5432/postgres, or an embedded server when that does not answer).
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { inject } from 'vitest';
+import { DEFAULT_PG_ADMIN_URL } from '../../../dev/test-postgres';
 
 export type TestDatabase = { url: string; drop(): Promise<void> };
 export type Backend = { name: 'sqlite' | 'postgres'; create(): Promise<TestDatabase> };
 
-const ADMIN_URL = process.env.KIOT_TEST_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+// Provided by the integration project's global setup; the fallback serves a suite run from another project.
+const ADMIN_URL = (inject('pgAdminUrl') as string | undefined) ?? (process.env['KIOT_TEST_PG_ADMIN_URL'] || DEFAULT_PG_ADMIN_URL);
 
 async function withAdmin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: ADMIN_URL });
