@@ -1,7 +1,7 @@
 /**
  * The names of every IPC channel and event, with no schema library attached, so that the
- * preload bundle stays tiny. `contract.ts` must define a schema for each of these
- * (checked at compile time).
+ * preload bundle stays tiny. `contract/` must define a schema for each of these (checked
+ * at compile time, per domain).
  */
 export const channelNames = [
   'app:info',
@@ -10,10 +10,13 @@ export const channelNames = [
   'session:activity',
   'session:continue',
   'session:end',
+  'session:setLocale',
   'auth:requestOtp',
+  'auth:resendOtp',
   'auth:verifyOtp',
   'bills:list',
   'bills:get',
+  'log:rendererError',
 ] as const;
 export type ChannelName = (typeof channelNames)[number];
 

@@ -62,3 +62,7 @@ export type DeviceMode = z.infer<typeof DeviceMode>;
 
 export const Locale = z.enum(['vi', 'en']);
 export type Locale = z.infer<typeof Locale>;
+
+/** What a manager-console sign-in may do; checked by the hub and recorded in the audit trail. */
+export const StaffRole = z.enum(['manager', 'care', 'admin']);
+export type StaffRole = z.infer<typeof StaffRole>;

@@ -1,0 +1,46 @@
+/**
+ * The IPC contract between the renderer and the main process: every channel with its
+ * request and response schema, and every event the main process pushes. One file per
+ * domain; this one merges them.
+ *
+ * The same contract is served by Electron IPC (electron/main) and by the web host's
+ * loopback WebSocket (dev/web-host); both go through one dispatcher that parses the
+ * request, builds the caller context and returns a `Result`.
+ */
+import type { z } from 'zod';
+import type { ChannelName, EventName } from '../channels';
+import { appContract } from './app';
+import { authContract } from './auth';
+import { billsContract } from './bills';
+import type { CallerContext } from './caller-context';
+import type { ChannelSchema } from './common';
+import { logContract } from './log';
+import { sessionContract, sessionEvents } from './session';
+
+export { AppInfo } from './app';
+export { LockReason, SessionState, SessionView } from './session';
+export { RendererError } from './log';
+export type { Actor, CallerContext } from './caller-context';
+
+export const contract = {
+  ...appContract,
+  ...sessionContract,
+  ...authContract,
+  ...billsContract,
+  ...logContract,
+} as const satisfies Record<ChannelName, ChannelSchema>;
+
+export const events = {
+  ...sessionEvents,
+} as const satisfies Record<EventName, z.ZodType>;
+
+export type Contract = typeof contract;
+export type RequestInput<C extends ChannelName> = z.input<Contract[C]['request']>;
+export type RequestOf<C extends ChannelName> = z.output<Contract[C]['request']>;
+export type ResponseOf<C extends ChannelName> = z.output<Contract[C]['response']>;
+export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
+
+export type Handler<C extends ChannelName> = (request: RequestOf<C>, ctx: CallerContext) => Promise<ResponseOf<C>>;
+
+/** One function per channel. An object of this type that lacks a channel does not compile. */
+export type Handlers = { [C in ChannelName]: Handler<C> };
