@@ -8,12 +8,12 @@ import { mkdir } from 'node:fs/promises';
 import { build as viteBuild } from 'vite';
 import { createHub } from '../server/app';
 import type { DemoInfo, Hub } from '../server/app';
-import { createKioskCore } from '../electron/core/create-core';
+import { createAppCore } from '../electron/core/create-core';
 import { loadKioskConfig } from '../electron/core/platform/config';
 import { createDevFileKeystore } from '../electron/core/platform/keystore/dev-file-keystore';
 import { startWebHost } from './web-host/server';
 import type { WebHost } from './web-host/server';
-import type { KioskCore } from '../electron/core/api';
+import type { AppCore } from '../electron/core/api';
 import type { Logger } from '../shared/logger';
 import { silentLogger } from '../shared/logger';
 
@@ -36,7 +36,7 @@ export type DevStackOptions = {
 };
 
 export type DevStack = DevHub & {
-  core: KioskCore;
+  core: AppCore;
   web: WebHost;
   close(): Promise<void>;
 };
@@ -94,7 +94,7 @@ export async function startDevStack(opts: DevStackOptions): Promise<DevStack> {
     },
     { dataDir: kioskDir, keystore: 'dev-file' },
   );
-  const core = await createKioskCore({
+  const core = await createAppCore({
     config,
     keystore: createDevFileKeystore({ dataDir: config.dataDir, packaged: false }),
     version: opts.version ?? '0.0.0-dev',

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { build } from 'esbuild';
 import { WebSocketServer } from 'ws';
 import type { WebSocket } from 'ws';
-import type { KioskCore } from '../../electron/core/api';
+import type { AppCore } from '../../electron/core/api';
 import { contentTypeFor, resolveStaticPath } from '../../electron/core/platform/static-files';
 import type { Logger } from '../../shared/logger';
 import { silentLogger } from '../../shared/logger';
@@ -21,7 +21,7 @@ import { WEB_HOST_BRIDGE_PATH, WEB_HOST_WS_PATH } from './protocol';
 import type { ClientMessage, ServerMessage } from './protocol';
 
 export type WebHostOptions = {
-  core: KioskCore;
+  core: AppCore;
   /** The built renderer (dist/renderer). */
   rendererDir: string;
   port?: number;

@@ -1,8 +1,8 @@
 /**
- * The public face of the kiosk core: what electron/main and the web host compose.
- * Everything here runs in plain Node.
+ * The public face of the app core: what electron/main and the web host compose. It serves
+ * both device modes (lobby kiosk and manager console). Everything here runs in plain Node.
  */
-import type { ChannelName, EventName } from '../../shared/channels';
+import type { ChannelDomain, ChannelName, ChannelsOf, EventName } from '../../shared/channels';
 import type { EventPayload, Handlers, LockReason } from '../../shared/contract';
 import type { DeviceMode } from '../../shared/domain';
 import type { Logger } from '../../shared/logger';
@@ -47,9 +47,12 @@ export type KioskConfig = {
 /** Validates a raw request for a channel, runs its handler, returns a typed result. Never throws. */
 export type Dispatch = (channel: string, request: unknown) => Promise<Result<unknown>>;
 
+/** The handlers of one domain's channels, and only those: what `features/<domain>/handlers.ts` exports. */
+export type DomainHandlers<D extends ChannelDomain> = Pick<Handlers, ChannelsOf<D>>;
+
 export type EventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 
-export type KioskCore = {
+export type AppCore = {
   readonly handlers: Handlers;
   readonly dispatch: Dispatch;
   readonly mode: DeviceMode;
@@ -60,7 +63,7 @@ export type KioskCore = {
   close(): Promise<void>;
 };
 
-export type KioskCoreOptions = {
+export type AppCoreOptions = {
   config: KioskConfig;
   keystore: Keystore;
   version: string;

@@ -6,6 +6,8 @@
 export type StartupProblem =
   | { kind: 'config'; detail: string }
   | { kind: 'keystore'; code: string; detail: string }
+  /** The keystore backend differs from the one recorded when the device was enrolled. */
+  | { kind: 'keystore-changed'; recorded: string; current: string; detail: string }
   | { kind: 'enrollment'; code: string; detail: string }
   | { kind: 'unexpected'; detail: string; retryInSeconds: number };
 
@@ -111,6 +113,23 @@ function texts(problem: StartupProblem): { vi: Text; en: Text } {
         en: {
           title: 'The data key could not be opened',
           body: ['Kiot could not read this machine’s data encryption key.', 'IT: check the operating system keyring and access to the data directory, then restart Kiot.'],
+        },
+      };
+    case 'keystore-changed':
+      return {
+        vi: {
+          title: 'Kho khóa của máy khác với lúc đăng ký thiết bị',
+          body: [
+            `Khi đăng ký, máy này lưu khóa dữ liệu bằng kho khóa "${problem.recorded}", nhưng bây giờ Kiot đang chạy với "${problem.current}". Kiot đã dừng để bảo vệ dữ liệu: nó không tự chuyển sang kho khóa mới và không tạo khóa mới.`,
+            'Bộ phận IT: khôi phục kho khóa cũ — đăng nhập đúng tài khoản chạy kiosk, mở khóa kho khóa (keyring / Keychain) của tài khoản đó, hoặc đặt lại biến KIOT_KEYSTORE như trước — rồi khởi động lại Kiot. Nếu không thể khôi phục: xóa thư mục dữ liệu của Kiot và đăng ký lại thiết bị bằng mã đăng ký mới từ bảng điều khiển quản lý.',
+          ],
+        },
+        en: {
+          title: 'The keystore differs from the one this device was enrolled with',
+          body: [
+            `When this device was enrolled its data key was protected by the "${problem.recorded}" keystore, but Kiot is now running with "${problem.current}". Kiot stopped to protect the data: it neither switches keystore nor creates a new key on its own.`,
+            'IT: restore the original keystore — log in as the kiosk user, unlock that user’s keyring (keyring / Keychain), or set KIOT_KEYSTORE back to what it was — then restart Kiot. If it cannot be restored, delete Kiot’s data directory and enroll the device again with a new enrollment code from the manager console.',
+          ],
         },
       };
     case 'enrollment':

@@ -10,12 +10,13 @@ import os from 'node:os';
 import path from 'node:path';
 import type { DeviceMode } from '../../shared/domain';
 import { createLogger } from '../../shared/logger';
-import type { KioskConfig, KioskCore, Keystore } from '../core/api';
+import type { AppCore, KioskConfig, Keystore } from '../core/api';
 import { ConfigError, defaultDataDir, loadKioskConfig } from '../core/platform/config';
 import { createDevFileKeystore } from '../core/platform/keystore/dev-file-keystore';
 import { KeystoreError } from '../core/platform/keystore/keystore-error';
 import { createSafeStorageKeystore } from '../core/platform/keystore/safe-storage-keystore';
-import { EnrollmentError, createKioskCore } from '../core/create-core';
+import { createAppCore } from '../core/create-core';
+import { EnrollmentError, KeystoreBackendChangedError } from '../core/device/errors';
 import { APP_ENTRY_URL, APP_SCHEME, appSchemePrivileges } from './app-url';
 import { startupErrorUrl } from './error-page';
 import type { StartupProblem } from './error-page';
@@ -48,7 +49,7 @@ app.enableSandbox();
 
 let mode: DeviceMode = 'kiosk';
 let mainWindow: BrowserWindow | null = null;
-let core: KioskCore | null = null;
+let core: AppCore | null = null;
 let shuttingDown = false;
 
 installGuards(app, { getMode: () => mode, logger });
@@ -133,7 +134,7 @@ async function start(): Promise<void> {
       ? createSafeStorageKeystore({ safeStorage, dataDir: config.dataDir, platform: process.platform, logger })
       : createDevFileKeystore({ dataDir: config.dataDir, packaged: app.isPackaged });
 
-  core = await createKioskCore({ config, keystore, version: app.getVersion(), logger });
+  core = await createAppCore({ config, keystore, version: app.getVersion(), logger });
   mode = core.mode;
   logger.info('core started', { mode, keystore: keystore.kind, backend: keystore.backend });
 
@@ -155,7 +156,7 @@ function isOurWebContents(contents: WebContents): boolean {
   return mainWindow !== null && !mainWindow.isDestroyed() && contents.id === mainWindow.webContents.id;
 }
 
-function openMainWindow(kioskCore: KioskCore): void {
+function openMainWindow(kioskCore: AppCore): void {
   const win = new BrowserWindow(kioskWindowOptions(preloadPath, mode));
   mainWindow = win;
   win.once('ready-to-show', () => win.show());
@@ -198,6 +199,7 @@ function openMainWindow(kioskCore: KioskCore): void {
 function classify(err: unknown): StartupProblem {
   if (err instanceof ConfigError) return { kind: 'config', detail: err.message };
   if (err instanceof KeystoreError) return { kind: 'keystore', code: err.code, detail: err.message };
+  if (err instanceof KeystoreBackendChangedError) return { kind: 'keystore-changed', recorded: err.recorded, current: err.current, detail: err.message };
   if (err instanceof EnrollmentError && err.code !== 'hub_unavailable') return { kind: 'enrollment', code: err.code, detail: err.message };
   // Anything else (the hub unreachable at first enrollment included) may heal by itself.
   const detail = err instanceof Error ? err.message : String(err);

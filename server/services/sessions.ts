@@ -43,6 +43,7 @@ export function createSessionService(deps: SessionDeps): SessionService {
         token,
         expiresAt,
         resident: { id: profile.id, fullName: profile.fullName, unitLabel: profile.unitLabel, buildingName: profile.buildingName },
+        unitId: profile.unitId,
       };
     },
 

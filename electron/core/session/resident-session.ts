@@ -1,5 +1,5 @@
 import type { LockReason, SessionState, SessionView } from '../../../shared/contract';
-import type { ResidentSummary } from '../../../shared/domain';
+import type { Locale, ResidentSummary } from '../../../shared/domain';
 import type { Logger } from '../../../shared/logger';
 import { silentLogger } from '../../../shared/logger';
 import { assertNever } from '../../../shared/assert-never';
@@ -18,10 +18,16 @@ export type SessionDeps = {
   logger?: Logger;
 };
 
+/** Who signed in, as main needs it for authorization and audit; never part of the view. */
+export type SignedInResident = { residentId: string; unitId: string };
+
+export const DEFAULT_LOCALE: Locale = 'vi';
+
 /**
  * The resident session state machine. It owns the auto-lock timers and the secrets of a
- * session (the hub's OTP request id and the resident token), which never leave the main
- * process: the renderer only ever sees a `SessionView`.
+ * session (the phone number and the hub's request id of the current code request, the
+ * resident token, the resident's ids), which never leave the main process: the renderer
+ * only ever sees a `SessionView`.
  *
  * attract ─start→ phone ─codeSent→ code ─signedIn→ signedIn
  *                   ↑───start (back)──┘
@@ -45,18 +51,24 @@ export type Session = {
    */
   readonly epoch: number;
   readonly otpRequestId: string | null;
+  /** E.164 number of the current code request, kept so a resend needs nothing from the renderer. */
+  readonly otpPhone: string | null;
   readonly residentToken: string | null;
   readonly resident: ResidentSummary | null;
+  readonly signedInAs: SignedInResident | null;
+  /** The resident's language for this session; back to Vietnamese on every lock. */
+  readonly locale: Locale;
+  setLocale(locale: Locale): void;
   /** attract → phone; code → phone (back, discarding the code); phone → phone is a no-op. */
   start(): SessionView;
   /** Throttled heartbeat: restarts the idle timer unless the countdown is already showing. */
   activity(): void;
   /** The countdown's Continue button: dismisses it and restarts the idle timer. */
   continue(): SessionView;
-  /** phone|code → code, remembering the hub's request id for the verification. */
-  codeSent(args: { maskedPhone: string; requestId: string }): SessionView;
-  /** code → signedIn. */
-  signedIn(args: { resident: ResidentSummary; token: string }): SessionView;
+  /** phone|code → code, remembering the number and the hub's request id for resend and verification. */
+  codeSent(args: { maskedPhone: string; requestId: string; phone: string }): SessionView;
+  /** code → signedIn; the number is no longer needed and is forgotten. */
+  signedIn(args: { resident: ResidentSummary; unitId: string; token: string }): SessionView;
   /** Ends the session from any state: wipes the cache, forgets the resident, back to attract. */
   lock(reason: LockReason): SessionView;
   /** Stops every timer (shutdown). */
@@ -76,8 +88,11 @@ export function createSession(deps: SessionDeps): Session {
   let epoch = 0;
   let maskedPhone: string | null = null;
   let otpRequestId: string | null = null;
+  let otpPhone: string | null = null;
   let resident: ResidentSummary | null = null;
+  let signedInAs: SignedInResident | null = null;
   let residentToken: string | null = null;
+  let locale: Locale = DEFAULT_LOCALE;
   let countdown: Countdown | null = null;
   let lastLock: SessionView['lastLock'] = null;
 
@@ -152,7 +167,9 @@ export function createSession(deps: SessionDeps): Session {
     epoch += 1;
     maskedPhone = null;
     otpRequestId = null;
+    otpPhone = null;
     resident = null;
+    signedInAs = null;
     residentToken = null;
   };
 
@@ -163,6 +180,7 @@ export function createSession(deps: SessionDeps): Session {
     countdown = null;
     state = 'attract';
     forgetSecrets();
+    locale = DEFAULT_LOCALE;
     try {
       deps.wipe();
     } catch (err) {
@@ -185,11 +203,23 @@ export function createSession(deps: SessionDeps): Session {
     get otpRequestId() {
       return otpRequestId;
     },
+    get otpPhone() {
+      return otpPhone;
+    },
     get residentToken() {
       return residentToken;
     },
     get resident() {
       return resident;
+    },
+    get signedInAs() {
+      return signedInAs;
+    },
+    get locale() {
+      return locale;
+    },
+    setLocale(next) {
+      locale = next;
     },
     start() {
       switch (state) {
@@ -233,6 +263,7 @@ export function createSession(deps: SessionDeps): Session {
       state = 'code';
       maskedPhone = args.maskedPhone;
       otpRequestId = args.requestId;
+      otpPhone = args.phone;
       armIdle();
       return emit();
     },
@@ -240,7 +271,9 @@ export function createSession(deps: SessionDeps): Session {
       if (state !== 'code') throw wrongState('sign in');
       state = 'signedIn';
       otpRequestId = null;
+      otpPhone = null;
       resident = { ...args.resident };
+      signedInAs = { residentId: args.resident.id, unitId: args.unitId };
       residentToken = args.token;
       armIdle();
       return emit();

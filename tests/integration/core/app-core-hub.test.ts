@@ -1,6 +1,7 @@
 /**
- * The kiosk core against the real hub (embedded, SQLite, dev mode): enrollment, OTP
- * sign-in with the code read from the dev SMS outbox, bills, lock, and the hub going away.
+ * The app core against the real hub (embedded, SQLite, dev mode): enrollment, OTP
+ * sign-in with the code read from the dev SMS outbox, resend, bills, lock, and the hub
+ * going away.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,19 +9,19 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createHub } from '../../../server/app';
 import type { DemoInfo, Hub } from '../../../server/app';
-import type { KioskCore } from '../../../electron/core/api';
+import type { AppCore } from '../../../electron/core/api';
 import { loadKioskConfig } from '../../../electron/core/platform/config';
 import { countSessionEntries, getSessionEntry } from '../../../electron/core/db/session-cache';
 import type { KioskDatabase } from '../../../electron/core/db/open';
 import { peekKioskDatabase } from '../../fixtures/kiosk-db';
 import { createFakeClock } from '../../fixtures/fake-clock';
-import { createKioskCore } from '../../../electron/core/create-core';
+import { createAppCore } from '../../../electron/core/create-core';
 import { createDevFileKeystore } from '../../../electron/core/platform/keystore/dev-file-keystore';
 import { latestCode } from '../../fixtures/dev-sms';
-import type { SessionView } from '../../../shared/contract';
+import type { CallerContext, SessionView } from '../../../shared/contract';
 import { silentLogger } from '../../../shared/logger';
 
-describe('kiosk core against the real hub', () => {
+describe('app core against the real hub', () => {
   let hubDir: string;
   let hub: Hub;
   let hubUrl: string;
@@ -40,7 +41,7 @@ describe('kiosk core against the real hub', () => {
   });
 
   let dataDir: string;
-  const cores: KioskCore[] = [];
+  const cores: AppCore[] = [];
 
   beforeEach(() => {
     dataDir = mkdtempSync(path.join(tmpdir(), 'kiot-kiosk-'));
@@ -50,13 +51,13 @@ describe('kiosk core against the real hub', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  const startKiosk = async (baseUrl = hubUrl): Promise<KioskCore> => {
+  const startKiosk = async (baseUrl = hubUrl): Promise<AppCore> => {
     const code = await hub.createEnrollmentCode({ buildingId: demo.buildingId, mode: 'kiosk' });
     const config = loadKioskConfig(
       { KIOT_HUB_URL: baseUrl, KIOT_ENROLL_CODE: code, KIOT_DEVICE_NAME: 'Integration kiosk' },
       { dataDir, keystore: 'dev-file' },
     );
-    const core = await createKioskCore({
+    const core = await createAppCore({
       config,
       keystore: createDevFileKeystore({ dataDir, packaged: false }),
       version: '0.0.0-test',
@@ -115,7 +116,7 @@ describe('kiosk core against the real hub', () => {
     const core = await startKiosk();
     await core.close();
     const config = loadKioskConfig({ KIOT_HUB_URL: hubUrl }, { dataDir, keystore: 'dev-file' });
-    const again = await createKioskCore({ config, keystore: createDevFileKeystore({ dataDir, packaged: false }), version: '0.0.0-test' });
+    const again = await createAppCore({ config, keystore: createDevFileKeystore({ dataDir, packaged: false }), version: '0.0.0-test' });
     cores.push(again);
     await expect(again.dispatch('app:info', {})).resolves.toMatchObject({ ok: true, value: { buildingName: demo.buildingName } });
   });
@@ -140,16 +141,38 @@ describe('kiosk core against the real hub', () => {
     await expect(core.dispatch('auth:verifyOtp', { code })).resolves.toMatchObject({ ok: true, value: { resident: { fullName: resident.fullName } } });
   });
 
+  it('resend asks the hub again for the number main kept; the hub enforces its wait, and the resident is signed in with their unit', async () => {
+    const resident = demo.residents[3];
+    if (resident === undefined) throw new Error('no demo resident');
+    const core = await startKiosk();
+    await core.dispatch('session:start', {});
+    await core.dispatch('auth:requestOtp', { phone: typed(resident.phone) });
+    // A second request right away reaches the hub under the same number, so its 60 s rule answers.
+    const resent = await core.dispatch('auth:resendOtp', {});
+    expect(resent).toMatchObject({ ok: false, error: { code: 'rate_limited', retryAfterSeconds: expect.any(Number) } });
+    await expect(core.dispatch('session:get', {})).resolves.toMatchObject({ ok: true, value: { state: 'code' } });
+
+    let actor: CallerContext['actor'] | undefined;
+    const original = core.handlers['session:get'];
+    core.handlers['session:get'] = async (request, ctx) => {
+      actor = ctx.actor;
+      return original(request, ctx);
+    };
+    await expect(core.dispatch('auth:verifyOtp', { code: await latestCode(hubUrl, resident.phone) })).resolves.toMatchObject({ ok: true });
+    await core.dispatch('session:get', {});
+    expect(actor).toEqual({ kind: 'resident', residentId: expect.any(String), unitId: expect.stringMatching(/.+/) });
+  });
+
   it('an enrollment code works once', async () => {
     const code = await hub.createEnrollmentCode({ buildingId: demo.buildingId, mode: 'kiosk' });
     const config = loadKioskConfig({ KIOT_HUB_URL: hubUrl, KIOT_ENROLL_CODE: code }, { dataDir, keystore: 'dev-file' });
     const keystore = createDevFileKeystore({ dataDir, packaged: false });
-    cores.push(await createKioskCore({ config, keystore, version: '0.0.0-test' }));
+    cores.push(await createAppCore({ config, keystore, version: '0.0.0-test' }));
     const otherDir = mkdtempSync(path.join(tmpdir(), 'kiot-kiosk-'));
     try {
       const other = loadKioskConfig({ KIOT_HUB_URL: hubUrl, KIOT_ENROLL_CODE: code }, { dataDir: otherDir, keystore: 'dev-file' });
       await expect(
-        createKioskCore({ config: other, keystore: createDevFileKeystore({ dataDir: otherDir, packaged: false }), version: '0.0.0-test' }),
+        createAppCore({ config: other, keystore: createDevFileKeystore({ dataDir: otherDir, packaged: false }), version: '0.0.0-test' }),
       ).rejects.toMatchObject({ name: 'EnrollmentError', code: 'rejected' });
     } finally {
       rmSync(otherDir, { recursive: true, force: true });

@@ -1,9 +1,19 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { Handlers, SessionView } from '../../../shared/contract';
+import type { CallerContext, Handlers, SessionView } from '../../../shared/contract';
 import { createLogger } from '../../../shared/logger';
 import type { LogSink } from '../../../shared/logger';
 import { KiotError } from '../../../shared/result';
 import { createDispatcher } from '../../../electron/core/dispatch';
+import type { DispatcherDeps } from '../../../electron/core/dispatch';
+
+let calls = 0;
+const context = (): CallerContext => ({
+  requestId: `req-${++calls}`,
+  device: { deviceId: 'dev_1', buildingId: 'bld_1', mode: 'kiosk' },
+  actor: { kind: 'anonymous' },
+  locale: 'vi',
+});
+const deps: DispatcherDeps = { context };
 
 const view: SessionView = { state: 'attract', countdown: null, maskedPhone: null, resident: null, lastLock: null };
 const bill = {
@@ -29,28 +39,31 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'session:activity': async () => ({}),
     'session:continue': notCalled,
     'session:end': notCalled,
+    'session:setLocale': async () => ({}),
     'auth:requestOtp': async () => ({ maskedPhone: '+84 *** *** 678', expiresAt: '2026-11-25T03:05:00.000Z', resendAfterSeconds: 60 }),
+    'auth:resendOtp': notCalled,
     'auth:verifyOtp': notCalled,
     'bills:list': async () => ({ bills: [bill] }),
     'bills:get': notCalled,
+    'log:rendererError': async () => ({}),
     ...overrides,
   };
 }
 
 describe('createDispatcher', () => {
   it('runs the handler and wraps its value', async () => {
-    const dispatch = createDispatcher(handlers());
+    const dispatch = createDispatcher(handlers(), deps);
     await expect(dispatch('session:get', {})).resolves.toEqual({ ok: true, value: view });
     await expect(dispatch('bills:list', {})).resolves.toEqual({ ok: true, value: { bills: [bill] } });
   });
 
   it('treats a missing request as an empty one', async () => {
-    const dispatch = createDispatcher(handlers());
+    const dispatch = createDispatcher(handlers(), deps);
     await expect(dispatch('session:activity', undefined)).resolves.toEqual({ ok: true, value: {} });
   });
 
   it.each(['nope', 'session:get ', '__proto__', 'constructor', 'toString', 42, null])('rejects unknown channel %j', async (channel) => {
-    const dispatch = createDispatcher(handlers());
+    const dispatch = createDispatcher(handlers(), deps);
     const result = await dispatch(channel as string, {});
     expect(result).toEqual({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('Unknown channel') } });
   });
@@ -67,6 +80,7 @@ describe('createDispatcher', () => {
     const handler = vi.fn();
     const dispatch = createDispatcher(
       handlers({ 'auth:requestOtp': handler, 'auth:verifyOtp': handler, 'bills:get': handler, 'session:get': handler }),
+      deps,
     );
     const result = await dispatch(channel, request);
     expect(result.ok).toBe(false);
@@ -79,9 +93,9 @@ describe('createDispatcher', () => {
 
   it('passes the parsed (trimmed) request to the handler', async () => {
     const handler = vi.fn(handlers()['auth:requestOtp']);
-    const dispatch = createDispatcher(handlers({ 'auth:requestOtp': handler }));
+    const dispatch = createDispatcher(handlers({ 'auth:requestOtp': handler }), deps);
     await dispatch('auth:requestOtp', { phone: '  0912 345 678 ' });
-    expect(handler).toHaveBeenCalledWith({ phone: '0912 345 678' });
+    expect(handler).toHaveBeenCalledWith({ phone: '0912 345 678' }, expect.objectContaining({ actor: { kind: 'anonymous' } }));
   });
 
   it('returns a KiotError as its AppError', async () => {
@@ -91,6 +105,7 @@ describe('createDispatcher', () => {
           throw new KiotError('wrong_code', 'Wrong code', { attemptsLeft: 3 });
         },
       }),
+      deps,
     );
     await expect(dispatch('auth:verifyOtp', { code: '123456' })).resolves.toEqual({
       ok: false,
@@ -110,13 +125,44 @@ describe('createDispatcher', () => {
           throw new TypeError('sync throw');
         },
       }),
-      logger,
+      { context, logger },
     );
     const result = await dispatch('bills:list', {});
     expect(result).toEqual({ ok: false, error: { code: 'internal', message: 'Unexpected error' } });
     expect(JSON.stringify(result)).not.toContain('SQLITE');
-    expect(entries).toEqual([expect.objectContaining({ level: 'error', data: expect.objectContaining({ channel: 'bills:list' }) })]);
+    expect(entries).toEqual([expect.objectContaining({ level: 'error', data: expect.objectContaining({ channel: 'bills:list', requestId: expect.stringMatching(/^req-\d+$/) }) })]);
     await expect(dispatch('session:get', {})).resolves.toEqual({ ok: false, error: { code: 'internal', message: 'Unexpected error' } });
+  });
+
+  it('builds a fresh caller context for every call and hands it to the handler', async () => {
+    const seen: CallerContext[] = [];
+    const dispatch = createDispatcher(
+      handlers({
+        'session:activity': async (_request, ctx) => {
+          seen.push(ctx);
+          return {};
+        },
+      }),
+      deps,
+    );
+    await dispatch('session:activity', {});
+    await dispatch('session:activity', {});
+    expect(seen).toHaveLength(2);
+    expect(seen[0]!.requestId).not.toBe(seen[1]!.requestId);
+    expect(seen[0]).toMatchObject({ device: { deviceId: 'dev_1', buildingId: 'bld_1', mode: 'kiosk' }, actor: { kind: 'anonymous' }, locale: 'vi' });
+  });
+
+  it('builds no context and runs nothing for a request it refuses', async () => {
+    let built = 0;
+    const dispatch = createDispatcher(handlers(), {
+      context: () => {
+        built += 1;
+        return context();
+      },
+    });
+    await dispatch('session:setLocale', { locale: 'de' });
+    await dispatch('nope', {});
+    expect(built).toBe(0);
   });
 
   it('strips fields outside the response schema and refuses responses that break it', async () => {
@@ -125,6 +171,7 @@ describe('createDispatcher', () => {
         'session:get': async () => ({ ...view, token: 'secret' }) as SessionView,
         'bills:list': async () => ({ bills: [{ ...bill, amountVnd: -1 }] }),
       }),
+      deps,
     );
     const got = await dispatch('session:get', {});
     expect(got).toEqual({ ok: true, value: view });

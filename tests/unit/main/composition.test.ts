@@ -10,7 +10,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { channelNames } from '../../../shared/channels';
 import type { EventName } from '../../../shared/channels';
 import type { LockReason, SessionView } from '../../../shared/contract';
-import type { EventListener, KioskCoreOptions } from '../../../electron/core/api';
+import type { AppCoreOptions, EventListener } from '../../../electron/core/api';
 import { FakeBrowserWindow, FakeIpcMain, FakePowerMonitor, FakeSession, fakeInvokeEvent } from './electron-fake';
 
 type Call = { what: string; args: unknown[] };
@@ -32,7 +32,7 @@ const h = vi.hoisted(() => ({
       listeners: Set<EventListener>;
       locks: LockReason[];
       dispatched: Array<[string, unknown]>;
-      options: KioskCoreOptions | null;
+      options: AppCoreOptions | null;
       fail: unknown;
     };
   },
@@ -69,15 +69,8 @@ vi.mock('electron', async () => {
 });
 
 vi.mock('../../../electron/core/create-core', async () => {
-  class EnrollmentError extends Error {
-    constructor(readonly code: string, message: string) {
-      super(message);
-      this.name = 'EnrollmentError';
-    }
-  }
   return {
-    EnrollmentError,
-    createKioskCore: async (options: KioskCoreOptions) => {
+    createAppCore: async (options: AppCoreOptions) => {
       const core = h.state!.core!;
       core.options = options;
       // Like the real core: the key is fetched first, so keystore refusals surface here.
@@ -266,6 +259,30 @@ describe('main composition', () => {
     expect(html).toContain('Máy chưa có kho khóa an toàn');
     expect(html).toContain('[keystore:insecure_backend]');
     expect(did('app.relaunch')).toHaveLength(0);
+  });
+
+  it('a keystore backend other than the one recorded at enrollment stops the kiosk on the IT page, without retrying', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
+    try {
+      // Imported after vi.resetModules(), so it is the class main/index.ts sees.
+      const { KeystoreBackendChangedError } = await import('../../../electron/core/device/errors');
+      h.state!.core!.fail = new KeystoreBackendChangedError('gnome_libsecret', 'kwallet5');
+      await boot();
+      expect(h.state!.windows).toHaveLength(1);
+      const [url] = h.state!.windows[0]!.webContents.loaded;
+      const html = decodeURIComponent(url!.slice(url!.indexOf(',') + 1));
+      expect(html).toContain('Kho khóa của máy khác với lúc đăng ký thiết bị');
+      expect(html).toContain('The keystore differs from the one this device was enrolled with');
+      expect(html).toContain('[keystore-changed]');
+      expect(html).toContain('gnome_libsecret');
+      expect(html).toContain('kwallet5');
+      expect(h.state!.windows[0]!.options.webPreferences).not.toHaveProperty('preload');
+      expect((h.state!.ipcMain as FakeIpcMain).handlers.size).toBe(0);
+      vi.advanceTimersByTime(10 * 60_000);
+      expect(did('app.relaunch')).toHaveLength(0);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('an unexpected startup failure shows a retry page and relaunches later', async () => {

@@ -9,6 +9,7 @@ const problems: StartupProblem[] = [
   { kind: 'keystore', code: 'unavailable', detail: 'keyring locked' },
   { kind: 'keystore', code: 'dev_keystore_in_packaged_build', detail: 'dev-file refused' },
   { kind: 'keystore', code: 'corrupt', detail: 'decrypt failed' },
+  { kind: 'keystore-changed', recorded: 'dev-file', current: 'gnome_libsecret', detail: 'enrolled with dev-file, now gnome_libsecret' },
   { kind: 'enrollment', code: 'no_code', detail: 'no identity and no KIOT_ENROLL_CODE' },
   { kind: 'enrollment', code: 'rejected', detail: 'code expired' },
   { kind: 'unexpected', detail: 'ECONNREFUSED', retryInSeconds: 30 },
@@ -33,6 +34,17 @@ describe('startup error page', () => {
     expect(html).toContain('basic_text');
     expect(html).toMatch(/GNOME Keyring|libsecret/);
     expect(html).toContain('KWallet');
+  });
+
+  it('names both keystores when the backend differs from the one recorded at enrollment, and says how to recover', () => {
+    const html = startupErrorHtml({ kind: 'keystore-changed', recorded: 'kwallet5', current: '<gnome_libsecret>', detail: 'changed' });
+    expect(html).toContain('kwallet5');
+    expect(html).toContain('&lt;gnome_libsecret&gt;');
+    expect(html).not.toContain('<gnome_libsecret>');
+    expect(html).toContain('KIOT_KEYSTORE');
+    expect(html).toMatch(/enroll the device again/);
+    expect(html).toMatch(/đăng ký lại thiết bị/);
+    expect(html).toContain('[keystore-changed] changed');
   });
 
   it('tells IT how to enroll when there is no enrollment code', () => {

@@ -39,8 +39,8 @@ describe('session state machine', () => {
 
   const signIn = (): void => {
     session.start();
-    session.codeSent({ maskedPhone: '+84 *** *** 678', requestId: 'req-1' });
-    session.signedIn({ resident, token: 't'.repeat(40) });
+    session.codeSent({ maskedPhone: '+84 *** *** 678', requestId: 'req-1', phone: '+84912345678' });
+    session.signedIn({ resident, unitId: 'unit-1', token: 't'.repeat(40) });
   };
 
   it('starts in attract with no timers running', () => {
@@ -53,10 +53,10 @@ describe('session state machine', () => {
   it('walks attract → phone → code → signedIn, emitting a valid view each time', () => {
     session.start();
     expect(last().state).toBe('phone');
-    session.codeSent({ maskedPhone: '+84 *** *** 678', requestId: 'req-1' });
+    session.codeSent({ maskedPhone: '+84 *** *** 678', requestId: 'req-1', phone: '+84912345678' });
     expect(last()).toMatchObject({ state: 'code', maskedPhone: '+84 *** *** 678' });
     expect(session.otpRequestId).toBe('req-1');
-    session.signedIn({ resident, token: 'secret-token-'.repeat(3) });
+    session.signedIn({ resident, unitId: 'unit-1', token: 'secret-token-'.repeat(3) });
     expect(last()).toMatchObject({ state: 'signedIn', resident });
     expect(session.residentToken).toBe('secret-token-'.repeat(3));
     expect(session.otpRequestId).toBeNull();
@@ -69,7 +69,7 @@ describe('session state machine', () => {
 
   it('goes back from code to phone, discarding the request', () => {
     session.start();
-    session.codeSent({ maskedPhone: '+84 *** *** 678', requestId: 'req-1' });
+    session.codeSent({ maskedPhone: '+84 *** *** 678', requestId: 'req-1', phone: '+84912345678' });
     const epoch = session.epoch;
     session.start();
     expect(last()).toMatchObject({ state: 'phone', maskedPhone: null });
@@ -78,14 +78,14 @@ describe('session state machine', () => {
   });
 
   it('refuses transitions from the wrong state with wrong_state', () => {
-    expect(() => session.codeSent({ maskedPhone: 'x', requestId: 'r' })).toThrow(KiotError);
-    expect(() => session.signedIn({ resident, token: 't' })).toThrowError(expect.objectContaining({ code: 'wrong_state' }));
+    expect(() => session.codeSent({ maskedPhone: 'x', requestId: 'r', phone: '+84912345678' })).toThrow(KiotError);
+    expect(() => session.signedIn({ resident, unitId: 'unit-1', token: 't' })).toThrowError(expect.objectContaining({ code: 'wrong_state' }));
     session.start();
-    expect(() => session.signedIn({ resident, token: 't' })).toThrowError(expect.objectContaining({ code: 'wrong_state' }));
-    session.codeSent({ maskedPhone: 'x', requestId: 'r' });
-    session.signedIn({ resident, token: 't' });
+    expect(() => session.signedIn({ resident, unitId: 'unit-1', token: 't' })).toThrowError(expect.objectContaining({ code: 'wrong_state' }));
+    session.codeSent({ maskedPhone: 'x', requestId: 'r', phone: '+84912345678' });
+    session.signedIn({ resident, unitId: 'unit-1', token: 't' });
     expect(() => session.start()).toThrowError(expect.objectContaining({ code: 'wrong_state' }));
-    expect(() => session.codeSent({ maskedPhone: 'x', requestId: 'r' })).toThrowError(expect.objectContaining({ code: 'wrong_state' }));
+    expect(() => session.codeSent({ maskedPhone: 'x', requestId: 'r', phone: '+84912345678' })).toThrowError(expect.objectContaining({ code: 'wrong_state' }));
   });
 
   it('starts the countdown after idleSeconds, ticks once per second, then locks for idle', () => {
@@ -131,7 +131,7 @@ describe('session state machine', () => {
   it('a transition counts as activity', () => {
     session.start();
     clock.advance(50_000);
-    session.codeSent({ maskedPhone: 'x', requestId: 'r' });
+    session.codeSent({ maskedPhone: 'x', requestId: 'r', phone: '+84912345678' });
     clock.advance(59_000);
     expect(last().countdown).toBeNull();
   });
@@ -230,8 +230,8 @@ describe('session state machine', () => {
       emit: () => {},
     });
     failing.start();
-    failing.codeSent({ maskedPhone: 'x', requestId: 'r' });
-    failing.signedIn({ resident, token: 't' });
+    failing.codeSent({ maskedPhone: 'x', requestId: 'r', phone: '+84912345678' });
+    failing.signedIn({ resident, unitId: 'unit-1', token: 't' });
     expect(failing.lock('crash')).toMatchObject({ state: 'attract', resident: null, lastLock: { reason: 'crash' } });
     expect(failing.residentToken).toBeNull();
   });
@@ -240,6 +240,48 @@ describe('session state machine', () => {
     signIn();
     session.dispose();
     expect(clock.pendingTimers()).toBe(0);
+  });
+
+  it('keeps the number of the code request in main until back, lock or sign-in, never in a view', () => {
+    session.start();
+    session.codeSent({ maskedPhone: '+84 *** *** 678', requestId: 'req-1', phone: '+84912345678' });
+    expect(session.otpPhone).toBe('+84912345678');
+    session.start();
+    expect(session.otpPhone).toBeNull();
+
+    session.codeSent({ maskedPhone: '+84 *** *** 678', requestId: 'req-2', phone: '+84912345678' });
+    session.lock('idle');
+    expect(session.otpPhone).toBeNull();
+
+    session.start();
+    session.codeSent({ maskedPhone: '+84 *** *** 678', requestId: 'req-3', phone: '+84912345678' });
+    session.signedIn({ resident, unitId: 'unit-1', token: 't'.repeat(40) });
+    expect(session.otpPhone).toBeNull();
+    expect(JSON.stringify(views)).not.toContain('912345678');
+  });
+
+  it('remembers who signed in (resident and unit ids) until the lock, without adding the unit to the view', () => {
+    expect(session.signedInAs).toBeNull();
+    signIn();
+    expect(session.signedInAs).toEqual({ residentId: 'r1', unitId: 'unit-1' });
+    expect(JSON.stringify(views)).not.toContain('unit-1');
+    expect(Object.keys(last()).sort()).toEqual(['countdown', 'lastLock', 'maskedPhone', 'resident', 'state']);
+    session.lock('signOut');
+    expect(session.signedInAs).toBeNull();
+  });
+
+  it('keeps the chosen language until the lock sets it back to Vietnamese, without emitting a view', () => {
+    expect(session.locale).toBe('vi');
+    session.setLocale('en');
+    session.start();
+    expect(session.locale).toBe('en');
+    const emitted = views.length;
+    session.setLocale('en');
+    expect(views.length).toBe(emitted);
+    signIn();
+    expect(session.locale).toBe('en');
+    session.lock('idle');
+    expect(session.locale).toBe('vi');
   });
 
   it('keeps ticking correctly across one large advance', () => {

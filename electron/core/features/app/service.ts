@@ -1,0 +1,24 @@
+import type { AppInfo } from '../../../../shared/contract';
+import type { KioskConfig } from '../../api';
+import type { DeviceIdentity } from '../../db/device-identity';
+
+export type AppServiceDeps = {
+  device: Pick<DeviceIdentity, 'mode' | 'buildingName'>;
+  config: Pick<KioskConfig, 'idleSeconds' | 'countdownSeconds'>;
+  version: string;
+};
+
+export type AppService = { info(): AppInfo };
+
+export function createAppService(deps: AppServiceDeps): AppService {
+  return {
+    info: () => ({
+      mode: deps.device.mode,
+      version: deps.version,
+      buildingName: deps.device.buildingName,
+      defaultLocale: 'vi',
+      idleSeconds: deps.config.idleSeconds,
+      countdownSeconds: deps.config.countdownSeconds,
+    }),
+  };
+}
