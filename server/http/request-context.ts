@@ -7,7 +7,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
 
@@ -30,21 +30,13 @@ export function requestIdFor(raw: IncomingMessage): string {
 }
 
 export function installRequestContext(app: FastifyInstance): void {
-  const stores = new WeakMap<FastifyRequest, RequestStore>();
-
+  // Callback style on purpose: everything Fastify does for this request after `done`
+  // (body parsing, hooks, handler, error handler, onResponse) runs inside `run`. Fastify
+  // carries the context across the body's socket events itself; a test with a body that
+  // arrives in pieces guards that.
   app.addHook('onRequest', (request, reply, done) => {
     // Set first, so every answer carries it, errors and 404s included.
     void reply.header(REQUEST_ID_HEADER, request.id);
-    const store: RequestStore = { requestId: request.id };
-    stores.set(request, store);
-    storage.run(store, done);
-  });
-
-  // The body arrives on socket events outside the context entered above, and Fastify runs
-  // the later hooks and the handler from the body's 'end' event: enter it again here.
-  app.addHook('preValidation', (request, _reply, done) => {
-    const store = stores.get(request);
-    if (store === undefined) done();
-    else storage.run(store, done);
+    storage.run({ requestId: request.id }, done);
   });
 }
