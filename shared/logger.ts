@@ -1,13 +1,26 @@
-/** A named logger; the only place that writes to the console. Tests pass their own sink. */
+/**
+ * The named-logger facade every module logs through. Whatever writes the lines (pino on the
+ * hub and in the kiosk core, the console in scripts, memory in tests), each record passes
+ * through the redactor first: callers cannot opt out, so a careless call site leaks nothing.
+ */
+import { redactData, redactString } from './redact';
+
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
-export type LogSink = (entry: { level: LogLevel; name: string; msg: string; data?: Record<string, unknown> }) => void;
+export type LogData = Record<string, unknown>;
+export type LogEntry = { level: LogLevel; name: string; msg: string; data?: LogData };
+export type LogSink = (entry: LogEntry) => void;
+
 export type Logger = {
-  debug(msg: string, data?: Record<string, unknown>): void;
-  info(msg: string, data?: Record<string, unknown>): void;
-  warn(msg: string, data?: Record<string, unknown>): void;
-  error(msg: string, data?: Record<string, unknown>): void;
-  child(name: string): Logger;
+  debug(msg: string, data?: LogData): void;
+  info(msg: string, data?: LogData): void;
+  warn(msg: string, data?: LogData): void;
+  error(msg: string, data?: LogData): void;
+  /** `hub` → `hub:otp`; bindings are added to every record of the child (and its children). */
+  child(name: string, bindings?: LogData): Logger;
 };
+
+export const logLevels: readonly LogLevel[] = ['debug', 'info', 'warn', 'error'];
+const levelOrder: Record<LogLevel, number> = { debug: 0, info: 1, warn: 2, error: 3 };
 
 const consoleSink: LogSink = ({ level, name, msg, data }) => {
   const line = `[${name}] ${msg}${data ? ` ${JSON.stringify(data)}` : ''}`;
@@ -15,19 +28,84 @@ const consoleSink: LogSink = ({ level, name, msg, data }) => {
   (level === 'error' ? console.error : level === 'warn' ? console.warn : console.log)(line);
 };
 
-export function createLogger(name: string, sink: LogSink = consoleSink, minLevel: LogLevel = 'info'): Logger {
-  const order: Record<LogLevel, number> = { debug: 0, info: 1, warn: 2, error: 3 };
-  const at = (level: LogLevel) => (msg: string, data?: Record<string, unknown>) => {
-    if (order[level] >= order[minLevel]) sink(data ? { level, name, msg, data } : { level, name, msg });
-  };
+function sinkLogger(name: string, sink: LogSink, minLevel: LogLevel, bindings: LogData | undefined): Logger {
+  const at =
+    (level: LogLevel) =>
+    (msg: string, data?: LogData): void => {
+      if (levelOrder[level] < levelOrder[minLevel]) return;
+      const merged = bindings || data ? redactData({ ...bindings, ...data }) : undefined;
+      const safeMsg = redactString(msg);
+      sink(merged ? { level, name, msg: safeMsg, data: merged } : { level, name, msg: safeMsg });
+    };
   return {
     debug: at('debug'),
     info: at('info'),
     warn: at('warn'),
     error: at('error'),
-    child: (sub) => createLogger(`${name}:${sub}`, sink, minLevel),
+    child: (sub, more) => sinkLogger(`${name}:${sub}`, sink, minLevel, more ? { ...bindings, ...more } : bindings),
   };
+}
+
+/** A logger writing to `sink` (the console by default), redacted. Scripts and tests use it. */
+export function createLogger(name: string, sink: LogSink = consoleSink, minLevel: LogLevel = 'info'): Logger {
+  return sinkLogger(name, sink, minLevel, undefined);
 }
 
 /** Swallows everything; for tests that do not care about logs. */
 export const silentLogger: Logger = createLogger('silent', () => {});
+
+/**
+ * For tests that assert on logs: every record, already redacted, as the real loggers would
+ * write it. `text()` is everything in one string, for "never contains" checks.
+ */
+export function createMemoryLogger(name = 'test', minLevel: LogLevel = 'debug'): { logger: Logger; entries: LogEntry[]; text(): string } {
+  const entries: LogEntry[] = [];
+  return {
+    logger: createLogger(name, (entry) => entries.push(entry), minLevel),
+    entries,
+    text: () => entries.map((e) => JSON.stringify(e)).join('\n'),
+  };
+}
+
+/**
+ * The part of a pino logger the facade needs. Declared structurally so shared/ stays free
+ * of runtime packages; a real `pino.Logger` satisfies it.
+ */
+export type PinoLike = {
+  debug(obj: LogData, msg: string): void;
+  info(obj: LogData, msg: string): void;
+  warn(obj: LogData, msg: string): void;
+  error(obj: LogData, msg: string): void;
+  child(bindings: LogData): PinoLike;
+  isLevelEnabled?(level: string): boolean;
+};
+
+/** `name` is the logger's name on a pino line; a `name` in the data (redacted anyway) would hide it. */
+function withoutName(data: LogData): LogData {
+  if (!('name' in data)) return data;
+  const { name: _hidden, ...rest } = data;
+  return rest;
+}
+
+/**
+ * The facade over a pino logger. The logger's name goes in the `name` field of each line
+ * (`hub`, `hub:otp`); every child is made from `root` with the bindings accumulated here,
+ * so a line never carries the same key twice.
+ */
+export function loggerFromPino(root: PinoLike, name: string, bindings?: LogData): Logger {
+  const safeBindings = bindings ? redactData(bindings) : {};
+  const target = root.child({ ...safeBindings, name });
+  const at =
+    (level: LogLevel) =>
+    (msg: string, data?: LogData): void => {
+      if (target.isLevelEnabled && !target.isLevelEnabled(level)) return;
+      target[level](data ? withoutName(redactData(data)) : {}, redactString(msg));
+    };
+  return {
+    debug: at('debug'),
+    info: at('info'),
+    warn: at('warn'),
+    error: at('error'),
+    child: (sub, more) => loggerFromPino(root, `${name}:${sub}`, more ? { ...safeBindings, ...more } : safeBindings),
+  };
+}
