@@ -1,24 +1,29 @@
 import type { z } from 'zod';
-import {
+import { DEVICE_HEADER, ErrorBody, hubRoutes } from '../../../shared/hub-api';
+import type {
   BillsResponse,
-  DEVICE_HEADER,
+  EnrollRequest,
   EnrollResponse,
-  ErrorBody,
+  HubRouteKey,
+  HubRoutes,
+  OtpRequestBody,
   OtpRequestResponse,
+  OtpVerifyBody,
   OtpVerifyResponse,
+  ResponseOf,
+  RouteDef,
 } from '../../../shared/hub-api';
-import type { EnrollRequest, OtpRequestBody, OtpVerifyBody } from '../../../shared/hub-api';
 import type { Logger } from '../../../shared/logger';
 import { silentLogger } from '../../../shared/logger';
 import { KiotError } from '../../../shared/result';
 import type { ErrorCode } from '../../../shared/result';
 
-/** The hub routes this client calls (relative to the hub's base URL). */
+/** The paths of the hub routes the kiosk calls, from the route table (relative to the hub's base URL). */
 export const hubPaths = {
-  enroll: '/v1/devices/enroll',
-  requestOtp: '/v1/auth/otp/request',
-  verifyOtp: '/v1/auth/otp/verify',
-  bills: '/v1/me/bills',
+  enroll: hubRoutes['devices.enroll'].path,
+  requestOtp: hubRoutes['auth.requestOtp'].path,
+  verifyOtp: hubRoutes['auth.verifyOtp'].path,
+  bills: hubRoutes['me.bills'].path,
 } as const;
 
 export type DeviceCredential = { deviceId: string; deviceSecret: string };
@@ -32,7 +37,14 @@ export type HubClientDeps = {
   logger?: Logger;
 };
 
+/** What a call to route `R` takes: its body and query as the route declares them, and a session token when the route needs a signed-in person. */
+export type CallInput<R extends RouteDef> = (R extends { body: infer B extends z.ZodType } ? { body: z.input<B> } : { body?: never }) &
+  (R extends { query: infer Q extends z.ZodType } ? { query: z.input<Q> } : { query?: never }) &
+  (R['caller'] extends { kind: 'resident' | 'staff' } ? { token: string } : { token?: never });
+
 export type HubClient = {
+  /** Any route of the table, by key; the methods below are the ones the kiosk uses today. */
+  call<K extends HubRouteKey>(key: K, input: CallInput<HubRoutes[K]>): Promise<ResponseOf<HubRoutes[K]>>;
   enroll(body: EnrollRequest): Promise<EnrollResponse>;
   requestOtp(body: OtpRequestBody): Promise<OtpRequestResponse>;
   verifyOtp(body: OtpVerifyBody): Promise<OtpVerifyResponse>;
@@ -66,7 +78,8 @@ function retryAfter(headers: Headers): number | undefined {
 }
 
 /**
- * Talks to the hub's REST API. Every failure is a `KiotError`: the hub's own typed
+ * Talks to the hub's REST API; method, path, credentials and response schema of each call
+ * come from the route table in shared/hub-api. Every failure is a `KiotError`: the hub's own typed
  * errors pass through with their code; anything that means "the hub cannot answer
  * properly right now" (network, timeout, 5xx, a body that is not what the schema says)
  * becomes `hub_unavailable`, which the UI shows as "try again in a moment".
@@ -80,30 +93,38 @@ export function createHubClient(deps: HubClientDeps): HubClient {
     return new KiotError('hub_unavailable', `The hub is unavailable (${why})`);
   };
 
-  async function call<T>(
-    method: 'GET' | 'POST',
-    path: string,
-    schema: z.ZodType<T>,
-    opts: { body?: unknown; device: boolean; token?: string },
-  ): Promise<T> {
+  function queryString(query: Record<string, unknown> | undefined): string {
+    if (query === undefined) return '';
+    const params = new URLSearchParams();
+    for (const [name, value] of Object.entries(query)) if (value !== undefined) params.set(name, String(value));
+    const encoded = params.toString();
+    return encoded === '' ? '' : `?${encoded}`;
+  }
+
+  async function call<K extends HubRouteKey>(key: K, input: CallInput<HubRoutes[K]>): Promise<ResponseOf<HubRoutes[K]>> {
+    const route: RouteDef = hubRoutes[key];
+    const { path } = route;
+    const { body, query, token } = input as { body?: unknown; query?: Record<string, unknown>; token?: string };
     const headers: Record<string, string> = { accept: 'application/json' };
-    if (opts.device) {
+    // Every caller but the public one proves which device it is on.
+    if (route.caller.kind !== 'public') {
       const credential = deps.getDeviceCredential();
       if (credential === null) throw new KiotError('unauthorized', 'This device is not enrolled');
       headers[DEVICE_HEADER] = `${credential.deviceId}.${credential.deviceSecret}`;
     }
-    if (opts.token !== undefined) headers.authorization = `Bearer ${opts.token}`;
-    if (opts.body !== undefined) headers['content-type'] = 'application/json';
+    if (token !== undefined) headers.authorization = `Bearer ${token}`;
+    const sendsBody = route.body !== undefined;
+    if (sendsBody) headers['content-type'] = 'application/json';
 
     let response: Response;
     let text: string;
     try {
       // One deadline for connecting, the headers and the body together.
       const signal = AbortSignal.timeout(deps.timeoutMs);
-      response = await deps.fetch(`${baseUrl}${path}`, {
-        method,
+      response = await deps.fetch(`${baseUrl}${path}${queryString(query)}`, {
+        method: route.method,
         headers,
-        body: opts.body === undefined ? null : JSON.stringify(opts.body),
+        body: sendsBody ? JSON.stringify(body) : null,
         signal,
         redirect: 'error',
       });
@@ -127,9 +148,9 @@ export function createHubClient(deps: HubClientDeps): HubClient {
     }
 
     if (!response.ok) {
-      const body = ErrorBody.safeParse(json);
-      if (body.success) {
-        const { code, message, attemptsLeft, retryAfterSeconds } = body.data.error;
+      const error = ErrorBody.safeParse(json);
+      if (error.success) {
+        const { code, message, attemptsLeft, retryAfterSeconds } = error.data.error;
         const extra: { attemptsLeft?: number; retryAfterSeconds?: number } = {};
         if (attemptsLeft !== undefined) extra.attemptsLeft = attemptsLeft;
         const retry = retryAfterSeconds ?? (code === 'rate_limited' ? retryAfter(response.headers) : undefined);
@@ -141,20 +162,22 @@ export function createHubClient(deps: HubClientDeps): HubClient {
       throw new KiotError(code, `The hub answered HTTP ${response.status}`, retry === undefined ? {} : { retryAfterSeconds: retry });
     }
 
-    const parsed = schema.safeParse(json);
+    const parsed = route.response.safeParse(json);
     if (!parsed.success) {
       throw unavailable('response does not match the expected schema', {
         path,
         issues: parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`),
       });
     }
-    return parsed.data;
+    // The schema just checked is the route's own response schema.
+    return parsed.data as ResponseOf<HubRoutes[K]>;
   }
 
   return {
-    enroll: (body) => call('POST', hubPaths.enroll, EnrollResponse, { body, device: false }),
-    requestOtp: (body) => call('POST', hubPaths.requestOtp, OtpRequestResponse, { body, device: true }),
-    verifyOtp: (body) => call('POST', hubPaths.verifyOtp, OtpVerifyResponse, { body, device: true }),
-    listBills: (token) => call('GET', hubPaths.bills, BillsResponse, { device: true, token }),
+    call,
+    enroll: (body) => call('devices.enroll', { body }),
+    requestOtp: (body) => call('auth.requestOtp', { body }),
+    verifyOtp: (body) => call('auth.verifyOtp', { body }),
+    listBills: (token) => call('me.bills', { token }),
   };
 }

@@ -92,6 +92,35 @@ describe('createHubClient', () => {
     expect(seen[2]?.headers['x-kiot-device']).toBe(`dev_1.${'S'.repeat(43)}`);
   });
 
+  it('calls any route of the table by key: method, path, query and credentials from the table', async () => {
+    reply = json(200, { ok: true, version: '1.2.3' });
+    await expect(client({ credential: null }).call('health', {})).resolves.toEqual({ ok: true, version: '1.2.3' });
+    expect(seen[0]).toMatchObject({ method: 'GET', url: '/v1/health', body: '' });
+    expect(seen[0]?.headers['x-kiot-device']).toBeUndefined();
+    expect(seen[0]?.headers['content-type']).toBeUndefined();
+
+    reply = json(200, { messages: [] });
+    await client().call('dev.smsOutbox', { query: { to: '+84901234567' } });
+    expect(seen[1]).toMatchObject({ method: 'GET', url: '/v1/dev/sms-outbox?to=%2B84901234567' });
+    await client().call('dev.smsOutbox', { query: {} });
+    expect(seen[2]?.url).toBe('/v1/dev/sms-outbox');
+
+    reply = json(200, { bills: [] });
+    await client().call('me.bills', { token: 'T'.repeat(40) });
+    expect(seen[3]?.headers.authorization).toBe(`Bearer ${'T'.repeat(40)}`);
+    expect(seen[3]?.headers['x-kiot-device']).toBe(`dev_1.${'S'.repeat(43)}`);
+
+    const typeChecks = (c: HubClient): unknown[] => [
+      // @ts-expect-error a resident route needs the resident's token.
+      c.call('me.bills', {}),
+      // @ts-expect-error the body must match the route's request schema.
+      c.call('auth.requestOtp', { body: { phone: 912345678 } }),
+      // @ts-expect-error a route without a body takes none.
+      c.call('health', { body: {} }),
+    ];
+    expect(typeChecks).toBeTypeOf('function');
+  });
+
   it('refuses device calls before enrollment without calling the hub', async () => {
     const err = await rejection(client({ credential: null }).requestOtp({ phone: '+84912345678' }));
     expect(err.code).toBe('unauthorized');
