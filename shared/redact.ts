@@ -197,6 +197,18 @@ export function redactString(input: string): string {
 /** Error `code`s are identifiers (`ECONNREFUSED`, `SQLITE_BUSY`, `wrong_code`), not login codes. */
 const errorCodeRe = /^(?:[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*|[a-z]+(?:_[a-z]+)*)$/;
 
+/**
+ * Objects this module made. Redacting one again (the facade redacts, then pino's formatter
+ * does) returns it as it is: cheaper, and an Error's own `code`, kept once as an error
+ * identifier, is not then taken for a login code under a plain `code` key.
+ */
+const produced = new WeakSet<object>();
+
+function mark<T extends object>(value: T): T {
+  produced.add(value);
+  return value;
+}
+
 function redactUnderKey(value: unknown): unknown {
   // Presence is not personal data; anything else under a sensitive key goes.
   if (value === null || value === undefined || typeof value === 'boolean') return value;
@@ -231,20 +243,20 @@ function walk(value: unknown, depth: number, path: Set<object>): unknown {
     case 'object':
       break;
   }
-  if (value === null) return null;
+  if (value === null || produced.has(value)) return value;
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString();
   if (ArrayBuffer.isView(value) || value instanceof ArrayBuffer) return `[binary ${value.byteLength} bytes]`;
   if (path.has(value)) return CIRCULAR_MARK;
   if (depth >= MAX_DEPTH) return DEPTH_MARK;
   path.add(value);
   try {
-    if (value instanceof Error) return redactError(value, depth, path);
-    if (Array.isArray(value)) return value.map((v) => walk(v, depth + 1, path));
-    if (value instanceof Set) return [...value].map((v) => walk(v, depth + 1, path));
+    if (value instanceof Error) return mark(redactError(value, depth, path));
+    if (Array.isArray(value)) return mark(value.map((v) => walk(v, depth + 1, path)));
+    if (value instanceof Set) return mark([...value].map((v) => walk(v, depth + 1, path)));
     const entries = value instanceof Map ? [...value.entries()].map(([k, v]) => [String(k), v] as const) : Object.entries(value);
     const out: Record<string, unknown> = {};
     for (const [k, v] of entries) out[redactString(k)] = isSensitiveKey(k) ? redactUnderKey(v) : walk(v, depth + 1, path);
-    return out;
+    return mark(out);
   } finally {
     path.delete(value);
   }
@@ -252,7 +264,8 @@ function walk(value: unknown, depth: number, path: Set<object>): unknown {
 
 /**
  * A redacted copy: strings scanned, values under sensitive keys replaced, Errors turned
- * into `{ type, message, stack, … }`, cycles cut. The input is never modified.
+ * into `{ type, message, stack, … }`, cycles cut. The input is never modified; the copy
+ * must not be modified either (it is trusted as redacted if it comes back).
  */
 export function redactValue(value: unknown): unknown {
   return walk(value, 0, new Set());

@@ -335,3 +335,14 @@ describe('redactLogArgs (pino hook)', () => {
     expect(msg).toBe(`failed for ${PHONE_MARK}`);
   });
 });
+
+describe('redacting twice', () => {
+  it('returns what it produced unchanged, so an Error code kept once is not taken for a login code the second time', () => {
+    const once = redactData({ error: Object.assign(new Error('x'), { code: 'ECONNREFUSED' }), phone: '0912345678' });
+    const twice = redactData(once);
+    expect(twice).toBe(once);
+    expect(twice).toMatchObject({ error: { code: 'ECONNREFUSED' }, phone: REDACTED });
+    // Wrapped in a new object (as pino's mixin merge does), the inner parts are still trusted.
+    expect(redactData({ reqId: 'r-1', ...once })).toMatchObject({ reqId: 'r-1', error: { code: 'ECONNREFUSED' } });
+  });
+});
