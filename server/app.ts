@@ -8,7 +8,6 @@ import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import type { DeviceMode } from '../shared/domain';
 import { hubRoutes } from '../shared/hub-api';
-import { createLogger } from '../shared/logger';
 import type { Logger } from '../shared/logger';
 import packageJson from '../package.json' with { type: 'json' };
 import { openDatabase } from './db/connect';
@@ -21,7 +20,9 @@ import { buildOpenApiDocument } from './http/openapi';
 import { installHttpPlumbing } from './http/plumbing';
 import { registerRoutes, servedRoutes } from './http/register-routes';
 import type { RouteHandlers } from './http/register-routes';
-import { installRequestContext, requestIdFor } from './http/request-context';
+import { installRequestContext, requestIdFor, requestIdMixin } from './http/request-context';
+import { createDevTerminal, createHubLogger } from './log';
+import type { DevTerminal } from './log';
 import { createAuthHandlers } from './routes/auth';
 import { createBillHandlers } from './routes/bills';
 import { createDevHandlers } from './routes/dev';
@@ -51,7 +52,10 @@ export type HubOptions = {
   clock?: () => Date;
   random?: RandomBytes;
   sms?: SmsAdapter;
+  /** By default the hub's pino logger on stdout, with the request id on every line. */
   logger?: Logger;
+  /** Where dev SMS texts are shown to a developer; by default stdout in dev mode, nowhere otherwise. */
+  terminal?: DevTerminal;
   /** Key for the OTP and phone HMACs; by default a random secret kept in the database. */
   otpHmacKey?: Buffer;
   /** Tests shorten or loosen the OTP limits; production uses the defaults. */
@@ -75,14 +79,14 @@ const OTP_KEY_SECRET = 'otp_hmac_key';
 export async function createHub(opts: HubOptions): Promise<Hub> {
   const clock = opts.clock ?? (() => new Date());
   const random: RandomBytes = opts.random ?? ((n) => randomBytes(n));
-  const logger = opts.logger ?? createLogger('hub');
+  const logger = opts.logger ?? createHubLogger({ devMode: opts.devMode, mixin: requestIdMixin });
   if (opts.otpHmacKey && opts.otpHmacKey.length < 32) throw new Error('otpHmacKey must be at least 32 bytes');
 
   const db = openDatabase(opts.database);
   let hmacKey: Buffer;
   try {
     const report = await migrateToLatest(db, clock);
-    if (report.applied.length > 0) logger.info('Database migrated', { from: report.from, to: report.to });
+    if (report.applied.length > 0) logger.info('Database migrated', { fromVersion: report.from, toVersion: report.to });
     hmacKey =
       opts.otpHmacKey ??
       Buffer.from(await getOrCreateSecret(db, OTP_KEY_SECRET, () => random(32).toString('base64'), clock().toISOString()), 'base64');
@@ -92,7 +96,9 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
   }
 
   const newId = createIdGenerator(clock, random);
-  const sms = opts.sms ?? (opts.devMode ? createDevSmsAdapter({ clock, logger: logger.child('sms') }) : createUnconfiguredSmsAdapter(logger.child('sms')));
+  const terminal = opts.terminal ?? createDevTerminal({ devMode: opts.devMode });
+  const sms =
+    opts.sms ?? (opts.devMode ? createDevSmsAdapter({ clock, terminal, logger: logger.child('sms') }) : createUnconfiguredSmsAdapter(logger.child('sms')));
   const devices = createDeviceService({ db, clock, random, newId, logger: logger.child('devices') });
   const sessions = createSessionService({ db, clock, random, newId });
   const otp = createOtpService({ db, clock, random, newId, sms, logger: logger.child('otp'), hmacKey, ...(opts.otpLimits ? { limits: opts.otpLimits } : {}) });

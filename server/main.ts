@@ -1,9 +1,8 @@
 /** `npm run hub`: the hub as a standalone process. Configuration comes from the environment (see env.ts). */
-import { createLogger } from '../shared/logger';
 import { createHub } from './app';
 import { parseHubEnv, redactDatabase } from './env';
-
-const logger = createLogger('hub');
+import { requestIdMixin } from './http/request-context';
+import { createDevTerminal, createHubLogger } from './log';
 
 /** `+84901234567` → `0901 234 567`, the way residents write their number. */
 function localPhone(e164: string): string {
@@ -11,15 +10,21 @@ function localPhone(e164: string): string {
   return `${national.slice(0, 4)} ${national.slice(4, 7)} ${national.slice(7)}`;
 }
 
+const parsed = parseHubEnv(process.env);
+const devMode = parsed.ok && parsed.env.devMode;
+const logger = createHubLogger({ devMode, mixin: requestIdMixin });
+
 async function main(): Promise<void> {
-  const parsed = parseHubEnv(process.env);
   if (!parsed.ok) {
     for (const error of parsed.errors) logger.error(error);
     process.exitCode = 1;
     return;
   }
   const { env } = parsed;
-  const hub = await createHub({ database: env.database, devMode: env.devMode, logger });
+  // The demo resident's number and the enrollment code are for the developer's eyes, never
+  // the log: the dev terminal prints them in dev mode and nothing otherwise.
+  const terminal = createDevTerminal({ devMode });
+  const hub = await createHub({ database: env.database, devMode: env.devMode, logger, terminal });
   let stopping = false;
   const stop = (signal: string): void => {
     if (stopping) return;
@@ -42,10 +47,10 @@ async function main(): Promise<void> {
   logger.info(`Kiot hub listening on ${url} (database ${redactDatabase(env.database)}${env.devMode ? ', dev mode' : ''})`);
   if (demo) {
     const first = demo.residents[0];
-    if (first) logger.info(`Demo resident: ${first.fullName}, ${first.unitLabel}: type ${localPhone(first.phone)} at the kiosk (${first.phone})`);
+    if (first) terminal.print(`Demo resident: ${first.fullName}, ${first.unitLabel}: type ${localPhone(first.phone)} at the kiosk (${first.phone})`);
     const code = await hub.createEnrollmentCode({ buildingId: demo.buildingId, mode: 'kiosk' });
-    logger.info(`Kiosk enrollment code for ${demo.buildingName} (valid 24 h): ${code}`);
-    logger.info(`Login codes appear here and at ${url}/v1/dev/sms-outbox`);
+    terminal.print(`Kiosk enrollment code for ${demo.buildingName} (valid 24 h): ${code}`);
+    terminal.print(`Login codes appear here and at ${url}/v1/dev/sms-outbox`);
   }
 }
 

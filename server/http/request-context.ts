@@ -23,6 +23,12 @@ export function currentRequestId(): string | undefined {
   return storage.getStore()?.requestId;
 }
 
+/** For the hub logger's `mixin`: `{ reqId }` on every line written while a request is served. */
+export function requestIdMixin(): Record<string, unknown> {
+  const reqId = currentRequestId();
+  return reqId === undefined ? {} : { reqId };
+}
+
 /** Fastify's `genReqId`. */
 export function requestIdFor(raw: IncomingMessage): string {
   const incoming = raw.headers[REQUEST_ID_HEADER];

@@ -4,19 +4,20 @@
  * every answer carries a request id that also lands on the log lines of that request.
  */
 import http from 'node:http';
+import { PassThrough } from 'node:stream';
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { DEVICE_HEADER, defineRoutes, hubRoutes } from '../../../shared/hub-api';
-import { createLogger, silentLogger } from '../../../shared/logger';
-import type { LogSink } from '../../../shared/logger';
+import { silentLogger } from '../../../shared/logger';
 import { KiotError } from '../../../shared/result';
 import { createHub } from '../../../server/app';
 import type { DemoInfo, Hub } from '../../../server/app';
 import { createAuthenticate } from '../../../server/http/authenticate';
 import { installHttpPlumbing } from '../../../server/http/plumbing';
 import { registerRoutes, servedRoutes } from '../../../server/http/register-routes';
-import { currentRequestId } from '../../../server/http/request-context';
+import { currentRequestId, requestIdMixin } from '../../../server/http/request-context';
+import { createHubLogger } from '../../../server/log';
 import { sqliteBackend } from './backends';
 import type { TestDatabase } from './backends';
 import { call, createTestClock, enroll, errorOf, T0 } from './helpers';
@@ -44,6 +45,8 @@ function documentedRoutes(doc: OpenApi): string[] {
     .sort();
 }
 
+type LogLine = { name: string; msg: string; reqId?: string };
+
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 describe('hub API from the route table', () => {
@@ -55,12 +58,21 @@ describe('hub API from the route table', () => {
   let prodBase: string;
   let demo: DemoInfo;
   let kiosk: Device;
-  const lines: { name: string; msg: string; reqId: string | undefined }[] = [];
-  const sink: LogSink = ({ name, msg }) => lines.push({ name, msg, reqId: currentRequestId() });
+  // The hub's own pino logger, as main.ts wires it, writing JSON lines into memory.
+  let logText = '';
+  const logStream = new PassThrough();
+  logStream.on('data', (chunk: Buffer) => (logText += chunk.toString('utf8')));
+  const logLines = (): LogLine[] =>
+    logText
+      .split('\n')
+      .filter((l) => l !== '')
+      .map((l) => JSON.parse(l) as LogLine);
+  const quiet = { print: (): void => {} };
 
   beforeAll(async () => {
     database = await sqliteBackend.create();
-    devHub = await createHub({ database: database.url, devMode: true, clock: clock.now, logger: createLogger('hub', sink, 'debug') });
+    const logger = createHubLogger({ devMode: true, level: 'debug', destination: logStream, mixin: requestIdMixin });
+    devHub = await createHub({ database: database.url, devMode: true, clock: clock.now, logger, terminal: quiet });
     prodHub = await createHub({ database: database.url, devMode: false, clock: clock.now, logger: silentLogger, sms: { send: async () => {} } });
     demo = await devHub.seedDemo();
     devBase = await devHub.listen();
@@ -116,6 +128,7 @@ describe('hub API from the route table', () => {
   });
 
   it('returns a request id on every answer: fresh, or the caller’s when well-formed', async () => {
+    logText = '';
     const replies = [
       await call(devBase, 'GET', '/v1/health'),
       await call(devBase, 'GET', '/v1/nope'),
@@ -126,6 +139,9 @@ describe('hub API from the route table', () => {
     const ids = replies.map((r) => r.headers.get('x-request-id'));
     for (const id of ids) expect(id).toMatch(uuid);
     expect(new Set(ids).size).toBe(ids.length);
+    // The access log line of each answer carries the same id.
+    await expect.poll(() => logLines().filter((l) => l.name === 'hub:http').length).toBe(ids.length);
+    expect(logLines().filter((l) => l.name === 'hub:http').map((l) => l.reqId)).toEqual(ids);
 
     const given = await call(devBase, 'GET', '/v1/health', { headers: { 'x-request-id': 'lb-7f3a.2_x' } });
     expect(given.headers.get('x-request-id')).toBe('lb-7f3a.2_x');
@@ -135,21 +151,28 @@ describe('hub API from the route table', () => {
     }
   });
 
-  it('puts the request id on the log lines written while serving the request', async () => {
-    lines.length = 0;
+  it('puts the request id on the log lines written while serving the request, and only on those', async () => {
+    logText = '';
     const reply = await call(devBase, 'POST', '/v1/auth/otp/request', { json: { phone: demo.residents[0]!.phone }, headers: { ...kiosk.header, 'x-request-id': 'otp-req-1' } });
     expect(reply.status).toBe(200);
     expect(reply.headers.get('x-request-id')).toBe('otp-req-1');
     // The SMS goes out after the response; give it a moment.
-    await expect.poll(() => lines.some((l) => l.name === 'hub:sms')).toBe(true);
-    const access = lines.find((l) => l.name === 'hub:http' && l.msg === 'request');
-    expect(access?.reqId).toBe('otp-req-1');
-    expect(lines.filter((l) => l.name === 'hub:sms').map((l) => l.reqId)).toEqual(['otp-req-1']);
+    await expect.poll(() => logLines().some((l) => l.name === 'hub:sms')).toBe(true);
+    await expect.poll(() => logLines().some((l) => l.name === 'hub:http')).toBe(true);
+    const during = logLines().filter((l) => l.name === 'hub:http' || l.name === 'hub:sms');
+    expect(during.map((l) => [l.name, l.reqId])).toEqual(expect.arrayContaining([['hub:http', 'otp-req-1'], ['hub:sms', 'otp-req-1']]));
+    expect(during.every((l) => l.reqId === 'otp-req-1')).toBe(true);
+
+    // Outside a request there is no id to put on a line.
+    logText = '';
+    await devHub.createEnrollmentCode({ buildingId: demo.buildingId, mode: 'kiosk' });
+    expect(logLines().length).toBeGreaterThan(0);
+    expect(logLines().every((l) => l.reqId === undefined)).toBe(true);
     expect(currentRequestId()).toBeUndefined();
   });
 
   it('keeps the request id when the body arrives in pieces', async () => {
-    lines.length = 0;
+    logText = '';
     const status = await new Promise<number>((resolve, reject) => {
       const req = http.request(`${devBase}/v1/auth/otp/request`, {
         method: 'POST',
@@ -164,8 +187,8 @@ describe('hub API from the route table', () => {
       setTimeout(() => req.end(`${JSON.stringify(demo.residents[1]!.phone)}}`), 50);
     });
     expect(status).toBe(200);
-    await expect.poll(() => lines.some((l) => l.name === 'hub:http')).toBe(true);
-    expect(lines.filter((l) => l.name === 'hub:http').map((l) => l.reqId)).toEqual(['slow-body-1']);
+    await expect.poll(() => logLines().some((l) => l.name === 'hub:http')).toBe(true);
+    expect(logLines().filter((l) => l.name === 'hub:http').map((l) => l.reqId)).toEqual(['slow-body-1']);
   });
 });
 

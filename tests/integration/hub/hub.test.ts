@@ -31,7 +31,7 @@ describe.each(backends)('hub on $name', (backend) => {
 
   beforeAll(async () => {
     database = await backend.create();
-    hub = await createHub({ database: database.url, devMode: true, clock: clock.now, logger: silentLogger });
+    hub = await createHub({ database: database.url, devMode: true, clock: clock.now, logger: silentLogger, terminal: { print: () => {} } });
     demo = await hub.seedDemo();
     base = await hub.listen();
     db = openDatabase(database.url);
