@@ -69,6 +69,13 @@ const sensitiveSuffixes = ['token', 'secret', 'phone', 'email', 'name', 'passwor
 /** Anywhere in the key: `phone_e164`, `emailAddress`, `secret_hash`, `set-cookie`. */
 const sensitiveParts = ['phone', 'email', 'password', 'secret', 'cookie', 'credential'];
 
+/**
+ * Correlation ids: random by nature, and useless once redacted. A load balancer's request id
+ * is often 32 hex digits, which the secret rule would take; under these keys only that rule
+ * is off (a phone number or a code sent as a request id still goes).
+ */
+const correlationKeys = new Set(['reqId', 'requestId', 'traceId', 'spanId', 'correlationId'].map(normalizeKey));
+
 function normalizeKey(key: string): string {
   return key.toLowerCase().replace(/[\s_-]/g, '');
 }
@@ -167,16 +174,23 @@ function redactPhoneRun(run: string): string {
 }
 
 /** Applied to the text between UUIDs, which are left alone. */
-function redactOutsideIds(text: string): string {
-  return text
-    .replace(enrollmentCodeRe, SECRET_MARK)
-    .replace(base64Re, (token) => (looksRandom(token) ? SECRET_MARK : token))
-    .replace(base64urlRe, (token) => (looksRandom(token) ? SECRET_MARK : token))
+function redactOutsideIds(text: string, keepRandom: boolean): string {
+  const secretsOut = keepRandom
+    ? text
+    : text
+        .replace(enrollmentCodeRe, SECRET_MARK)
+        .replace(base64Re, (token) => (looksRandom(token) ? SECRET_MARK : token))
+        .replace(base64urlRe, (token) => (looksRandom(token) ? SECRET_MARK : token));
+  return secretsOut
     .replace(digitRunRe, redactPhoneRun)
     .replace(lonelySixDigitsRe, CODE_MARK);
 }
 
 export function redactString(input: string): string {
+  return scrub(input, false);
+}
+
+function scrub(input: string, keepRandom: boolean): string {
   const text = input
     .replace(urlPasswordRe, (m, userPart: string) => (/:\*+@$/.test(m) ? m : `${userPart}:${REDACTED}@`))
     .replace(authSchemeRe, (_m, scheme: string) => `${scheme} ${REDACTED}`)
@@ -185,10 +199,10 @@ export function redactString(input: string): string {
   let out = '';
   let cursor = 0;
   for (const m of text.matchAll(uuidRe)) {
-    out += redactOutsideIds(text.slice(cursor, m.index)) + m[0];
+    out += redactOutsideIds(text.slice(cursor, m.index), keepRandom) + m[0];
     cursor = m.index + m[0].length;
   }
-  return out + redactOutsideIds(text.slice(cursor));
+  return out + redactOutsideIds(text.slice(cursor), keepRandom);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -215,12 +229,18 @@ function redactUnderKey(value: unknown): unknown {
   return REDACTED;
 }
 
+function valueUnderKey(key: string, value: unknown, depth: number, path: Set<object>): unknown {
+  if (isSensitiveKey(key)) return redactUnderKey(value);
+  if (typeof value === 'string' && correlationKeys.has(normalizeKey(key))) return scrub(value, true);
+  return walk(value, depth + 1, path);
+}
+
 function redactError(err: Error, depth: number, path: Set<object>): Record<string, unknown> {
   const out: Record<string, unknown> = { type: err.name, message: redactString(err.message) };
   if (err.stack !== undefined) out['stack'] = redactString(err.stack);
   for (const [k, v] of Object.entries(err)) {
     if (k === 'code' && typeof v === 'string' && errorCodeRe.test(v)) out[k] = v;
-    else out[redactString(k)] = isSensitiveKey(k) ? redactUnderKey(v) : walk(v, depth + 1, path);
+    else out[redactString(k)] = valueUnderKey(k, v, depth, path);
   }
   if (err.cause !== undefined) out['cause'] = walk(err.cause, depth + 1, path);
   return out;
@@ -255,7 +275,7 @@ function walk(value: unknown, depth: number, path: Set<object>): unknown {
     if (value instanceof Set) return mark([...value].map((v) => walk(v, depth + 1, path)));
     const entries = value instanceof Map ? [...value.entries()].map(([k, v]) => [String(k), v] as const) : Object.entries(value);
     const out: Record<string, unknown> = {};
-    for (const [k, v] of entries) out[redactString(k)] = isSensitiveKey(k) ? redactUnderKey(v) : walk(v, depth + 1, path);
+    for (const [k, v] of entries) out[redactString(k)] = valueUnderKey(k, v, depth, path);
     return mark(out);
   } finally {
     path.delete(value);

@@ -346,3 +346,16 @@ describe('redacting twice', () => {
     expect(redactData({ reqId: 'r-1', ...once })).toMatchObject({ reqId: 'r-1', error: { code: 'ECONNREFUSED' } });
   });
 });
+
+describe('correlation ids', () => {
+  it("keeps a load balancer's hex or base64url request id readable under an id key, but not elsewhere", () => {
+    const nginx = '5f2b9c0e8a7d4e1f9b3c6a2d0e8f7a1b';
+    const traced = 'Ab3dE5fG7hJ9kL1mN3pQ5rS7tV';
+    expect(redactData({ reqId: nginx, requestId: traced, traceId: nginx })).toEqual({ reqId: nginx, requestId: traced, traceId: nginx });
+    expect(redactString(`secret ${nginx}`)).toBe(`secret ${SECRET_MARK}`);
+  });
+
+  it('still removes a phone number or a code sent as a request id', () => {
+    expect(redactData({ reqId: '0912345678', requestId: '123456' })).toEqual({ reqId: PHONE_MARK, requestId: CODE_MARK });
+  });
+});
