@@ -11,7 +11,7 @@ import { createStream } from 'rotating-file-stream';
 import type { FileSize } from 'rotating-file-stream';
 import { loggerFromPino } from '../../../shared/logger';
 import type { Logger, LogLevel } from '../../../shared/logger';
-import { redactData, redactLogArgs } from '../../../shared/redact';
+import { redactData, redactLogArgs, redactString } from '../../../shared/redact';
 
 export const LOG_DIR = 'logs';
 export const LOG_FILE = 'kiot.log';
@@ -51,7 +51,10 @@ export function createCoreLogger(opts: CoreLoggerOptions): CoreLogger {
   let fileError: Error | null = null;
   // A full or read-only disk must not take the kiosk down with it; the log is what is lost.
   file.on('error', (err: Error) => {
-    fileError ??= err;
+    if (fileError !== null) return;
+    fileError = err;
+    // Said once, where a supervisor or a developer's terminal may still see it.
+    process.stderr.write(`kiot: the log file stopped working: ${redactString(err.message)}\n`);
   });
 
   const level = opts.level ?? 'info';

@@ -126,6 +126,25 @@ describe('createCoreLogger', () => {
     expect(parseLines(readFileSync(logFile(), 'utf8')).map((l) => l['msg'])).toEqual([`code ${CODE_MARK} sent`, 'production line']);
   });
 
+  it('survives a file it can no longer write: the kiosk keeps running, the log is what is lost', async () => {
+    // A directory where the rotated file must go: the rename at rotation fails.
+    mkdirSync(path.join(logsDir(), 'kiot.log.1', 'blocker'), { recursive: true });
+    const stderr: string[] = [];
+    vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      stderr.push(String(chunk));
+      return true;
+    });
+    const { logger, close } = createCoreLogger({ dataDir, devMode: false, maxFileSize: '1K', maxFiles: 2 });
+    expect(() => {
+      for (let i = 0; i < 40; i += 1) logger.info(`line ${i}`, { padding: 'x'.repeat(60) });
+    }).not.toThrow();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(() => logger.error('after the failure')).not.toThrow();
+    await expect(close()).resolves.toBeUndefined();
+    expect(readFileSync(logFile(), 'utf8')).toContain('"msg":"line 0"');
+    expect(stderr).toEqual([expect.stringMatching(/^kiot: the log file stopped working: EISDIR/) as unknown]);
+  });
+
   it('drops lines after close() instead of throwing, and close() can be called again', async () => {
     const { logger, close } = createCoreLogger({ dataDir, devMode: false });
     logger.info('kept');
