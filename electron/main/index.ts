@@ -30,10 +30,12 @@ import {
   relaunchArgs,
   wireLockTriggers,
 } from './lifecycle';
+import { openMainLog } from './log-file';
 import { createAppProtocolHandler } from './protocol';
 import { errorWindowOptions, kioskWindowOptions } from './window';
 
-const logger = createLogger('kiot:main');
+// The console, until the data directory (and with it the log file) is known.
+const bootLogger = createLogger('kiot:main');
 
 // The bundle is dist/main/index.cjs; the renderer and preload bundles sit beside it.
 const distDir = path.resolve(__dirname, '..');
@@ -51,8 +53,6 @@ let mode: DeviceMode = 'kiosk';
 let mainWindow: BrowserWindow | null = null;
 let core: AppCore | null = null;
 let shuttingDown = false;
-
-installGuards(app, { getMode: () => mode, logger });
 
 type ConfigOutcome = { ok: true; config: KioskConfig } | { ok: false; error: unknown };
 
@@ -77,10 +77,20 @@ if (configOutcome.ok) {
   try {
     mkdirSync(configOutcome.config.dataDir, { recursive: true, mode: 0o700 });
   } catch (err) {
-    logger.warn('cannot create the data directory', { error: describe(err) });
+    bootLogger.warn('cannot create the data directory', { error: describe(err) });
   }
   app.setPath('userData', path.join(configOutcome.config.dataDir, 'chromium-profile'));
 }
+
+const logFile = openMainLog({
+  dataDir: configOutcome.ok ? configOutcome.config.dataDir : null,
+  packaged: app.isPackaged,
+  interactive: process.stdout.isTTY === true,
+  fallback: bootLogger,
+});
+const logger = logFile.logger.child('main');
+
+installGuards(app, { getMode: () => mode, logger });
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -103,7 +113,7 @@ if (!app.requestSingleInstanceLock()) {
     void closing
       .close()
       .catch((err: unknown) => logger.error('core close failed', { error: String(err) }))
-      .finally(() => app.quit());
+      .finally(() => void logFile.close().finally(() => app.quit()));
   });
   app
     .whenReady()
@@ -134,7 +144,7 @@ async function start(): Promise<void> {
       ? createSafeStorageKeystore({ safeStorage, dataDir: config.dataDir, platform: process.platform, logger })
       : createDevFileKeystore({ dataDir: config.dataDir, packaged: app.isPackaged });
 
-  core = await createAppCore({ config, keystore, version: app.getVersion(), logger });
+  core = await createAppCore({ config, keystore, version: app.getVersion(), logger: logFile.logger });
   mode = core.mode;
   logger.info('core started', { mode, keystore: keystore.kind, backend: keystore.backend });
 
@@ -179,6 +189,7 @@ function openMainWindow(kioskCore: AppCore): void {
         void kioskCore
           .close()
           .catch((err: unknown) => logger.error('core close before relaunch failed', { error: String(err) }))
+          .then(() => logFile.close())
           .finally(() => {
             app.relaunch({ args: relaunchArgs(process.argv, generation, Date.now()) });
             app.exit(0);

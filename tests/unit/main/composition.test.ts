@@ -3,7 +3,7 @@
  * the order of startup, what gets wired to what, and the error screens.
  */
 import { EventEmitter } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -193,6 +193,14 @@ describe('main composition', () => {
 
     const res = await s.protocolHandler!(new Request('kiot://app/..%2f..%2fpackage.json'));
     expect(res.status).toBe(404);
+  });
+
+  it('writes its log to a file in the data directory and gives the core the same logger', async () => {
+    await boot();
+    const file = path.join(dataDir, 'logs', 'kiot.log');
+    await vi.waitFor(() => expect(existsSync(file) && readFileSync(file, 'utf8')).toContain('core started'));
+    h.state!.core!.options!.logger!.error('from the core');
+    await vi.waitFor(() => expect(readFileSync(file, 'utf8')).toContain('from the core'));
   });
 
   it('IPC from our window is dispatched; from anything else it is forbidden', async () => {
