@@ -16,6 +16,7 @@ import type { DemoInfo, Hub } from '../../../server/app';
 import { createAuthenticate } from '../../../server/http/authenticate';
 import { installHttpPlumbing } from '../../../server/http/plumbing';
 import { registerRoutes, servedRoutes } from '../../../server/http/register-routes';
+import type { RouteHandler, RouteHandlers } from '../../../server/http/register-routes';
 import { currentRequestId, requestIdMixin } from '../../../server/http/request-context';
 import { createHubLogger } from '../../../server/log';
 import { sqliteBackend } from './backends';
@@ -252,6 +253,18 @@ describe('registerRoutes', () => {
       await prod.close();
       await dev.close();
     }
+  });
+
+  it('does not compile a handler map that misses a route, or a handler that reads a caller its route does not have', () => {
+    // @ts-expect-error 'public.echo' and 'dev.thing' have no handler.
+    const partial: RouteHandlers<typeof table> = { 'staff.report': async () => yes };
+    const wrongCaller: RouteHandler<(typeof table)['public.echo']> = async (_input, caller) => {
+      // @ts-expect-error a public route's caller has no device.
+      expect(caller.device).toBeUndefined();
+      return yes;
+    };
+    expect(Object.keys(partial)).toEqual(['staff.report']);
+    expect(wrongCaller).toBeTypeOf('function');
   });
 
   it('fails closed on a route registered around the table', async () => {
