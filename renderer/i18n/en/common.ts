@@ -1,0 +1,39 @@
+import type { Translation } from '../resources';
+import type { common as vi } from '../vi/common';
+
+export const common: Translation<typeof vi> = {
+  loading: 'Starting…',
+  back: 'Back',
+  retry: 'Retry',
+  language: {
+    toggle: 'Switch to Vietnamese',
+  },
+  fatal: {
+    title: 'This kiosk is not ready yet',
+    body: 'Please try again in a few minutes or contact the building management office.',
+  },
+  crashed: {
+    title: 'Something went wrong',
+    body: 'This screen ran into a problem. Please touch “Retry”.',
+  },
+  keypad: {
+    label: 'Number keypad',
+    delete: 'Delete',
+    deleteLabel: 'Delete the last digit',
+    clear: 'Clear',
+    clearLabel: 'Clear all digits',
+  },
+  error: {
+    invalidInput: 'The information entered is not valid. Please check it.',
+    rateLimited: 'Too many tries. Please try again later.',
+    rateLimitedSeconds_one: 'Too many tries. Please try again in {{count}} second.',
+    rateLimitedSeconds_other: 'Too many tries. Please try again in {{count}} seconds.',
+    rateLimitedMinutes_one: 'Too many tries. Please try again in {{count}} minute.',
+    rateLimitedMinutes_other: 'Too many tries. Please try again in {{count}} minutes.',
+    hubUnavailable: 'Service unavailable, please try again.',
+    wrongState: 'Your session changed. Please try again.',
+    unauthorized: 'Your sign-in has expired. Please sign in again.',
+    notFound: 'This information could not be found.',
+    generic: 'Something went wrong. Please try again.',
+  },
+};
