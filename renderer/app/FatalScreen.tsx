@@ -9,10 +9,10 @@ export function FatalScreen({ error, onRetry }: { error: AppError; onRetry(): vo
   return (
     <section className="screen screen-center" aria-labelledby="fatal-title" data-testid="fatal-screen">
       <h1 id="fatal-title" className="screen-title">
-        {t('fatal.title')}
+        {t('common:fatal.title')}
       </h1>
       <ErrorMessage error={error} onRetry={onRetry} />
-      <p className="screen-hint">{t('fatal.body')}</p>
+      <p className="screen-hint">{t('common:fatal.body')}</p>
     </section>
   );
 }

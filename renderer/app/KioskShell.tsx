@@ -1,22 +1,19 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { JSX } from 'react';
 import { assertNever } from '../../shared/assert-never';
-import type { AppInfo, SessionView } from '../../shared/contract';
-import { TopBar } from '../components/TopBar';
+import type { AppInfo, ResponseOf, SessionView } from '../../shared/contract';
+import { safeCall } from '../components/call';
 import { useKiot } from '../components/KiotProvider';
-import { AttractScreen } from './AttractScreen';
-import { BillsScreen } from './BillsScreen';
-import { safeCall } from './call';
-import { CodeScreen } from './CodeScreen';
-import { CountdownOverlay } from './CountdownOverlay';
-import type { OtpSent } from './otp';
-import { PhoneScreen } from './PhoneScreen';
-import { ResyncContext } from './resync';
-import { createThrottle } from './throttle';
-
-/** The main process wants a heartbeat now and then, not on every touch. */
-export const ACTIVITY_INTERVAL_MS = 5000;
-const activityEvents = ['pointerdown', 'keydown', 'touchstart'] as const;
+import { ResyncContext } from '../components/resync';
+import { TopBar } from '../components/TopBar';
+import { AttractScreen } from '../kiosk/attract/AttractScreen';
+import { CodeScreen } from '../kiosk/auth/CodeScreen';
+import type { OtpSent } from '../kiosk/auth/otp';
+import { PhoneScreen } from '../kiosk/auth/PhoneScreen';
+import { useActivityHeartbeat } from '../kiosk/session/activity';
+import { CountdownOverlay } from '../kiosk/session/CountdownOverlay';
+import { ResidentArea } from './ResidentArea';
+import type { ScrollPosition } from './ResidentArea';
 
 export type KioskShellProps = {
   info: AppInfo;
@@ -25,24 +22,28 @@ export type KioskShellProps = {
 };
 
 /**
- * One resident's visit. The parent renders it with a key that changes on every lock, so all
- * state held here and below (typed number, code, bills) is dropped in one go.
+ * One resident's visit. The session state picks the screen (attract → phone → code →
+ * signed in); once signed in, `ResidentArea` follows the resident's own location. The
+ * parent renders this with a key that changes on every lock, so all state held here and
+ * below (typed number, code, location, bills) is dropped in one go.
  */
 export function KioskShell({ info, view, onView }: KioskShellProps): JSX.Element {
   const api = useKiot();
   const [phoneDigits, setPhoneDigits] = useState('');
   const [otp, setOtp] = useState<OtpSent | null>(null);
+  const main = useRef<HTMLElement>(null);
+  const scroll = useMemo<ScrollPosition>(
+    () => ({
+      get: () => main.current?.scrollTop ?? 0,
+      set: (top) => {
+        if (main.current) main.current.scrollTop = top;
+      },
+    }),
+    [],
+  );
   const idle = view.state === 'attract';
 
-  useEffect(() => {
-    if (idle) return undefined;
-    const throttle = createThrottle(ACTIVITY_INTERVAL_MS);
-    const onActivity = (): void => throttle(() => void safeCall(() => api.session.activity({})));
-    for (const type of activityEvents) window.addEventListener(type, onActivity, { capture: true, passive: true });
-    return () => {
-      for (const type of activityEvents) window.removeEventListener(type, onActivity, { capture: true });
-    };
-  }, [api, idle]);
+  useActivityHeartbeat(api, !idle);
 
   /** After an auth step the main process moves the session on; catch up even if its event is late. */
   const refresh = useCallback(async (): Promise<void> => {
@@ -51,8 +52,8 @@ export function KioskShell({ info, view, onView }: KioskShellProps): JSX.Element
   }, [api, onView]);
 
   const onSent = useCallback(
-    (sent: OtpSent) => {
-      setOtp(sent);
+    (sent: ResponseOf<'auth:requestOtp'>) => {
+      setOtp({ ...sent, receivedAt: Date.now() });
       void refresh();
     },
     [refresh],
@@ -70,7 +71,7 @@ export function KioskShell({ info, view, onView }: KioskShellProps): JSX.Element
       case 'code':
         return <CodeScreen maskedPhone={view.maskedPhone} otp={otp} onSent={onSent} onVerified={resync} onView={onView} />;
       case 'signedIn':
-        return <BillsScreen resident={view.resident} onView={onView} />;
+        return <ResidentArea resident={view.resident} onView={onView} scroll={scroll} />;
       default:
         return assertNever(view.state, 'session state');
     }
@@ -81,7 +82,9 @@ export function KioskShell({ info, view, onView }: KioskShellProps): JSX.Element
       <div className={`app app-${view.state}`}>
         <div className="app-content" inert={view.countdown !== null}>
           <TopBar buildingName={idle ? null : info.buildingName} />
-          <main className="app-main">{screen}</main>
+          <main className="app-main" ref={main}>
+            {screen}
+          </main>
         </div>
         {view.countdown ? <CountdownOverlay key={view.countdown.endsAt} countdown={view.countdown} onView={onView} /> : null}
       </div>

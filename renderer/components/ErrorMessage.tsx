@@ -23,7 +23,7 @@ export function ErrorMessage({ error, overrides, onRetry, retryDisabled = false 
       </p>
       {onRetry ? (
         <button type="button" className="button button-secondary" data-testid="retry" disabled={retryDisabled} onClick={onRetry}>
-          {t('common.retry')}
+          {t('common:retry')}
         </button>
       ) : null}
     </div>

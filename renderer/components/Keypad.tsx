@@ -43,14 +43,14 @@ export function Keypad({ onDigit, onDelete, onClear, disabled = false }: KeypadP
   );
 
   return (
-    <div className="keypad" role="group" aria-label={t('keypad.label')}>
+    <div className="keypad" role="group" aria-label={t('common:keypad.label')}>
       {digitRows.map((row) => row.map(digitKey))}
-      <button type="button" className="key key-action" data-testid="keypad-clear" aria-label={t('keypad.clearLabel')} disabled={disabled} onClick={onClear}>
-        {t('keypad.clear')}
+      <button type="button" className="key key-action" data-testid="keypad-clear" aria-label={t('common:keypad.clearLabel')} disabled={disabled} onClick={onClear}>
+        {t('common:keypad.clear')}
       </button>
       {digitKey('0')}
-      <button type="button" className="key key-action" data-testid="keypad-delete" aria-label={t('keypad.deleteLabel')} disabled={disabled} onClick={onDelete}>
-        <span aria-hidden="true">⌫</span> {t('keypad.delete')}
+      <button type="button" className="key key-action" data-testid="keypad-delete" aria-label={t('common:keypad.deleteLabel')} disabled={disabled} onClick={onDelete}>
+        <span aria-hidden="true">⌫</span> {t('common:keypad.delete')}
       </button>
     </div>
   );

@@ -14,3 +14,8 @@ export function useKiot(): KiotApi {
   if (!api) throw new Error('useKiot outside <KiotProvider>');
   return api;
 }
+
+/** For the few parts shown before the bridge is known (the startup error screen's top bar). */
+export function useOptionalKiot(): KiotApi | null {
+  return useContext(KiotContext);
+}

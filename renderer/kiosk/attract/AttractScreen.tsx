@@ -1,11 +1,11 @@
 import type { JSX } from 'react';
-import type { SessionView } from '../../shared/contract';
-import { ErrorMessage } from '../components/ErrorMessage';
-import { useKiot } from '../components/KiotProvider';
-import { useI18n } from '../i18n/I18nProvider';
-import { otherLocale, translate } from '../i18n/translate';
-import { useResync } from './resync';
-import { useAction } from './use-action';
+import type { SessionView } from '../../../shared/contract';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { useKiot } from '../../components/KiotProvider';
+import { useResync } from '../../components/resync';
+import { useAction } from '../../components/use-action';
+import { otherLocale } from '../../i18n/i18n';
+import { useLocale, useT } from '../../i18n/I18nProvider';
 
 export type AttractScreenProps = {
   buildingName: string;
@@ -17,7 +17,9 @@ export type AttractScreenProps = {
 export function AttractScreen({ buildingName, sessionEnded, onView }: AttractScreenProps): JSX.Element {
   const api = useKiot();
   const resync = useResync();
-  const { t, locale } = useI18n();
+  const t = useT();
+  const { locale } = useLocale();
+  const other = otherLocale(locale);
   const { busy, failure, run } = useAction(resync);
 
   const start = async (): Promise<void> => {
@@ -27,22 +29,23 @@ export function AttractScreen({ buildingName, sessionEnded, onView }: AttractScr
 
   return (
     <section className="screen screen-attract" aria-labelledby="attract-title">
-      <p className="attract-welcome">{t('attract.welcome')}</p>
+      <p className="attract-welcome">{t('attract:welcome')}</p>
       <h1 id="attract-title" className="attract-building">
         {buildingName}
       </h1>
-      <p className="attract-hint">{t('attract.hint')}</p>
+      <p className="attract-hint">{t('attract:hint')}</p>
       <button type="button" className="attract-start" data-testid="attract-start" disabled={busy} onClick={() => void start()}>
         <span className="attract-start-icon" aria-hidden="true">
           ☝
         </span>
-        <span className="attract-start-main">{t('attract.start')}</span>
-        <span className="attract-start-other" lang={otherLocale(locale)}>
-          {translate(otherLocale(locale), 'attract.start')}
+        <span className="attract-start-main">{t('attract:start')}</span>
+        {/* The invitation in the other language too, for a resident who does not read this one. */}
+        <span className="attract-start-other" lang={other}>
+          {t('attract:start', { lng: other })}
         </span>
       </button>
       {failure ? <ErrorMessage error={failure.error} onRetry={failure.retry} retryDisabled={busy} /> : null}
-      {sessionEnded && !failure ? <p className="attract-notice">{t('attract.sessionEnded')}</p> : null}
+      {sessionEnded && !failure ? <p className="attract-notice">{t('attract:sessionEnded')}</p> : null}
     </section>
   );
 }

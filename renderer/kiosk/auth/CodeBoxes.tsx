@@ -1,5 +1,5 @@
 import type { JSX } from 'react';
-import { useT } from '../i18n/I18nProvider';
+import { useT } from '../../i18n/I18nProvider';
 
 export const CODE_LENGTH = 6;
 
@@ -8,7 +8,7 @@ export function CodeBoxes({ code }: { code: string }): JSX.Element {
   const t = useT();
   const boxes = Array.from({ length: CODE_LENGTH }, (_, i) => code[i] ?? '');
   return (
-    <div className="code-boxes" data-testid="code-display" role="status" aria-label={t('code.displayLabel', { n: code.length })}>
+    <div className="code-boxes" data-testid="code-display" role="status" aria-label={t('auth:code.displayLabel', { n: code.length })}>
       {boxes.map((digit, i) => (
         <span key={i} className={i === code.length ? 'code-box code-box-next' : 'code-box'} aria-hidden="true">
           {digit}

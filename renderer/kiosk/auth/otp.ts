@@ -1,9 +1,10 @@
-import type { ResponseOf } from '../../shared/contract';
+import type { ResponseOf } from '../../../shared/contract';
 
-/** What the renderer remembers of the last code sent, for the code screen's resend button. */
+/**
+ * What the renderer remembers of the last code sent, for the code screen's resend button.
+ * Not the phone number: the main process keeps it, and a resend asks for "the same number".
+ */
 export type OtpSent = ResponseOf<'auth:requestOtp'> & {
-  /** E.164, to send another code to the same number. */
-  phone: string;
-  /** `Date.now()` when the response arrived: the resend delay counts from here. */
+  /** When the response arrived (ms since the epoch): the resend delay counts from here. */
   receivedAt: number;
 };

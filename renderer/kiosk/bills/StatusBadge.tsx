@@ -1,17 +1,17 @@
 import type { JSX } from 'react';
-import { assertNever } from '../../shared/assert-never';
-import type { BillStatus } from '../../shared/domain';
-import { useT } from '../i18n/I18nProvider';
-import type { MessageKey } from '../i18n/translate';
+import { assertNever } from '../../../shared/assert-never';
+import type { BillStatus } from '../../../shared/domain';
+import type { MessageKey } from '../../i18n/i18n';
+import { useT } from '../../i18n/I18nProvider';
 
 export function statusKey(status: BillStatus): MessageKey {
   switch (status) {
     case 'paid':
-      return 'status.paid';
+      return 'bills:status.paid';
     case 'unpaid':
-      return 'status.unpaid';
+      return 'bills:status.unpaid';
     case 'overdue':
-      return 'status.overdue';
+      return 'bills:status.overdue';
     default:
       return assertNever(status, 'bill status');
   }

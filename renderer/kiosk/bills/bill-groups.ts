@@ -1,5 +1,5 @@
-import type { Bill, ServiceKind } from '../../shared/domain';
-import { sumVnd } from '../../shared/money';
+import type { Bill, ServiceKind } from '../../../shared/domain';
+import { sumVnd } from '../../../shared/money';
 
 /** Everyday services first. A record, so a new service kind does not compile until placed. */
 const serviceOrder: Record<ServiceKind, number> = {

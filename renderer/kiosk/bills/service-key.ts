@@ -1,24 +1,28 @@
-import { assertNever } from '../../shared/assert-never';
-import type { ServiceKind } from '../../shared/domain';
-import type { MessageKey } from '../i18n/translate';
+import { assertNever } from '../../../shared/assert-never';
+import type { Bill, ServiceKind } from '../../../shared/domain';
+import type { MessageKey } from '../../i18n/i18n';
 
 export function serviceKey(service: ServiceKind): MessageKey {
   switch (service) {
     case 'electricity':
-      return 'service.electricity';
+      return 'bills:service.electricity';
     case 'water':
-      return 'service.water';
+      return 'bills:service.water';
     case 'management':
-      return 'service.management';
+      return 'bills:service.management';
     case 'cleaning':
-      return 'service.cleaning';
+      return 'bills:service.cleaning';
     case 'security':
-      return 'service.security';
+      return 'bills:service.security';
     case 'parking':
-      return 'service.parking';
+      return 'bills:service.parking';
     case 'repairs':
-      return 'service.repairs';
+      return 'bills:service.repairs';
     default:
       return assertNever(service, 'service');
   }
 }
+
+type Measure = NonNullable<Bill['consumption']>['unit'];
+
+export const measureKey: Readonly<Record<Measure, MessageKey>> = { kWh: 'bills:measure.kWh', m3: 'bills:measure.m3' };

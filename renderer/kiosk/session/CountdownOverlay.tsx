@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
 import type { JSX } from 'react';
-import type { SessionView } from '../../shared/contract';
-import { ErrorMessage } from '../components/ErrorMessage';
-import { useKiot } from '../components/KiotProvider';
-import { useT } from '../i18n/I18nProvider';
-import { useResync } from './resync';
-import { useAction } from './use-action';
+import type { SessionView } from '../../../shared/contract';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { useKiot } from '../../components/KiotProvider';
+import { useResync } from '../../components/resync';
+import { useAction } from '../../components/use-action';
+import { useT } from '../../i18n/I18nProvider';
 
 export type CountdownOverlayProps = {
   countdown: NonNullable<SessionView['countdown']>;
@@ -45,20 +45,20 @@ export function CountdownOverlay({ countdown, onView }: CountdownOverlayProps): 
     <div className="overlay" data-testid="countdown-overlay">
       <div className="dialog" role="alertdialog" aria-modal="true" aria-labelledby="countdown-title" aria-describedby="countdown-body">
         <h2 id="countdown-title" className="dialog-title">
-          {t('countdown.title')}
+          {t('session:countdown.title')}
         </h2>
         <p id="countdown-body" className="dialog-body">
-          {t('countdown.body')}
+          {t('session:countdown.body')}
         </p>
         <p className="countdown-seconds" aria-live="off">
           <span className="countdown-number" data-testid="countdown-seconds">
             {secondsLeft}
           </span>{' '}
-          <span className="countdown-unit">{t('countdown.seconds')}</span>
+          <span className="countdown-unit">{t('session:countdown.seconds', { count: secondsLeft })}</span>
         </p>
         {failure ? <ErrorMessage error={failure.error} onRetry={failure.retry} retryDisabled={busy} /> : null}
         <button ref={continueButton} type="button" className="button button-primary button-huge" data-testid="countdown-continue" disabled={busy} onClick={() => void onContinue()}>
-          {t('countdown.continue')}
+          {t('session:countdown.continue')}
         </button>
       </div>
     </div>

@@ -6,13 +6,16 @@
  */
 import type { ChannelName } from '../../../shared/channels';
 import type { LockReason, SessionState, SessionView } from '../../../shared/contract';
-import type { Bill, Locale, ResidentSummary } from '../../../shared/domain';
+import type { Bill, DeviceMode, Locale, ResidentSummary } from '../../../shared/domain';
 import type { KiotApi } from '../../../shared/kiot-api';
 import { maskPhone, normalizeVietnamesePhone } from '../../../shared/phone';
 import type { AppError, Result } from '../../../shared/result';
 
 export type FakeKiotOptions = {
   buildingName?: string;
+  /** What `app:info` says the device was enrolled as. */
+  mode?: DeviceMode;
+  version?: string;
   defaultLocale?: Locale;
   /** The code every OTP request "sends". */
   code?: string;
@@ -93,6 +96,9 @@ export const demoBills: Bill[] = [
   bill({ id: 'b-sep-parking', service: 'parking', month: '2026-09', amountVnd: 120_000, dueDate: '2026-10-15', status: 'paid', paidAt: '2026-10-01T02:00:00.000Z' }),
 ];
 
+/** Channels the main process answers without the hub. */
+const localChannels: ReadonlySet<ChannelName> = new Set(['session:activity', 'session:setLocale', 'log:rendererError']);
+
 export function createFakeKiot(options: FakeKiotOptions = {}): FakeKiot {
   const code = options.code ?? '123456';
   const resident = options.resident ?? demoResident;
@@ -102,6 +108,8 @@ export function createFakeKiot(options: FakeKiotOptions = {}): FakeKiot {
 
   let view: SessionView = { state: 'attract', countdown: null, maskedPhone: null, resident: null, lastLock: null };
   let attemptsLeft = attemptsPerCode;
+  /** The number of the last code request: like the main process, the fake keeps it for a resend. */
+  let lastPhone: string | null = null;
   let lastLockMs = Date.parse('2026-11-25T02:00:00.000Z');
   let hubDown = false;
   const failures = new Map<ChannelName, { error: AppError; times: number }>();
@@ -121,7 +129,16 @@ export function createFakeKiot(options: FakeKiotOptions = {}): FakeKiot {
   const fail = (code: AppError['code'], extra: Partial<AppError> = {}): Result<never> => ({ ok: false, error: { code, message: code, ...extra } });
   const lock = (reason: LockReason): SessionView => {
     lastLockMs += 1000;
+    lastPhone = null;
     return update({ state: 'attract', countdown: null, maskedPhone: null, resident: null, lastLock: { reason, at: new Date(lastLockMs).toISOString() } });
+  };
+
+  const sendCode = (phone: string): Result<{ maskedPhone: string; expiresAt: string; resendAfterSeconds: number }> => {
+    attemptsLeft = attemptsPerCode;
+    lastPhone = phone;
+    const maskedPhone = maskPhone(phone);
+    update({ state: 'code', maskedPhone });
+    return { ok: true, value: { maskedPhone, expiresAt: new Date(Date.now() + 300_000).toISOString(), resendAfterSeconds } };
   };
 
   /** Records the call, applies injected failures, answers asynchronously like IPC does. */
@@ -134,7 +151,7 @@ export function createFakeKiot(options: FakeKiotOptions = {}): FakeKiot {
       if (--injected.times <= 0) failures.delete(channel);
       return { ok: false, error: injected.error };
     }
-    if (hubDown && channel !== 'session:activity') return fail('hub_unavailable');
+    if (hubDown && !localChannels.has(channel)) return fail('hub_unavailable');
     return body();
   };
 
@@ -144,8 +161,8 @@ export function createFakeKiot(options: FakeKiotOptions = {}): FakeKiot {
         handle('app:info', request, () => ({
           ok: true,
           value: {
-            mode: 'kiosk',
-            version: '0.1.0-test',
+            mode: options.mode ?? 'kiosk',
+            version: options.version ?? '0.1.0-test',
             buildingName: options.buildingName ?? 'Chung cư Sông Hồng',
             defaultLocale: options.defaultLocale ?? 'vi',
             idleSeconds: 60,
@@ -163,6 +180,7 @@ export function createFakeKiot(options: FakeKiotOptions = {}): FakeKiot {
       activity: (request) => handle('session:activity', request, () => ({ ok: true, value: {} })),
       continue: (request) => handle('session:continue', request, () => ({ ok: true, value: update({ countdown: null }) })),
       end: (request) => handle('session:end', request, () => ({ ok: true, value: lock('signOut') })),
+      setLocale: (request) => handle('session:setLocale', request, () => ({ ok: true, value: {} })),
     },
     auth: {
       requestOtp: (request) =>
@@ -170,10 +188,12 @@ export function createFakeKiot(options: FakeKiotOptions = {}): FakeKiot {
           if (view.state !== 'phone' && view.state !== 'code') return fail('wrong_state');
           const phone = normalizeVietnamesePhone(request.phone);
           if (!phone) return fail('invalid_input');
-          attemptsLeft = attemptsPerCode;
-          const maskedPhone = maskPhone(phone);
-          update({ state: 'code', maskedPhone });
-          return { ok: true, value: { maskedPhone, expiresAt: new Date(Date.now() + 300_000).toISOString(), resendAfterSeconds } };
+          return sendCode(phone);
+        }),
+      resendOtp: (request) =>
+        handle('auth:resendOtp', request, () => {
+          if (view.state !== 'code' || !lastPhone) return fail('wrong_state');
+          return sendCode(lastPhone);
         }),
       verifyOtp: (request) =>
         handle('auth:verifyOtp', request, () => {
@@ -196,6 +216,9 @@ export function createFakeKiot(options: FakeKiotOptions = {}): FakeKiot {
           const found = bills.find((b) => b.id === request.billId);
           return found ? { ok: true, value: { bill: structuredClone(found) } } : fail('not_found');
         }),
+    },
+    log: {
+      rendererError: (request) => handle('log:rendererError', request, () => ({ ok: true, value: {} })),
     },
     onSessionChanged: (listener) => {
       listeners.add(listener);

@@ -1,6 +1,6 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import type { RenderResult } from '@testing-library/react';
-import { App } from '../../../renderer/App';
+import { App } from '../../../renderer/app/App';
 import { createFakeKiot } from './fake-kiot';
 import type { FakeKiot, FakeKiotOptions } from './fake-kiot';
 

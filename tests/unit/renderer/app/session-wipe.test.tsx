@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { App } from '../../../renderer/App';
-import { mainProcess, press, renderApp, teardown, toBills, toPhone } from './render-app';
+import { App } from '../../../../renderer/app/App';
+import { mainProcess, press, renderApp, teardown, toBills, toPhone } from '../render-app';
 
 afterEach(teardown);
 
@@ -96,6 +96,13 @@ describe('language', () => {
     fireEvent.click(screen.getByTestId('lang-toggle'));
     expect(screen.getByTestId('phone-submit').textContent).toBe('Gửi mã');
     expect(screen.getByTestId('error-message').textContent).toContain('Số điện thoại không hợp lệ');
+  });
+
+  it('tells the main process the language the resident chose', async () => {
+    const { fake } = await renderApp();
+    fireEvent.click(await screen.findByTestId('lang-toggle'));
+    fireEvent.click(screen.getByTestId('lang-toggle'));
+    await waitFor(() => expect(fake.callsTo('session:setLocale').map((c) => c.request)).toEqual([{ locale: 'en' }, { locale: 'vi' }]));
   });
 
   it('shows English bills with English formatting', async () => {

@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
-import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { mainProcess, press, renderApp, teardown, toBills, toCode, toPhone } from './render-app';
+import { App } from '../../../../renderer/app/App';
+import { mainProcess, press, renderApp, teardown, toBills, toCode, toPhone } from '../render-app';
 
 afterEach(teardown);
 
@@ -165,6 +166,32 @@ describe('code screen', () => {
     expect(fake.callsTo('auth:requestOtp')).toHaveLength(1);
   });
 
+  it('resends to the same number without the renderer sending it: main keeps the number', async () => {
+    const { fake } = await renderApp({ resendAfterSeconds: 0 });
+    await toCode('0912345678');
+    press('999999');
+    await screen.findByTestId('error-message');
+    fireEvent.click(screen.getByTestId('code-resend'));
+    expect(await screen.findByText('Đã gửi mã mới.')).toBeTruthy();
+    expect(fake.callsTo('auth:resendOtp').map((c) => c.request)).toEqual([{}]);
+    expect(fake.callsTo('auth:requestOtp')).toHaveLength(1);
+    expect(screen.getByText('Mã đã gửi tới +84 *** *** 678')).toBeTruthy();
+    press('123456');
+    expect((await screen.findByTestId('resident-name')).textContent).toBe('Nguyễn Thị Lan');
+  });
+
+  it('can resend after the renderer was reloaded on the code screen: the number was never in it', async () => {
+    const { fake, unmount } = await renderApp();
+    await toCode('0912345678');
+    unmount();
+    render(<App />);
+    const resend = await screen.findByTestId('code-resend');
+    expect(resend.hasAttribute('disabled')).toBe(false);
+    fireEvent.click(resend);
+    expect(await screen.findByText('Đã gửi mã mới.')).toBeTruthy();
+    expect(fake.callsTo('auth:resendOtp').map((c) => c.request)).toEqual([{}]);
+  });
+
   it('goes back to the phone screen to change the number', async () => {
     const { fake } = await renderApp();
     await toCode();
@@ -231,6 +258,29 @@ describe('bills screen', () => {
     fireEvent.click(screen.getByTestId('bill-back'));
     fireEvent.click(screen.getByRole('button', { name: /^Nước,/ }));
     expect(within(await screen.findByTestId('bill-detail')).getByText('17 m³')).toBeTruthy();
+  });
+
+  it('keeps the list while a bill is open: Back shows it again without loading it again', async () => {
+    const { fake } = await renderApp();
+    await toBills();
+    fireEvent.click(screen.getByRole('button', { name: /^Nước,/ }));
+    await screen.findByTestId('bill-detail');
+    expect(screen.queryByTestId('bills-list')).toBeNull();
+    expect(screen.getByTestId('resident-name').textContent).toBe('Nguyễn Thị Lan');
+    fireEvent.click(screen.getByTestId('bill-back'));
+    expect(screen.getByTestId('bills-list')).toBeTruthy();
+    expect(fake.callsTo('bills:list')).toHaveLength(1);
+  });
+
+  it('starts the next resident at the bills, not on the bill the last one left open', async () => {
+    const { fake } = await renderApp();
+    await toBills();
+    fireEvent.click(screen.getByRole('button', { name: /^Điện,/ }));
+    await screen.findByTestId('bill-detail');
+    await mainProcess(() => fake.lock('idle'));
+    await toBills();
+    expect(screen.queryByTestId('bill-detail')).toBeNull();
+    expect(screen.getAllByTestId('bill-row')).toHaveLength(4);
   });
 
   it('offers a retry when the bills cannot be loaded', async () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { groupBillsByMonth, unpaidTotal } from '../../../renderer/kiosk/bill-groups';
-import { groupPhoneDigits } from '../../../renderer/kiosk/phone-format';
-import { createThrottle } from '../../../renderer/kiosk/throttle';
-import { isNewLock } from '../../../renderer/kiosk/wipe';
-import { bill } from './fake-kiot';
+import { groupBillsByMonth, unpaidTotal } from '../../../../renderer/kiosk/bills/bill-groups';
+import { groupPhoneDigits } from '../../../../renderer/kiosk/auth/phone-format';
+import { createThrottle } from '../../../../renderer/kiosk/session/throttle';
+import { isNewLock } from '../../../../renderer/kiosk/session/wipe';
+import { bill } from '../fake-kiot';
 
 describe('groupPhoneDigits', () => {
   it('groups 4-3-3 as typed', () => {

@@ -1,0 +1,66 @@
+import { useLayoutEffect, useRef, useState } from 'react';
+import type { JSX } from 'react';
+import { assertNever } from '../../shared/assert-never';
+import type { SessionView } from '../../shared/contract';
+import type { ResidentSummary } from '../../shared/domain';
+import { BillDetailScreen } from '../kiosk/bills/BillDetailScreen';
+import { BillsProvider } from '../kiosk/bills/bills-store';
+import { BillsScreen } from '../kiosk/bills/BillsScreen';
+import { ResidentHeader } from '../kiosk/session/ResidentHeader';
+import { currentLocation, goBack, goTo, locationKey, startTrail } from './kiosk-location';
+import type { ResidentLocation, Trail } from './kiosk-location';
+
+/** Reads and sets how far the screen area is scrolled. */
+export type ScrollPosition = { get(): number; set(top: number): void };
+
+export type ResidentAreaProps = {
+  resident: ResidentSummary | null;
+  onView(view: SessionView): void;
+  /** The scrolling area around the screens: a new screen starts at its top, Back returns to where it was. */
+  scroll: ScrollPosition;
+};
+
+/**
+ * The signed-in part of the kiosk: the resident's header and the screen at their current
+ * location. Mounted only while signed in, so every sign-in starts at the bills and nothing
+ * of one resident's navigation (or data) outlives their session.
+ */
+export function ResidentArea({ resident, onView, scroll }: ResidentAreaProps): JSX.Element {
+  const [trail, setTrail] = useState<Trail>(startTrail);
+  /** Scroll position of each screen on the trail, by depth, to restore on Back. */
+  const scrollTops = useRef<number[]>([]);
+  const location = currentLocation(trail);
+  const depth = trail.length - 1;
+
+  const go = (to: ResidentLocation): void => {
+    scrollTops.current[depth] = scroll.get();
+    setTrail((t) => goTo(t, to));
+  };
+  const back = (): void => setTrail(goBack);
+
+  useLayoutEffect(() => {
+    const saved = scrollTops.current[depth] ?? 0;
+    scrollTops.current.length = depth;
+    scroll.set(saved);
+  }, [depth, scroll]);
+
+  const screen = ((): JSX.Element => {
+    switch (location.screen) {
+      case 'bills':
+        return <BillsScreen onOpenBill={(billId) => go({ screen: 'bill', billId })} />;
+      case 'bill':
+        return <BillDetailScreen key={locationKey(location)} billId={location.billId} onBack={back} />;
+      default:
+        return assertNever(location, 'resident location');
+    }
+  })();
+
+  return (
+    <BillsProvider>
+      <section className="screen screen-resident" aria-labelledby="resident-greeting" data-location={location.screen}>
+        <ResidentHeader resident={resident} onView={onView} />
+        {screen}
+      </section>
+    </BillsProvider>
+  );
+}

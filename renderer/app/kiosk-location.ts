@@ -1,0 +1,48 @@
+import { assertNever } from '../../shared/assert-never';
+
+/**
+ * Where a signed-in resident is. Before sign-in the kiosk's screens follow the session state
+ * (attract, phone, code) and need no location of their own; signing in starts at `bills`,
+ * and a lock unmounts all of it. A new screen (profile, consents, requests, pay) is one
+ * member here, one case in `locationKey`, and one case in `ResidentArea`.
+ */
+export type ResidentLocation = { screen: 'bills' } | { screen: 'bill'; billId: string };
+
+export const residentHome: ResidentLocation = { screen: 'bills' };
+
+/** Identifies a location: equal keys, same screen with the same parameters. */
+export function locationKey(location: ResidentLocation): string {
+  switch (location.screen) {
+    case 'bills':
+      return 'bills';
+    case 'bill':
+      return `bill:${location.billId}`;
+    default:
+      return assertNever(location, 'resident location');
+  }
+}
+
+/** The way back: where the resident came from, then where they are. Never empty. */
+export type Trail = readonly [ResidentLocation, ...ResidentLocation[]];
+
+export const startTrail: Trail = [residentHome];
+
+export function currentLocation(trail: Trail): ResidentLocation {
+  return trail[trail.length - 1] ?? trail[0];
+}
+
+/**
+ * Goes to `to`. Going to a place already on the trail goes back to it rather than piling
+ * up a loop (bills → bill → bills is one Back from nowhere, not two).
+ */
+export function goTo(trail: Trail, to: ResidentLocation): Trail {
+  const key = locationKey(to);
+  const index = trail.findIndex((location) => locationKey(location) === key);
+  if (index >= 0) return trail.slice(0, index + 1) as unknown as Trail;
+  return [...trail, to];
+}
+
+/** One step back; at the start of the trail, stays there. */
+export function goBack(trail: Trail): Trail {
+  return trail.length > 1 ? (trail.slice(0, -1) as unknown as Trail) : trail;
+}
