@@ -1,38 +1,58 @@
+import type { QueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { JSX } from 'react';
-import type { AppInfo, SessionView } from '../shared/contract';
-import type { Locale } from '../shared/domain';
-import type { KiotApi } from '../shared/kiot-api';
-import type { AppError } from '../shared/result';
-import type {} from './global';
-import { KiotProvider } from './components/KiotProvider';
-import { TopBar } from './components/TopBar';
-import { I18nProvider, useI18n } from './i18n/I18nProvider';
-import { DEFAULT_LOCALE } from './i18n/translate';
-import { safeCall } from './kiosk/call';
-import { FatalScreen } from './kiosk/FatalScreen';
-import { KioskShell } from './kiosk/KioskShell';
-import { clearWebStorage, isNewLock } from './kiosk/wipe';
+import type { AppInfo, SessionView } from '../../shared/contract';
+import type { Locale } from '../../shared/domain';
+import type { KiotApi } from '../../shared/kiot-api';
+import type { AppError } from '../../shared/result';
+import type {} from '../global';
+import { safeCall } from '../components/call';
+import { KiotProvider } from '../components/KiotProvider';
+import { TopBar } from '../components/TopBar';
+import { createI18n, DEFAULT_LOCALE } from '../i18n/i18n';
+import { I18nProvider, useLocale, useT } from '../i18n/I18nProvider';
+import { clearWebStorage, isNewLock } from '../kiosk/session/wipe';
+import { createErrorReporter, installErrorReporting } from './error-reporting';
+import type { ReportError } from './error-reporting';
+import { ErrorBoundary } from './ErrorBoundary';
+import { FatalScreen } from './FatalScreen';
+import { KioskShell } from './KioskShell';
+import { ManagerConsole } from './ManagerConsole';
+import { createQueryClient } from './query-client';
 
 /** An unattended kiosk should recover by itself once the hub is back. */
 export const AUTO_RETRY_MS = 15_000;
 
-type Boot =
-  | { status: 'loading' }
-  | { status: 'failed'; error: AppError }
-  | { status: 'ready'; api: KiotApi; info: AppInfo };
+type Boot = { status: 'loading' } | { status: 'failed'; error: AppError } | { status: 'ready'; info: AppInfo };
+
+/** The bridge as found at one attempt to start; a retry looks again, as it may appear late. */
+type Bridge = { api: KiotApi | undefined; attempt: number };
 
 const noBridge: AppError = { code: 'internal', message: 'window.kiot is not available' };
 
 export type AppProps = {
   /** Where to find the bridge; read again on every retry, as it may appear late. */
   getApi?: () => KiotApi | undefined;
+  /** The manager console's query cache (one for the app's life, emptied on every lock). */
+  queryClient?: QueryClient;
 };
 
-export function App({ getApi = defaultGetApi }: AppProps): JSX.Element {
+/** The whole renderer: language, error reporting, startup, and the kiosk or the console. */
+export function App({ getApi = defaultGetApi, queryClient }: AppProps): JSX.Element {
+  const [i18n] = useState(() => createI18n(DEFAULT_LOCALE));
+  const [client] = useState(() => queryClient ?? createQueryClient());
+  const [report] = useState<ReportError>(() =>
+    createErrorReporter({
+      send: (error) => getApi()?.log.rendererError(error) ?? Promise.resolve(),
+    }),
+  );
+  useEffect(() => installErrorReporting(window, report), [report]);
+
   return (
-    <I18nProvider initialLocale={DEFAULT_LOCALE}>
-      <Root getApi={getApi} />
+    <I18nProvider i18n={i18n}>
+      <ErrorBoundary onError={(error, componentStack) => report(error, 'error-boundary', componentStack)}>
+        <Root getApi={getApi} queryClient={client} />
+      </ErrorBoundary>
     </I18nProvider>
   );
 }
@@ -41,12 +61,13 @@ function defaultGetApi(): KiotApi | undefined {
   return (window as Partial<Window>).kiot;
 }
 
-function Root({ getApi }: { getApi: () => KiotApi | undefined }): JSX.Element {
-  const { setLocale, t } = useI18n();
-  const [attempt, setAttempt] = useState(0);
+function Root({ getApi, queryClient }: { getApi: () => KiotApi | undefined; queryClient: QueryClient }): JSX.Element {
+  const { setLocale } = useLocale();
+  const t = useT();
+  const [bridge, setBridge] = useState<Bridge>(() => ({ api: getApi(), attempt: 0 }));
   const [boot, setBoot] = useState<Boot>({ status: 'loading' });
   const [view, setView] = useState<SessionView | null>(null);
-  /** Bumped on every lock: the key of the resident's subtree. */
+  /** Bumped on every lock: the key of everything below that may hold a person's data. */
   const [generation, setGeneration] = useState(0);
   /** `lastLock.at` of the views seen so far; undefined before the first one. */
   const seenLockAt = useRef<string | null | undefined>(undefined);
@@ -63,32 +84,35 @@ function Root({ getApi }: { getApi: () => KiotApi | undefined }): JSX.Element {
       } else if (isNewLock(seenLockAt.current, next)) {
         seenLockAt.current = at;
         clearWebStorage();
+        queryClient.clear();
         setLocale(defaultLocale.current);
         setGeneration((g) => g + 1);
       }
       setView(next);
     },
-    [setLocale],
+    [queryClient, setLocale],
   );
 
-  useEffect(() => {
-    setBoot({ status: 'loading' });
+  const retry = useCallback(() => {
     const api = getApi();
-    if (!api) {
-      setBoot({ status: 'failed', error: noBridge });
-      return undefined;
-    }
+    setBoot({ status: 'loading' });
+    setBridge((b) => ({ api, attempt: b.attempt + 1 }));
+  }, [getApi]);
+
+  useEffect(() => {
+    const { api } = bridge;
+    if (!api) return undefined;
     let current = true;
     let unsubscribe = (): void => {};
-    try {
-      unsubscribe = api.onSessionChanged((next) => {
-        if (current) applyView(next);
-      });
-    } catch {
-      setBoot({ status: 'failed', error: noBridge });
-      return undefined;
-    }
-    void (async () => {
+    const start = async (): Promise<void> => {
+      try {
+        unsubscribe = api.onSessionChanged((next) => {
+          if (current) applyView(next);
+        });
+      } catch {
+        setBoot({ status: 'failed', error: noBridge });
+        return;
+      }
       const info = await safeCall(() => api.app.info({}));
       if (!current) return;
       if (!info.ok) {
@@ -104,55 +128,51 @@ function Root({ getApi }: { getApi: () => KiotApi | undefined }): JSX.Element {
       defaultLocale.current = info.value.defaultLocale;
       setLocale(info.value.defaultLocale);
       applyView(session.value);
-      setBoot({ status: 'ready', api, info: info.value });
-    })();
+      setBoot({ status: 'ready', info: info.value });
+    };
+    void start();
     return () => {
       current = false;
       unsubscribe();
     };
-  }, [attempt, getApi, applyView, setLocale]);
+  }, [bridge, applyView, setLocale]);
 
-  const failed = boot.status === 'failed';
+  const failure = !bridge.api ? noBridge : boot.status === 'failed' ? boot.error : null;
+  const failed = failure !== null;
   useEffect(() => {
     if (!failed) return undefined;
-    const timer = setTimeout(() => setAttempt((a) => a + 1), AUTO_RETRY_MS);
+    const timer = setTimeout(retry, AUTO_RETRY_MS);
     return () => clearTimeout(timer);
-  }, [failed, attempt]);
+  }, [failed, bridge, retry]);
 
-  if (boot.status === 'failed') {
+  if (failure) {
     return (
       <div className="app">
         <TopBar buildingName={null} />
         <main className="app-main">
-          <FatalScreen error={boot.error} onRetry={() => setAttempt((a) => a + 1)} />
+          <FatalScreen error={failure} onRetry={retry} />
         </main>
       </div>
     );
   }
-  if (boot.status === 'loading' || !view) {
+  if (boot.status !== 'ready' || !view || !bridge.api) {
     return (
       <div className="app">
         <main className="app-main">
           <p className="screen-center info-text" role="status">
-            {t('app.loading')}
+            {t('common:loading')}
           </p>
         </main>
       </div>
     );
   }
-  if (boot.info.mode !== 'kiosk') {
-    return (
-      <div className="app">
-        <TopBar buildingName={boot.info.buildingName} />
-        <main className="app-main">
-          <p className="screen-center info-text">{t('app.managerUnavailable')}</p>
-        </main>
-      </div>
-    );
-  }
   return (
-    <KiotProvider api={boot.api}>
-      <KioskShell key={generation} info={boot.info} view={view} onView={applyView} />
+    <KiotProvider api={bridge.api}>
+      {boot.info.mode === 'kiosk' ? (
+        <KioskShell key={generation} info={boot.info} view={view} onView={applyView} />
+      ) : (
+        <ManagerConsole key={generation} queryClient={queryClient} />
+      )}
     </KiotProvider>
   );
 }

@@ -1,0 +1,43 @@
+import { createMemoryHistory, createRootRoute, createRoute, createRouter } from '@tanstack/react-router';
+import { ConsoleLayout } from '../manager/console/ConsoleLayout';
+import { NotFoundPage } from '../manager/console/NotFoundPage';
+import { OverviewPage } from '../manager/overview/OverviewPage';
+
+/*
+ * The manager console's routes. A new console page is one `createRoute` here, added to the
+ * tree, with its component in `manager/<feature>/`.
+ */
+const rootRoute = createRootRoute({ component: ConsoleLayout, notFoundComponent: NotFoundPage });
+
+const overviewRoute = createRoute({ getParentRoute: () => rootRoute, path: '/', component: OverviewPage });
+
+const routeTree = rootRoute.addChildren([overviewRoute]);
+
+export type ManagerRouterOptions = {
+  /** Where the console opens; `/` unless a test says otherwise. */
+  initialPath?: string;
+};
+
+function buildRouter({ initialPath = '/' }: ManagerRouterOptions) {
+  return createRouter({
+    routeTree,
+    // Memory history: Electron serves the app from its own protocol, with no address bar and
+    // no browser history to keep in step with.
+    history: createMemoryHistory({ initialEntries: [initialPath] }),
+    defaultPreload: false,
+  });
+}
+
+export type ManagerRouter = ReturnType<typeof buildRouter>;
+
+export function createManagerRouter(options: ManagerRouterOptions = {}): ManagerRouter {
+  return buildRouter(options);
+}
+
+declare module '@tanstack/react-router' {
+  // Registers the route tree so that `<Link to>` is checked against it; only interfaces merge.
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions
+  interface Register {
+    router: ManagerRouter;
+  }
+}

@@ -1,0 +1,34 @@
+import { Link, Outlet } from '@tanstack/react-router';
+import type { JSX } from 'react';
+import { LanguageToggle } from '../../components/LanguageToggle';
+import { useT } from '../../i18n/I18nProvider';
+import { useAppInfo } from '../app-info';
+
+/** The console's frame: which building, the sections, and the page of the current route. */
+export function ConsoleLayout(): JSX.Element {
+  const t = useT();
+  const info = useAppInfo();
+  return (
+    <div className="console">
+      <header className="console-header">
+        <div className="console-heading">
+          <span className="console-building" data-testid="console-building">
+            {info.data?.buildingName ?? ''}
+          </span>
+          <span className="console-product">{t('manager:title')}</span>
+        </div>
+        <LanguageToggle />
+      </header>
+      <div className="console-body">
+        <nav className="console-nav" aria-label={t('manager:nav.label')}>
+          <Link to="/" className="console-nav-link" activeOptions={{ exact: true }} data-testid="nav-overview">
+            {t('manager:nav.overview')}
+          </Link>
+        </nav>
+        <main className="console-main">
+          <Outlet />
+        </main>
+      </div>
+    </div>
+  );
+}
