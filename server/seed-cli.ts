@@ -1,5 +1,6 @@
 /** `npm run seed`: seeds the demo building into KIOT_DB (idempotent) and shows a few residents to log in as. */
 import { createLogger } from '../shared/logger';
+import { createDevTerminal } from './log';
 import { createHub } from './app';
 import { parseHubEnv, redactDatabase } from './env';
 
@@ -16,8 +17,10 @@ async function main(): Promise<void> {
   try {
     const demo = await hub.seedDemo();
     logger.info(`${demo.buildingName} is in ${redactDatabase(parsed.env.database)} (building ${demo.buildingId})`);
-    logger.info('Residents to log in as:');
-    for (const r of demo.residents) logger.info(`  ${r.phone}  ${r.fullName}, ${r.unitLabel}`);
+    // Demo residents are invented people; their numbers go to the terminal, never to the log.
+    const terminal = createDevTerminal({ devMode: true });
+    terminal.print('Residents to log in as:');
+    for (const r of demo.residents) terminal.print(`  ${r.phone}  ${r.fullName}, ${r.unitLabel}`);
   } finally {
     await hub.close();
   }

@@ -55,19 +55,6 @@ export function createLogger(name: string, sink: LogSink = consoleSink, minLevel
 export const silentLogger: Logger = createLogger('silent', () => {});
 
 /**
- * For tests that assert on logs: every record, already redacted, as the real loggers would
- * write it. `text()` is everything in one string, for "never contains" checks.
- */
-export function createMemoryLogger(name = 'test', minLevel: LogLevel = 'debug'): { logger: Logger; entries: LogEntry[]; text(): string } {
-  const entries: LogEntry[] = [];
-  return {
-    logger: createLogger(name, (entry) => entries.push(entry), minLevel),
-    entries,
-    text: () => entries.map((e) => JSON.stringify(e)).join('\n'),
-  };
-}
-
-/**
  * The part of a pino logger the facade needs. Declared structurally so shared/ stays free
  * of runtime packages; a real `pino.Logger` satisfies it.
  */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createLogger, createMemoryLogger, loggerFromPino, silentLogger } from '../../../shared/logger';
+import { createLogger, loggerFromPino, silentLogger } from '../../../shared/logger';
+import { createMemoryLogger } from '../../fixtures/memory-logger';
 import type { LogData, LogEntry, PinoLike } from '../../../shared/logger';
 import { PHONE_MARK, REDACTED } from '../../../shared/redact';
 
