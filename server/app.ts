@@ -35,14 +35,14 @@ import { createDeviceService } from './services/devices';
 import { createOtpService } from './services/otp';
 import type { OtpLimits } from './services/otp';
 import { createSessionService } from './services/sessions';
-import { createDevSmsAdapter } from './sms/dev-sms';
-import { isDevSmsAdapter } from './sms/sms-adapter';
-import type { SmsAdapter } from './sms/sms-adapter';
-import { createUnconfiguredSmsAdapter } from './sms/unconfigured-sms';
+import { createDevSmsAdapter } from './adapters/sms/dev-sms';
+import { isDevSmsAdapter } from './adapters/sms/sms-adapter';
+import type { SmsAdapter } from './adapters/sms/sms-adapter';
+import { createUnconfiguredSmsAdapter } from './adapters/sms/unconfigured-sms';
 
 export type { DemoInfo } from './seed';
-export type { SmsAdapter, DevSmsAdapter } from './sms/sms-adapter';
-export { createDevSmsAdapter } from './sms/dev-sms';
+export type { SmsAdapter, DevSmsAdapter } from './adapters/sms/sms-adapter';
+export { createDevSmsAdapter } from './adapters/sms/dev-sms';
 
 export type HubOptions = {
   /** SQLite file path (or `:memory:`), or a `postgres://` URL. */

@@ -1,6 +1,6 @@
 import { normalizeVietnamesePhone } from '../../shared/phone';
 import { KiotError } from '../../shared/result';
-import type { DevSmsAdapter } from '../sms/sms-adapter';
+import type { DevSmsAdapter } from '../adapters/sms/sms-adapter';
 import type { HandlersOf } from '../http/register-routes';
 
 /**

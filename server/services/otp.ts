@@ -23,8 +23,8 @@ import {
 } from '../db/otp';
 import type { SendScope } from '../db/otp';
 import { findResidentByPhone } from '../db/residents';
-import { otpMessage } from '../sms/messages';
-import type { SmsAdapter } from '../sms/sms-adapter';
+import { otpMessage } from '../adapters/sms/messages';
+import type { SmsAdapter } from '../adapters/sms/sms-adapter';
 import type { AuthenticatedDevice } from './devices';
 
 export type RateWindow = { windowSeconds: number; max: number };

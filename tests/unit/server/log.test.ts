@@ -3,7 +3,7 @@ import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createDevTerminal, createHubLogger } from '../../../server/log';
 import type { HubLoggerOptions } from '../../../server/log';
-import { otpMessage } from '../../../server/sms/messages';
+import { otpMessage } from '../../../server/adapters/sms/messages';
 import { CODE_MARK, PHONE_MARK, REDACTED } from '../../../shared/redact';
 
 /** A writable that keeps what pino writes, one parsed object per line. */

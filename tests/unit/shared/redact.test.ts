@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { otpMessage } from '../../../server/sms/messages';
+import { otpMessage } from '../../../server/adapters/sms/messages';
 import { maskPhone } from '../../../shared/phone';
 import { CODE_MARK, EMAIL_MARK, isSensitiveKey, PHONE_MARK, REDACTED, redactData, redactLogArgs, redactString, redactValue, SECRET_MARK } from '../../../shared/redact';
 

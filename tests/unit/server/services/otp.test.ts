@@ -5,8 +5,8 @@ import { KiotError } from '../../../../shared/result';
 import type { ErrorCode } from '../../../../shared/result';
 import { createOtpService } from '../../../../server/services/otp';
 import type { OtpLimits, OtpService } from '../../../../server/services/otp';
-import { createDevSmsAdapter } from '../../../../server/sms/dev-sms';
-import type { DevSmsAdapter } from '../../../../server/sms/sms-adapter';
+import { createDevSmsAdapter } from '../../../../server/adapters/sms/dev-sms';
+import type { DevSmsAdapter } from '../../../../server/adapters/sms/sms-adapter';
 import { createFixture } from '../fixtures';
 import type { Fixture } from '../fixtures';
 

@@ -1,4 +1,4 @@
-import type { DevSmsMessage } from '../../shared/hub-api';
+import type { DevSmsMessage } from '../../../shared/hub-api';
 
 /** Sends one text message to an E.164 number. A production gateway implements this. */
 export type SmsAdapter = { send(to: string, body: string): Promise<void> };

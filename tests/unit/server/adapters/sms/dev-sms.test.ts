@@ -1,14 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createDevTerminal, createHubLogger } from '../../../../server/log';
-import { createOtpService } from '../../../../server/services/otp';
-import type { OtpService } from '../../../../server/services/otp';
-import { createDevSmsAdapter } from '../../../../server/sms/dev-sms';
-import type { SmsAdapter } from '../../../../server/sms/sms-adapter';
-import { createUnconfiguredSmsAdapter } from '../../../../server/sms/unconfigured-sms';
-import { createFixture } from '../fixtures';
-import type { Fixture } from '../fixtures';
+import { createDevTerminal, createHubLogger } from '../../../../../server/log';
+import { createOtpService } from '../../../../../server/services/otp';
+import type { OtpService } from '../../../../../server/services/otp';
+import { createDevSmsAdapter } from '../../../../../server/adapters/sms/dev-sms';
+import type { SmsAdapter } from '../../../../../server/adapters/sms/sms-adapter';
+import { createUnconfiguredSmsAdapter } from '../../../../../server/adapters/sms/unconfigured-sms';
+import { createFixture } from '../../fixtures';
+import type { Fixture } from '../../fixtures';
 
 const HMAC_KEY = Buffer.alloc(32, 7);
 

@@ -1,6 +1,6 @@
-import type { DevSmsMessage } from '../../shared/hub-api';
-import type { Logger } from '../../shared/logger';
-import type { DevTerminal } from '../log';
+import type { DevSmsMessage } from '../../../shared/hub-api';
+import type { Logger } from '../../../shared/logger';
+import type { DevTerminal } from '../../log';
 import type { DevSmsAdapter } from './sms-adapter';
 
 /** Keeps at most this many messages so a long-running dev hub does not grow without bound. */

@@ -1,4 +1,4 @@
-import type { Logger } from '../../shared/logger';
+import type { Logger } from '../../../shared/logger';
 import type { SmsAdapter } from './sms-adapter';
 
 /**
