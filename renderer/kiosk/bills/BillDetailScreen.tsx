@@ -42,8 +42,9 @@ export function BillDetailScreen({ billId, onBack }: BillDetailScreenProps): JSX
   }, [api, billId, replace]);
 
   const bill = (fetched && 'bill' in fetched ? fetched.bill : null) ?? bills?.find((b) => b.id === billId) ?? null;
+  // At the top, where it is in sight without scrolling, however long the bill.
   const back = (
-    <div className="actions">
+    <div className="back-row">
       <button type="button" className="button button-secondary" data-testid="bill-back" onClick={onBack}>
         <span aria-hidden="true">‹</span> {t('common:back')}
       </button>
@@ -53,6 +54,7 @@ export function BillDetailScreen({ billId, onBack }: BillDetailScreenProps): JSX
   if (!bill) {
     return (
       <article className="bill-detail" data-testid="bill-detail">
+        {back}
         {fetched && 'error' in fetched ? (
           <ErrorMessage error={fetched.error} />
         ) : (
@@ -60,14 +62,13 @@ export function BillDetailScreen({ billId, onBack }: BillDetailScreenProps): JSX
             {t('bills:detail.loading')}
           </p>
         )}
-        {back}
       </article>
     );
   }
   return (
     <article className="bill-detail" data-testid="bill-detail" aria-labelledby="bill-detail-title">
-      <BillFacts bill={bill} />
       {back}
+      <BillFacts bill={bill} />
     </article>
   );
 }
