@@ -1,6 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { JSX } from 'react';
+import { assertNever } from '../../shared/assert-never';
 import type { AppInfo, SessionView } from '../../shared/contract';
 import type { Locale } from '../../shared/domain';
 import type { KiotApi } from '../../shared/kiot-api';
@@ -168,11 +169,21 @@ function Root({ getApi, queryClient }: { getApi: () => KiotApi | undefined; quer
   }
   return (
     <KiotProvider api={bridge.api}>
-      {boot.info.mode === 'kiosk' ? (
-        <KioskShell key={generation} info={boot.info} view={view} onView={applyView} />
-      ) : (
-        <ManagerConsole key={generation} queryClient={queryClient} />
-      )}
+      <ModeRoot info={boot.info} view={view} generation={generation} onView={applyView} queryClient={queryClient} />
     </KiotProvider>
   );
+}
+
+/** The kiosk or the console, keyed by the lock generation so a lock starts either afresh. */
+type ModeRootProps = { info: AppInfo; view: SessionView; generation: number; onView(view: SessionView): void; queryClient: QueryClient };
+
+function ModeRoot({ info, view, generation, onView, queryClient }: ModeRootProps): JSX.Element {
+  switch (info.mode) {
+    case 'kiosk':
+      return <KioskShell key={generation} info={info} view={view} onView={onView} />;
+    case 'manager':
+      return <ManagerConsole key={generation} queryClient={queryClient} />;
+    default:
+      return assertNever(info.mode, 'device mode');
+  }
 }

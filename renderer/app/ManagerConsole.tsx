@@ -15,7 +15,7 @@ export type ManagerConsoleProps = {
  * that changes on every lock, so a lock also returns the console to its start page.
  */
 export function ManagerConsole({ queryClient, initialPath }: ManagerConsoleProps): JSX.Element {
-  const [router] = useState(() => createManagerRouter(initialPath === undefined ? {} : { initialPath }));
+  const [router] = useState(() => createManagerRouter({ initialPath }));
   return (
     <QueryClientProvider client={queryClient}>
       <RouterProvider router={router} />

@@ -1,10 +1,8 @@
-import { assertNever } from '../../shared/assert-never';
-
 /**
  * Where a signed-in resident is. Before sign-in the kiosk's screens follow the session state
  * (attract, phone, code) and need no location of their own; signing in starts at `bills`,
  * and a lock unmounts all of it. A new screen (profile, consents, requests, pay) is one
- * member here, one case in `locationKey`, and one case in `ResidentArea`.
+ * member here and one case (its screen) in `ResidentArea`.
  */
 export type ResidentLocation = { screen: 'bills' } | { screen: 'bill'; billId: string };
 
@@ -12,14 +10,10 @@ export const residentHome: ResidentLocation = { screen: 'bills' };
 
 /** Identifies a location: equal keys, same screen with the same parameters. */
 export function locationKey(location: ResidentLocation): string {
-  switch (location.screen) {
-    case 'bills':
-      return 'bills';
-    case 'bill':
-      return `bill:${location.billId}`;
-    default:
-      return assertNever(location, 'resident location');
-  }
+  return Object.entries(location)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([name, value]) => `${name}=${encodeURIComponent(String(value))}`)
+    .join('&');
 }
 
 /** The way back: where the resident came from, then where they are. Never empty. */
