@@ -5,8 +5,7 @@
  */
 import pino from 'pino';
 import type { Logger, LogLevel } from '../shared/logger';
-import { loggerFromPino } from '../shared/logger';
-import { redactData, redactLogArgs } from '../shared/redact';
+import { loggerFromPino, redactingPinoOptions } from '../shared/logger';
 
 export type HubLoggerOptions = {
   devMode: boolean;
@@ -22,25 +21,10 @@ export type HubLoggerOptions = {
 export function createHubLogger(opts: HubLoggerOptions): Logger {
   const root = pino(
     {
-      level: opts.level ?? 'info',
+      ...redactingPinoOptions(opts.level ?? 'info'),
       // One hub among several behind a load balancer: which process wrote the line matters
       // in production; on a developer's machine it is noise.
       ...(opts.devMode ? { base: null } : {}),
-      timestamp: pino.stdTimeFunctions.isoTime,
-      formatters: {
-        level: (label) => ({ level: label }),
-        // The merged object (data, mixin fields, errors) of every line, however it was logged.
-        log: (obj) => redactData(obj),
-      },
-      // The message and any interpolation arguments, which `formatters.log` never sees.
-      hooks: {
-        logMethod(args, method) {
-          method.apply(this, redactLogArgs(args) as Parameters<typeof method>);
-        },
-      },
-      // Errors arrive already turned into `{ type, message, stack }` by the redactor; pino's
-      // own serializer would take that for an Error and rename its type to `Object`.
-      serializers: { err: (err: unknown) => err },
       ...(opts.mixin ? { mixin: opts.mixin } : {}),
     },
     opts.destination ?? process.stdout,

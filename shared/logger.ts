@@ -96,3 +96,28 @@ export function loggerFromPino(root: PinoLike, name: string, bindings?: LogData)
     child: (sub, more) => loggerFromPino(root, `${name}:${sub}`, more ? { ...safeBindings, ...more } : safeBindings),
   };
 }
+
+/**
+ * The pino options every Kiot logger shares (hub and device): ISO timestamps, the level as
+ * a word, and the redactor on the merged object of every line (`formatters.log`: data,
+ * bindings, mixin fields such as the request id, errors). The message is redacted by
+ * `loggerFromPino`, the only way into these loggers. Plain data, so shared/ needs no pino.
+ */
+export function redactingPinoOptions(level: LogLevel): {
+  level: LogLevel;
+  timestamp: () => string;
+  formatters: { level: (label: string) => { level: string }; log: (obj: LogData) => LogData };
+  serializers: { err: (err: unknown) => unknown };
+} {
+  return {
+    level,
+    timestamp: () => `,"time":"${new Date().toISOString()}"`,
+    formatters: {
+      level: (label) => ({ level: label }),
+      log: (obj) => redactData(obj),
+    },
+    // Errors arrive already turned into `{ type, message, stack }` by the redactor; pino's
+    // own serializer would take that for an Error and rename its type to `Object`.
+    serializers: { err: (err) => err },
+  };
+}

@@ -295,14 +295,3 @@ export function redactValue(value: unknown): unknown {
 export function redactData(data: Record<string, unknown>): Record<string, unknown> {
   return walk(data, 0, new Set()) as Record<string, unknown>;
 }
-
-/**
- * The arguments of a pino log call (`(obj, msg, ...args)`, `(msg, ...args)` or `(err)`),
- * redacted, for pino's `hooks.logMethod`. An Error logged alone keeps its place (pino files
- * it under `err` and redacts it there) but gets its message redacted as the line's text.
- */
-export function redactLogArgs(args: readonly unknown[]): unknown[] {
-  const [first, ...rest] = args;
-  if (first instanceof Error && typeof rest[0] !== 'string') return [first, redactString(first.message), ...rest.map((a) => redactValue(a))];
-  return args.map((a, i) => (i === 0 && a instanceof Error ? a : redactValue(a)));
-}

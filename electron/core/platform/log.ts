@@ -9,9 +9,9 @@ import pino from 'pino';
 import type { DestinationStream, StreamEntry } from 'pino';
 import { createStream } from 'rotating-file-stream';
 import type { FileSize } from 'rotating-file-stream';
-import { loggerFromPino } from '../../../shared/logger';
+import { loggerFromPino, redactingPinoOptions } from '../../../shared/logger';
 import type { Logger, LogLevel } from '../../../shared/logger';
-import { redactData, redactLogArgs, redactString } from '../../../shared/redact';
+import { redactString } from '../../../shared/redact';
 
 export const LOG_DIR = 'logs';
 export const LOG_FILE = 'kiot.log';
@@ -61,24 +61,7 @@ export function createCoreLogger(opts: CoreLoggerOptions): CoreLogger {
   const streams: StreamEntry[] = [{ level, stream: file as DestinationStream }];
   if (opts.stdout ?? opts.devMode) streams.push({ level, stream: process.stdout });
 
-  const root = pino(
-    {
-      level,
-      timestamp: pino.stdTimeFunctions.isoTime,
-      formatters: {
-        level: (label) => ({ level: label }),
-        log: (obj) => redactData(obj),
-      },
-      hooks: {
-        logMethod(args, method) {
-          method.apply(this, redactLogArgs(args) as Parameters<typeof method>);
-        },
-      },
-      // Errors arrive already turned into `{ type, message, stack }` by the redactor.
-      serializers: { err: (err: unknown) => err },
-    },
-    pino.multistream(streams),
-  );
+  const root = pino(redactingPinoOptions(level), pino.multistream(streams));
 
   let closing: Promise<void> | null = null;
   return {

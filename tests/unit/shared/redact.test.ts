@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { otpMessage } from '../../../server/adapters/sms/messages';
 import { maskPhone } from '../../../shared/phone';
-import { CODE_MARK, EMAIL_MARK, isSensitiveKey, PHONE_MARK, REDACTED, redactData, redactLogArgs, redactString, redactValue, SECRET_MARK } from '../../../shared/redact';
+import { CODE_MARK, EMAIL_MARK, isSensitiveKey, PHONE_MARK, REDACTED, redactData, redactString, redactValue, SECRET_MARK } from '../../../shared/redact';
 
 const DEVICE_ID = '019a1f2e-8c3b-7d4e-9f00-123456789abc';
 const DEVICE_SECRET = 'Qk3mZ9xYw_-8aBcDeFgHiJkLmNoPqRsTuVwXyZ01234';
@@ -319,20 +319,6 @@ describe('redactValue', () => {
     expect(out['fn']).toBe('[function sendSms]');
     expect(out['map']).toEqual({ [PHONE_MARK]: 'x' });
     expect(out['set']).toEqual([PHONE_MARK]);
-  });
-});
-
-describe('redactLogArgs (pino hook)', () => {
-  it('redacts the message, the merge object and interpolation arguments', () => {
-    expect(redactLogArgs([{ phone: '+84912345678' }, 'sent to %s', '0912345678'])).toEqual([{ phone: REDACTED }, 'sent to %s', PHONE_MARK]);
-    expect(redactLogArgs(['code 123456'])).toEqual([`code ${CODE_MARK}`]);
-  });
-
-  it('leaves an Error where pino expects it and gives it a redacted message', () => {
-    const err = new Error('failed for 0912345678');
-    const [first, msg] = redactLogArgs([err]);
-    expect(first).toBe(err);
-    expect(msg).toBe(`failed for ${PHONE_MARK}`);
   });
 });
 
