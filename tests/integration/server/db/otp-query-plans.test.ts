@@ -15,8 +15,8 @@ import { sendsSince } from '../../../../server/db/otp';
 import type { SendScope } from '../../../../server/db/otp';
 import type { OtpSendRow } from '../../../../server/db/schema';
 import { defaultOtpLimits } from '../../../../server/services/otp';
-import { backends } from '../../../integration/hub/backends';
-import type { TestDatabase } from '../../../integration/hub/backends';
+import { backends } from '../../hub/backends';
+import type { TestDatabase } from '../../hub/backends';
 
 const NOW = Date.parse('2026-11-25T02:35:00.000Z');
 const ago = (seconds: number): string => new Date(NOW - seconds * 1000).toISOString();

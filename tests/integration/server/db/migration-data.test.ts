@@ -11,8 +11,8 @@ import type { HubDb } from '../../../../server/db/connect';
 import { migrateToLatest, readSchemaVersion } from '../../../../server/db/migrate';
 import { migrations } from '../../../../server/db/migrations/index';
 import type { BillRow, DeviceRow, EnrollmentCodeRow, OtpRequestRow, OtpSendRow, ResidentRow, ResidentSessionRow, UnitRow } from '../../../../server/db/schema';
-import { backends } from '../../../integration/hub/backends';
-import type { TestDatabase } from '../../../integration/hub/backends';
+import { backends } from '../../hub/backends';
+import type { TestDatabase } from '../../hub/backends';
 
 const T0 = '2026-11-25T02:35:00.000Z';
 const T1 = '2026-11-25T02:40:00.000Z';
