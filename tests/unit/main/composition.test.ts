@@ -3,7 +3,7 @@
  * the order of startup, what gets wired to what, and the error screens.
  */
 import { EventEmitter } from 'node:events';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -34,18 +34,23 @@ const h = vi.hoisted(() => ({
       dispatched: Array<[string, unknown]>;
       options: AppCoreOptions | null;
       fail: unknown;
+      /** What the default session did when the core was being created, before any window existed. */
+      sessionAtStart: null | { windows: number; permission: boolean | string; downloadCancelled: boolean };
     };
   },
 }));
 
 vi.mock('electron', async () => {
-  const { FakeBrowserWindow: Window } = await import('./electron-fake');
+  const { FakeBrowserWindow: Window, fakeEvent } = await import('./electron-fake');
   const s = () => h.state!;
   // Recorded on the shared state: this factory runs again after every vi.resetModules().
+  // Like Electron: a window's contents use the default session, and every new webContents is
+  // announced on the app ('web-contents-created') — which is where the root hangs its guards.
   class BrowserWindow extends Window {
     constructor(options: Record<string, unknown>) {
-      super(options);
+      super(options, s().session as FakeSession);
       s().windows.push(this);
+      s().app.emit('web-contents-created', fakeEvent(), this.webContents);
     }
   }
   const record = (what: string) => (...args: unknown[]) => void s().calls.push({ what, args });
@@ -73,6 +78,12 @@ vi.mock('../../../electron/core/create-core', async () => {
     createAppCore: async (options: AppCoreOptions) => {
       const core = h.state!.core!;
       core.options = options;
+      const session = h.state!.session as FakeSession;
+      core.sessionAtStart = {
+        windows: h.state!.windows.length,
+        permission: await session.requestPermission('media').catch(() => 'no handler'),
+        downloadCancelled: session.download(),
+      };
       // Like the real core: the key is fetched first, so keystore refusals surface here.
       await options.keystore.getOrCreateDbKey();
       if (core.fail) throw core.fail;
@@ -135,7 +146,7 @@ beforeEach(() => {
       getSelectedStorageBackend: () => 'basic_text',
     },
     protocolHandler: null,
-    core: { mode: 'kiosk', listeners: new Set(), locks: [], dispatched: [], options: null, fail: null },
+    core: { mode: 'kiosk', listeners: new Set(), locks: [], dispatched: [], options: null, fail: null, sessionAtStart: null },
   };
   vi.stubEnv('KIOT_HUB_URL', 'http://127.0.0.1:9');
   vi.stubEnv('KIOT_DATA_DIR', dataDir);
@@ -193,6 +204,39 @@ describe('main composition', () => {
 
     const res = await s.protocolHandler!(new Request('kiot://app/..%2f..%2fpackage.json'));
     expect(res.status).toBe(404);
+  });
+
+  it('the kiosk window it opens is locked down: no navigation away, no window.open, no webview, no shortcuts', async () => {
+    await boot();
+    const contents = h.state!.windows[0]!.webContents;
+    for (const kind of ['will-navigate', 'will-redirect', 'will-frame-navigate'] as const) {
+      expect(contents.navigate(kind, 'https://example.com/'), kind).toBe(true);
+      expect(contents.navigate(kind, 'file:///etc/passwd'), kind).toBe(true);
+      // The app itself still loads: the guard denies only what is foreign.
+      expect(contents.navigate(kind, 'kiot://app/index.html'), kind).toBe(false);
+    }
+    expect(contents.openWindow('https://example.com/')).toEqual({ action: 'deny' });
+    expect(contents.openWindow('kiot://app/index.html')).toEqual({ action: 'deny' });
+    expect(contents.attachWebview()).toBe(true);
+    expect(contents.press('F12')).toBe(true);
+    expect(contents.press('r', { control: true })).toBe(true);
+    expect(contents.press('5')).toBe(false);
+  });
+
+  it('the session of its window grants no permission, no device and no download', async () => {
+    await boot();
+    const session = h.state!.windows[0]!.webContents.session;
+    for (const permission of ['geolocation', 'media', 'notifications', 'clipboard-read']) {
+      await expect(session.requestPermission(permission), permission).resolves.toBe(false);
+      expect(session.checkPermission(permission), permission).toBe(false);
+    }
+    expect(session.checkDevicePermission('usb')).toBe(false);
+    expect(session.download()).toBe(true);
+  });
+
+  it('locks the default session down before the core starts, when no window exists yet', async () => {
+    await boot();
+    expect(h.state!.core!.sessionAtStart).toEqual({ windows: 0, permission: false, downloadCancelled: true });
   });
 
   it('writes its log to a file in the data directory and gives the core the same logger', async () => {
@@ -259,14 +303,41 @@ describe('main composition', () => {
   });
 
   it('a basic_text keyring on Linux shows the keyring page (safe-storage keystore)', async () => {
-    if (process.platform !== 'linux') return;
-    vi.stubEnv('KIOT_KEYSTORE', 'safe-storage');
-    await boot();
+    // The root hands process.platform to the keystore; claim Linux so this runs on every OS.
+    const platform = Object.getOwnPropertyDescriptor(process, 'platform')!;
+    Object.defineProperty(process, 'platform', { ...platform, value: 'linux' });
+    try {
+      vi.stubEnv('KIOT_KEYSTORE', 'safe-storage');
+      await boot();
+    } finally {
+      Object.defineProperty(process, 'platform', platform);
+    }
     const [url] = h.state!.windows.at(-1)!.webContents.loaded;
     const html = decodeURIComponent(url!.slice(url!.indexOf(',') + 1));
     expect(html).toContain('Máy chưa có kho khóa an toàn');
     expect(html).toContain('[keystore:insecure_backend]');
     expect(did('app.relaunch')).toHaveLength(0);
+  });
+
+  it('a packaged build refuses the plain-file dev keystore: IT page, no key written, no IPC, no retry', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
+    try {
+      h.state!.app.isPackaged = true;
+      vi.stubEnv('KIOT_KEYSTORE', 'dev-file');
+      await boot();
+      expect(h.state!.windows).toHaveLength(1);
+      const [url] = h.state!.windows[0]!.webContents.loaded;
+      const html = decodeURIComponent(url!.slice(url!.indexOf(',') + 1));
+      expect(html).toContain('Kho khóa dành cho phát triển không được phép');
+      expect(html).toContain('[keystore:dev_keystore_in_packaged_build]');
+      expect(h.state!.windows[0]!.options.webPreferences).not.toHaveProperty('preload');
+      expect((h.state!.ipcMain as FakeIpcMain).handlers.size).toBe(0);
+      expect(readdirSync(dataDir).filter((f) => /key/i.test(f))).toEqual([]);
+      vi.advanceTimersByTime(10 * 60_000);
+      expect(did('app.relaunch')).toHaveLength(0);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('a keystore backend other than the one recorded at enrollment stops the kiosk on the IT page, without retrying', async () => {

@@ -50,6 +50,18 @@ export class FakeSession extends EventEmitter {
     });
   }
 
+  /** Asks synchronously whether a permission is held, the way Chromium checks before asking. */
+  checkPermission(permission: string): boolean {
+    if (!this.permissionCheckHandler) throw new Error('no permission check handler');
+    return this.permissionCheckHandler({}, permission, 'kiot://app', {});
+  }
+
+  /** Asks whether a device (HID, serial, USB) may be used. */
+  checkDevicePermission(deviceType: string): boolean {
+    if (!this.devicePermissionHandler) throw new Error('no device permission handler');
+    return this.devicePermissionHandler({ deviceType, origin: 'kiot://app', device: {} });
+  }
+
   /** Fires 'will-download'; returns whether the download was cancelled. */
   download(): boolean {
     const event = fakeEvent();
@@ -182,9 +194,13 @@ export class FakeBrowserWindow extends EventEmitter {
   destroyed = false;
   shown = false;
 
-  constructor(readonly options: Record<string, unknown>) {
+  /** `session` is the one its webContents uses: Electron gives every window the default session unless told otherwise. */
+  constructor(
+    readonly options: Record<string, unknown>,
+    session?: FakeSession,
+  ) {
     super();
-    this.webContents = new FakeWebContents(undefined, 'about:blank');
+    this.webContents = new FakeWebContents(session, 'about:blank');
   }
   async loadURL(url: string): Promise<void> {
     this.webContents.mainFrame = fakeFrame(url);

@@ -1,7 +1,8 @@
 import type { PowerMonitor } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import type { LockReason, SessionView } from '../../../shared/contract';
-import { silentLogger } from '../../../shared/logger';
+import { createLogger, silentLogger } from '../../../shared/logger';
+import type { LogEntry } from '../../../shared/logger';
 import {
   RELAUNCH_ARG,
   clearRendererStorage,
@@ -31,12 +32,28 @@ describe('wireLockTriggers', () => {
     expect(lock).toHaveBeenCalledTimes(2);
   });
 
-  it('survives a failing lock', async () => {
-    const power = new FakePowerMonitor();
-    const lock = vi.fn(async () => Promise.reject(new Error('db closed')));
-    wireLockTriggers(power as unknown as PowerMonitor, lock, silentLogger);
-    expect(() => power.emit('suspend')).not.toThrow();
-    await Promise.resolve();
+  it('survives a failing lock: the failure is logged, never left as an unhandled rejection', async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown): void => void unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      const power = new FakePowerMonitor();
+      const lock = vi.fn(async () => Promise.reject(new Error('db closed')));
+      const logs: LogEntry[] = [];
+      wireLockTriggers(power as unknown as PowerMonitor, lock, createLogger('test', (entry) => logs.push(entry)));
+      expect(() => power.emit('suspend')).not.toThrow();
+      expect(() => power.emit('lock-screen')).not.toThrow();
+      // Node reports unhandled rejections after the microtask queue drains; a macrotask later is enough.
+      await new Promise((resolve) => setImmediate(resolve));
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(unhandled).toEqual([]);
+      expect(logs.filter((e) => e.level === 'error').map((e) => [e.msg, e.data])).toEqual([
+        ['lock on suspend failed', { error: 'Error: db closed' }],
+        ['lock on lock-screen failed', { error: 'Error: db closed' }],
+      ]);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
   });
 });
 

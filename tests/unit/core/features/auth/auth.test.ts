@@ -14,7 +14,7 @@ describe('auth feature', () => {
     await expect(core.dispatch('bills:get', { billId: 'bill_1' })).resolves.toMatchObject({ ok: false, error: { code: 'unauthorized' } });
     await core.dispatch('session:start', {});
     await expect(core.dispatch('auth:verifyOtp', { code: '123456' })).resolves.toMatchObject({ ok: false, error: { code: 'wrong_state' } });
-    await h.signIn(core).catch(() => undefined);
+    await h.signIn(core);
     await expect(core.dispatch('session:start', {})).resolves.toMatchObject({ ok: false, error: { code: 'wrong_state' } });
     expect(h.hub.calls.filter((c) => c.path !== hubPaths.enroll && c.path !== hubPaths.requestOtp && c.path !== hubPaths.verifyOtp)).toEqual([]);
   });
