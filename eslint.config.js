@@ -12,6 +12,11 @@ const serverPackages = ['pg', 'pg/*', 'fastify', 'fastify/*', '@fastify/*', 'kys
 // Shipped code never loads development tools: the web host and the dev stack live in dev/.
 const devFolder = pattern(['**/dev/**', '../dev', '../../dev', '../../../dev'], 'dev/ holds development and test tools; shipped code never imports it.');
 
+// An operand that names a secret: an identifier, a property or a call such as codeHmac(…).
+const secretName = '/(code|hash|hmac|secret|digest|token|key)$/i';
+const secretOperand = (side) =>
+  [`[${side}.name=${secretName}]`, `[${side}.property.name=${secretName}]`, `[${side}.callee.name=${secretName}]`].join(', ');
+
 export default tseslint.config(
   { ignores: ['dist/**', 'release/**', 'node_modules/**', '.kiot/**', 'test-results/**', 'playwright-report/**'] },
   js.configs.recommended,
@@ -87,6 +92,21 @@ export default tseslint.config(
             pattern(['**/electron/**', '**/renderer/**'], 'server/ imports only shared/ and itself.'),
             devFolder,
           ],
+        },
+      ],
+    },
+  },
+  {
+    // Secrets are compared with digestsEqual (crypto.timingSafeEqual): `===` on a code, hash or
+    // secret leaks through timing how much of it matched. tests/unit/tooling/lint-rules.test.ts
+    // checks that this fires; tests/unit/server/constant-time.test.ts watches the comparison itself.
+    files: ['server/services/**', 'server/crypto.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: `BinaryExpression[operator=/^[!=]==?$/]:not([left.type='Literal']):not([right.type='Literal']):matches(${secretOperand('left')}, ${secretOperand('right')})`,
+          message: 'Compare codes, hashes and secrets with digestsEqual (constant time), never with === or !==.',
         },
       ],
     },

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BillsResponse, DevSmsOutboxResponse, HealthResponse, OtpRequestResponse, OtpVerifyResponse } from '../../../shared/hub-api';
+import { BillsResponse, DevSmsOutboxResponse, HealthResponse, hubRoutes, OtpRequestResponse, OtpVerifyResponse } from '../../../shared/hub-api';
 import { silentLogger } from '../../../shared/logger';
 import { normalizeVietnamesePhone } from '../../../shared/phone';
 import { createHub } from '../../../server/app';
@@ -8,10 +8,11 @@ import type { DemoInfo, Hub } from '../../../server/app';
 import { openDatabase } from '../../../server/db/connect';
 import type { HubDb } from '../../../server/db/connect';
 import { SchemaTooNewError } from '../../../server/db/migrate';
+import { createMemoryLogger } from '../../fixtures/memory-logger';
 import { backends } from './backends';
 import type { TestDatabase } from './backends';
 import { call, createTestClock, enroll, errorOf, latestCode, T0 } from './helpers';
-import type { Device } from './helpers';
+import type { Device, Reply } from './helpers';
 
 describe.each(backends)('hub on $name', (backend) => {
   const clock = createTestClock(T0);
@@ -265,10 +266,73 @@ describe.each(backends)('hub on $name', (backend) => {
   });
 
   it('filters the dev outbox by number', async () => {
-    const reply = await call(base, 'GET', '/v1/dev/sms-outbox?to=%2B84901234567');
+    // Its own texts, to two residents, so the test does not lean on what earlier tests sent.
+    const [first, second] = [nextResident(), nextResident()];
+    for (const { phone } of [first, second]) {
+      expect((await call(base, 'POST', '/v1/auth/otp/request', { json: { phone }, headers: kiosk.header })).status).toBe(200);
+    }
+    const reply = await call(base, 'GET', `/v1/dev/sms-outbox?to=${encodeURIComponent(first.phone)}`);
+    expect(reply.status).toBe(200);
     const { messages } = DevSmsOutboxResponse.parse(reply.body);
     expect(messages.length).toBeGreaterThan(0);
-    expect(new Set(messages.map((m) => m.to))).toEqual(new Set(['+84901234567']));
+    expect(new Set(messages.map((m) => m.to))).toEqual(new Set([first.phone]));
+    expect((await outbox()).messages.map((m) => m.to)).toContain(second.phone);
+  });
+
+  it('runs as production does (dev mode off, no SMS adapter given): no outbox, and a code goes nowhere readable', async () => {
+    const printed: string[] = [];
+    const logs = createMemoryLogger('hub');
+    const prod = await createHub({ database: database.url, devMode: false, clock: clock.now, logger: logs.logger, terminal: { print: (line) => printed.push(line) } });
+    try {
+      const prodBase = await prod.listen();
+      const device = await enroll(prodBase, await prod.createEnrollmentCode({ buildingId: demo.buildingId, mode: 'kiosk' }));
+      const { phone } = nextResident();
+      const requested = await call(prodBase, 'POST', '/v1/auth/otp/request', { json: { phone }, headers: device.header });
+      expect(requested.status).toBe(200);
+      // The answer carries no code…
+      expect(Object.keys(OtpRequestResponse.parse(requested.body)).sort()).toEqual(['expiresAt', 'requestId', 'resendAfterSeconds']);
+      expect(JSON.stringify(requested.body)).not.toMatch(/\b\d{6}\b/);
+      // …there is no outbox to read it from, under either spelling of the number…
+      for (const path of ['/v1/dev/sms-outbox', `/v1/dev/sms-outbox?to=${encodeURIComponent(phone)}`]) {
+        const reply = await call(prodBase, 'GET', path);
+        expect(reply.status).toBe(404);
+        expect(errorOf(reply).code).toBe('not_found');
+      }
+      // …nothing was printed, and the log says no gateway is configured without the text or the number.
+      expect(printed).toEqual([]);
+      expect(logs.text()).toContain('No SMS gateway is configured');
+      expect(logs.text()).not.toMatch(/\b\d{6}\b/);
+      expect(logs.text()).not.toContain(phone.slice(-9));
+    } finally {
+      await prod.close();
+    }
+  });
+
+  it('refuses a revoked device on every device route, and its resident sessions with it', async () => {
+    const doomed = await enroll(base, await hub.createEnrollmentCode({ buildingId: demo.buildingId, mode: 'kiosk' }), 'Sảnh tòa C');
+    const session = await login(doomed, nextResident().phone);
+    const headers = { ...doomed.header, authorization: `Bearer ${session.token}` };
+    // Every route that needs a device, straight from the route table, so a new one is covered too.
+    const guarded = Object.values(hubRoutes).filter((route) => route.caller.kind !== 'public');
+    const send = (route: (typeof guarded)[number]): Promise<Reply> => call(base, route.method, route.path, route.method === 'POST' ? { json: {}, headers } : { headers });
+
+    const served: typeof guarded = [];
+    for (const route of guarded) {
+      const before = await send(route);
+      if (before.status === 404) continue; // not served by this hub (e.g. dev-only)
+      expect(before.status, `${route.method} ${route.path} before revoking`).not.toBe(401);
+      served.push(route);
+    }
+    expect(served.map((r) => r.path)).toEqual(expect.arrayContaining(['/v1/auth/otp/request', '/v1/auth/otp/verify', '/v1/me/bills']));
+
+    await db.updateTable('devices').set({ revoked_at: clock.now().toISOString() }).where('id', '=', doomed.id).execute();
+    for (const route of served) {
+      const after = await send(route);
+      expect(after.status, `${route.method} ${route.path} after revoking`).toBe(401);
+      expect(errorOf(after).code).toBe('unauthorized');
+    }
+    // The resident signed in on it is out too, whatever route they try.
+    expect((await call(base, 'GET', '/v1/me/bills', { headers })).status).toBe(401);
   });
 
   it('has no dev outbox outside dev mode', async () => {

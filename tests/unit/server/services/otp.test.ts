@@ -3,7 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../../../shared/logger';
 import { KiotError } from '../../../../shared/result';
 import type { ErrorCode } from '../../../../shared/result';
-import { createOtpService } from '../../../../server/services/otp';
+import { insertOtpSend } from '../../../../server/db/otp';
+import { createOtpService, defaultOtpLimits } from '../../../../server/services/otp';
 import type { OtpLimits, OtpService } from '../../../../server/services/otp';
 import { createDevSmsAdapter } from '../../../../server/adapters/sms/dev-sms';
 import type { DevSmsAdapter } from '../../../../server/adapters/sms/sms-adapter';
@@ -179,6 +180,61 @@ describe('OTP service', () => {
     // …but everything counts towards the global cap.
     const global = service({ global: { windowSeconds: 3600, max: 3 } });
     await failure(global.requestCode({ phone: phones[3]!, device: fx.otherKiosk }), 'rate_limited');
+  });
+
+  it('ships the limits DESIGN.md promises', () => {
+    // Pinned value by value: the behaviour tests below run under these defaults, and a change here
+    // is a security decision to be made on purpose, not a side effect.
+    expect(defaultOtpLimits).toEqual({
+      codeTtlSeconds: 300,
+      resendAfterSeconds: 60,
+      maxAttempts: 5,
+      perNumber: [
+        { windowSeconds: 900, max: 3 },
+        { windowSeconds: 86_400, max: 10 },
+      ],
+      perDevice: { windowSeconds: 3_600, max: 30 },
+      global: { windowSeconds: 3_600, max: 1_000 },
+    });
+  });
+
+  it('under the default limits, a kiosk that sent 30 codes stays closed for the rest of the hour', async () => {
+    const otp = service();
+    // Distinct unknown numbers: only the per-device cap can bite (unknown numbers count the same).
+    const phone = (i: number): string => `+8490300${String(i).padStart(4, '0')}`;
+    for (let i = 0; i < 30; i += 1) {
+      await otp.requestCode({ phone: phone(i), device: fx.kiosk });
+      fx.clock.advance(1);
+    }
+    // t = 30 s; the first send (t = 0) leaves the window at t = 3600 s.
+    const err = await failure(otp.requestCode({ phone: phone(30), device: fx.kiosk }), 'rate_limited');
+    expect(err.retryAfterSeconds).toBe(3_600 - 30);
+    fx.clock.advance(59 * 60 - 30);
+    await failure(otp.requestCode({ phone: phone(31), device: fx.kiosk }), 'rate_limited');
+    // Another kiosk is not held back by this one's cap.
+    await otp.requestCode({ phone: phone(32), device: fx.otherKiosk });
+    fx.clock.advance(60);
+    await otp.requestCode({ phone: phone(33), device: fx.kiosk });
+  });
+
+  it('under the default limits, the building stops at 1,000 codes an hour', async () => {
+    const otp = service();
+    // 999 earlier sends from many kiosks, spread over the last hour, written straight into the table:
+    // making them through the service would need 34 kiosks and take far longer than the point.
+    const start = fx.clock.now().getTime();
+    for (let i = 0; i < 999; i += 1) {
+      await insertOtpSend(fx.db, { id: fx.newId(), phone_hmac: `p${i}`, device_id: `d${i % 40}`, sent_at: new Date(start + i * 1000).toISOString() });
+    }
+    fx.clock.advance(999);
+    await otp.requestCode({ phone: '+84903100001', device: fx.kiosk });
+    const err = await failure(otp.requestCode({ phone: '+84903100002', device: fx.otherKiosk }), 'rate_limited');
+    expect(err.message).toMatch(/building/);
+    expect(err.retryAfterSeconds).toBe(3_600 - 999);
+    // Still closed a minute before the first send leaves the window, open when it has.
+    fx.clock.advance(3_600 - 999 - 60);
+    await failure(otp.requestCode({ phone: '+84903100003', device: fx.otherKiosk }), 'rate_limited');
+    fx.clock.advance(60);
+    await otp.requestCode({ phone: '+84903100004', device: fx.otherKiosk });
   });
 
   it('stores only HMACs: neither the code nor the number appears in the database', async () => {
