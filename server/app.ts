@@ -35,6 +35,12 @@ import { createDeviceService } from './services/devices';
 import { createOtpService } from './services/otp';
 import type { OtpLimits } from './services/otp';
 import { createSessionService } from './services/sessions';
+import { createSyncService } from './services/sync';
+import type { SyncService } from './services/sync';
+import { createSyncPushService } from './services/sync-push';
+import type { SyncOperationKinds } from './services/sync-push';
+import { createHeartbeatService } from './services/sync-heartbeats';
+import { createSyncHandlers } from './routes/sync';
 import { createDevSmsAdapter } from './adapters/sms/dev-sms';
 import { isDevSmsAdapter } from './adapters/sms/sms-adapter';
 import type { SmsAdapter } from './adapters/sms/sms-adapter';
@@ -60,6 +66,11 @@ export type HubOptions = {
   otpHmacKey?: Buffer;
   /** Tests shorten or loosen the OTP limits; production uses the defaults. */
   otpLimits?: Partial<OtpLimits>;
+  /**
+   * The operation kinds `POST /v1/sync/push` accepts. The hub has none built in yet: each
+   * feature that brings a kiosk write registers its kind here; tests register their own.
+   */
+  syncOperationKinds?: SyncOperationKinds;
 };
 
 export type Hub = {
@@ -71,6 +82,8 @@ export type Hub = {
   createEnrollmentCode(input: { buildingId: string; mode: DeviceMode }): Promise<string>;
   /** Seeds the demo building if this database has none; returns its info either way. */
   seedDemo(): Promise<DemoInfo>;
+  /** The building change feed, for services (and tests) that publish changes. */
+  sync: SyncService;
 };
 
 export const HUB_VERSION: string = packageJson.version;
@@ -103,6 +116,9 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
   const sessions = createSessionService({ db, clock, random, newId });
   const otp = createOtpService({ db, clock, random, newId, sms, logger: logger.child('otp'), hmacKey, ...(opts.otpLimits ? { limits: opts.otpLimits } : {}) });
   const bills = createBillService({ db, clock });
+  const sync = createSyncService({ db, clock, newId });
+  const syncPush = createSyncPushService({ db, clock, logger: logger.child('sync'), kinds: opts.syncOperationKinds ?? {} });
+  const heartbeats = createHeartbeatService({ db, clock });
 
   const devSms = isDevSmsAdapter(sms) ? sms : null;
   if (opts.devMode && devSms === null) logger.warn('Dev mode with a non-dev SMS adapter: /v1/dev/sms-outbox is not available');
@@ -113,7 +129,8 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
       ping: async () => void (await sql`select 1`.execute(db)),
       openapi: buildOpenApiDocument(routes, { version: HUB_VERSION }),
     }),
-    ...createDeviceHandlers({ devices }),
+    ...createDeviceHandlers({ devices, heartbeats }),
+    ...createSyncHandlers({ push: syncPush, feed: sync }),
     ...createAuthHandlers({ otp, sessions }),
     ...createBillHandlers({ bills }),
     ...createDevHandlers({ sms: devSms }),
@@ -138,6 +155,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
       return closed;
     },
     createEnrollmentCode: (input) => devices.createEnrollmentCode(input),
-    seedDemo: () => seedDemo(db, { clock, logger: logger.child('seed') }),
+    seedDemo: () => seedDemo(db, { clock, logger: logger.child('seed'), sync }),
+    sync,
   };
 }

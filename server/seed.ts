@@ -2,9 +2,11 @@
  * The demo building: deterministic (seeded PRNG), realistic enough to demo and to test
  * against, and fast to insert (one transaction, multi-row inserts).
  */
+import { randomBytes } from 'node:crypto';
 import { vietnamDate } from '../shared/dates';
 import type { Logger } from '../shared/logger';
 import { normalizeVietnamesePhone } from '../shared/phone';
+import { serviceKinds } from '../shared/domain';
 import type { ServiceKind } from '../shared/domain';
 import { insertBills } from './db/bills';
 import type { HubDb, HubTrx } from './db/connect';
@@ -13,6 +15,9 @@ import { getBuilding, insertBuilding, insertResidents, insertUnits, listResident
 import type { BillRow, BuildingRow, ResidentRow, UnitRow } from './db/schema';
 import { getSetting, putSetting } from './db/settings';
 import { createIdGenerator } from './ids';
+import { getSyncHead } from './db/sync-changes';
+import { createSyncService } from './services/sync';
+import type { SyncService } from './services/sync';
 import { familyNames, femaleGivenNames, femaleMiddleNames, maleGivenNames, maleMiddleNames, mobilePrefixes } from './seed-names';
 
 export type DemoInfo = {
@@ -287,12 +292,17 @@ function paymentTime(rng: Rng, payMonth: string, now: Date): Date {
  * Seeds the demo building unless this database already has it; returns its info either
  * way. One transaction, so a crash mid-seed leaves nothing half-made.
  */
-export async function seedDemo(db: HubDb, deps: { clock: () => Date; logger: Logger }): Promise<DemoInfo> {
+export async function seedDemo(db: HubDb, deps: { clock: () => Date; logger: Logger; sync?: SyncService }): Promise<DemoInfo> {
+  const sync = deps.sync ?? createSyncService({ db, clock: deps.clock, newId: createIdGenerator(deps.clock, (n) => randomBytes(n)) });
   return db.transaction().execute(async (trx) => {
     await lockKey(trx, 'kiot:seed-demo');
     const existingId = await getSetting(trx, DEMO_SETTING_KEY);
     const existing = existingId ? await getBuilding(trx, existingId) : undefined;
-    if (existing) return demoInfo(trx, existing.id, existing.name);
+    if (existing) {
+      // A demo building seeded before the change feed existed gets its public data now.
+      if (!(await getSyncHead(trx, existing.id))) await publishDemoPublicData(trx, sync, existing, deps.clock());
+      return demoInfo(trx, existing.id, existing.name);
+    }
 
     const started = Date.now();
     const now = deps.clock();
@@ -302,6 +312,7 @@ export async function seedDemo(db: HubDb, deps: { clock: () => Date; logger: Log
     await insertResidents(trx, data.residents);
     await insertBills(trx, data.bills);
     await putSetting(trx, DEMO_SETTING_KEY, data.building.id, now.toISOString());
+    await publishDemoPublicData(trx, sync, data.building, now);
     deps.logger.info('Seeded the demo building', {
       units: data.units.length,
       residents: data.residents.length,
@@ -315,4 +326,65 @@ export async function seedDemo(db: HubDb, deps: { clock: () => Date; logger: Log
 async function demoInfo(db: HubTrx, buildingId: string, buildingName: string): Promise<DemoInfo> {
   const rows = await listResidentsInOrder(db, buildingId, DEMO_INFO_RESIDENTS);
   return { buildingId, buildingName, residents: rows.map((r) => ({ fullName: r.fullName, phone: r.phoneE164, unitLabel: r.unitLabel })) };
+}
+
+export const DEMO_HOTLINE = '024 3718 6868';
+
+/** Vietnamese and English names of the services bills are for. */
+export const DEMO_SERVICE_NAMES: Record<ServiceKind, { vi: string; en: string }> = {
+  electricity: { vi: 'Tiền điện', en: 'Electricity' },
+  water: { vi: 'Tiền nước', en: 'Water' },
+  management: { vi: 'Phí quản lý', en: 'Management fee' },
+  cleaning: { vi: 'Phí vệ sinh', en: 'Cleaning' },
+  security: { vi: 'Phí an ninh', en: 'Security' },
+  parking: { vi: 'Phí gửi xe', en: 'Parking' },
+  repairs: { vi: 'Sửa chữa', en: 'Repairs' },
+};
+
+/**
+ * What every kiosk of the demo building shows before anyone signs in: its settings, the
+ * service catalogue and a few announcements, published on the change feed like any change.
+ */
+async function publishDemoPublicData(trx: HubTrx, sync: SyncService, building: BuildingRow, now: Date): Promise<void> {
+  const at = (daysAgo: number): string => new Date(now.getTime() - daysAgo * 24 * 60 * 60 * 1000).toISOString();
+  await sync.publish(trx, building.id, {
+    type: 'building_settings',
+    id: building.id,
+    data: { name: building.name, address: building.address, hotline: DEMO_HOTLINE, defaultLocale: 'vi' },
+  });
+  await sync.publish(trx, building.id, {
+    type: 'service_catalogue',
+    id: building.id,
+    data: { services: serviceKinds.map((kind) => ({ kind, name: DEMO_SERVICE_NAMES[kind] })) },
+  });
+  const announcements = [
+    {
+      id: 'demo-announcement-water',
+      publishedAt: at(2),
+      title: { vi: 'Tạm ngừng cấp nước tòa B', en: 'Water off in tower B' },
+      body: {
+        vi: 'Từ 8 giờ đến 11 giờ sáng thứ Bảy, tòa B tạm ngừng cấp nước để súc rửa bể chứa. Mong cư dân thông cảm và chủ động trữ nước.',
+        en: 'From 8 to 11 a.m. on Saturday, tower B has no water while the tanks are cleaned. Please store some water beforehand.',
+      },
+    },
+    {
+      id: 'demo-announcement-fire-drill',
+      publishedAt: at(5),
+      title: { vi: 'Diễn tập phòng cháy chữa cháy', en: 'Fire drill' },
+      body: {
+        vi: 'Ban quản lý tổ chức diễn tập phòng cháy chữa cháy lúc 15 giờ Chủ nhật tại sảnh tòa A. Chuông báo cháy sẽ kêu trong khoảng 10 phút.',
+        en: 'The management board holds a fire drill at 3 p.m. on Sunday in the tower A lobby. The alarm will sound for about ten minutes.',
+      },
+    },
+    {
+      id: 'demo-announcement-fees',
+      publishedAt: at(9),
+      title: { vi: 'Hạn nộp phí dịch vụ', en: 'Service fees due' },
+      body: {
+        vi: 'Phí dịch vụ tháng này cần được thanh toán trước ngày 15. Cư dân có thể xem hóa đơn ngay tại ki-ốt ở sảnh.',
+        en: "This month's service fees are due by the 15th. Residents can see their bills at the lobby kiosk.",
+      },
+    },
+  ];
+  for (const { id, ...data } of announcements) await sync.publish(trx, building.id, { type: 'announcement', id, data });
 }

@@ -13,6 +13,7 @@ export const errorCodes = [
   'wrong_state',
   'hub_unavailable',
   'internal',
+  'resync_required',
 ] as const;
 
 export const ErrorCode = z.enum(errorCodes);

@@ -31,6 +31,7 @@ export function errorText(t: T, error: AppError, overrides: ErrorOverrides = {})
     case 'not_found':
       return t('common:error.notFound');
     case 'internal':
+    case 'resync_required':
       return t('common:error.generic');
     default:
       return assertNever(error.code, 'error code');

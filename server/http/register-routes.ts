@@ -57,6 +57,7 @@ export function registerRoutes<T extends RouteTable>(
       method: route.method,
       url: route.path,
       config,
+      ...(route.bodyLimit !== undefined ? { bodyLimit: route.bodyLimit } : {}),
       handler: async (request) => {
         const caller = callers.get(request);
         if (caller === undefined) throw new KiotError('internal', `No authenticated caller for ${key}`);

@@ -30,8 +30,9 @@ export function createSessionService(deps: SessionDeps): SessionService {
       const now = clock();
       const token = newSecret(random);
       const expiresAt = new Date(now.getTime() + RESIDENT_SESSION_TTL_MS).toISOString();
+      const sessionId = newId();
       await insertResidentSession(db, {
-        id: newId(),
+        id: sessionId,
         token_hash: sha256Base64url(token),
         resident_id: residentId,
         device_id: device.id,
@@ -44,6 +45,7 @@ export function createSessionService(deps: SessionDeps): SessionService {
         expiresAt,
         resident: { id: profile.id, fullName: profile.fullName, unitLabel: profile.unitLabel, buildingName: profile.buildingName },
         unitId: profile.unitId,
+        sessionId,
       };
     },
 

@@ -20,5 +20,7 @@ export const OtpVerifyResponse = z.object({
   resident: ResidentSummary,
   /** The resident's unit: the kiosk keeps it in main for authorization and audit, never on screen. */
   unitId: z.string().min(1),
+  /** The hub's resident session: the kiosk tags the writes the resident makes with it (see sync). */
+  sessionId: z.string().min(1),
 });
 export type OtpVerifyResponse = z.infer<typeof OtpVerifyResponse>;

@@ -18,4 +18,6 @@ export const httpStatusFor = {
   rate_limited: 429,
   hub_unavailable: 503,
   internal: 500,
+  /** A sync cursor the hub cannot continue from: pull a fresh snapshot. */
+  resync_required: 410,
 } as const satisfies Record<AppError['code'], number>;

@@ -11,3 +11,4 @@ export * from './errors';
 export * from './health';
 export * from './route';
 export * from './routes';
+export * from './sync';

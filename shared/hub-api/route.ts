@@ -23,6 +23,8 @@ export type RouteDef = {
    * the input schemas (401, 403, 400) are added by `routeErrors`, not repeated here.
    */
   readonly errors: readonly ErrorCode[];
+  /** A larger body limit than the hub's default, for a route whose body is legitimately big. */
+  readonly bodyLimit?: number;
   /** Served only by a hub in dev mode; elsewhere the route does not exist (404). */
   readonly devOnly?: boolean;
 };

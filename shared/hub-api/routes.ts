@@ -10,6 +10,7 @@ import { DevSmsOutboxQuery, DevSmsOutboxResponse } from './dev';
 import { EnrollRequest, EnrollResponse } from './devices';
 import { HealthResponse, OpenApiDocument } from './health';
 import { defineRoutes } from './route';
+import { HeartbeatBody, HeartbeatResponse, SYNC_PUSH_BODY_LIMIT_BYTES, SyncPullQuery, SyncPullResponse, SyncPushBody, SyncPushResponse } from './sync';
 
 export const hubRoutes = defineRoutes({
   health: {
@@ -63,6 +64,34 @@ export const hubRoutes = defineRoutes({
     caller: { kind: 'resident' },
     summary: "The signed-in resident's bills, newest month first",
     response: BillsResponse,
+    errors: [],
+  },
+  'sync.push': {
+    method: 'POST',
+    path: '/v1/sync/push',
+    caller: { kind: 'device' },
+    summary: "Apply a device's queued writes exactly once each; one result per operation, in order",
+    body: SyncPushBody,
+    bodyLimit: SYNC_PUSH_BODY_LIMIT_BYTES,
+    response: SyncPushResponse,
+    errors: [],
+  },
+  'sync.pull': {
+    method: 'GET',
+    path: '/v1/sync/pull',
+    caller: { kind: 'device' },
+    summary: "What the hub published for the device's building: a snapshot without a cursor, the changes after it with one",
+    query: SyncPullQuery,
+    response: SyncPullResponse,
+    errors: ['resync_required'],
+  },
+  'devices.heartbeat': {
+    method: 'POST',
+    path: '/v1/devices/heartbeat',
+    caller: { kind: 'device' },
+    summary: "A device's health report for the fleet view",
+    body: HeartbeatBody,
+    response: HeartbeatResponse,
     errors: [],
   },
   'dev.smsOutbox': {

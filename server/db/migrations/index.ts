@@ -7,5 +7,6 @@ import { migration0001 } from './0001-buildings-residents';
 import { migration0002 } from './0002-bills';
 import { migration0003 } from './0003-devices-sessions';
 import { migration0004 } from './0004-otp';
+import { migration0005 } from './0005-sync';
 
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004];
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005];

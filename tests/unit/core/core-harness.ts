@@ -54,7 +54,7 @@ type Route = (call: Call) => Response | Promise<Response>;
 export const jsonResponse = (status: number, value: unknown): Response =>
   new Response(JSON.stringify(value), { status, headers: { 'content-type': 'application/json' } });
 
-export const verifiedBody = { token: TOKEN, expiresAt: '2026-11-25T03:15:00.000Z', resident, unitId: RESIDENT_UNIT_ID };
+export const verifiedBody = { token: TOKEN, expiresAt: '2026-11-25T03:15:00.000Z', resident, unitId: RESIDENT_UNIT_ID, sessionId: 'session-1' };
 
 /** An in-memory stand-in for the hub, answering at the routes the hub client calls. */
 export type FakeHub = { fetch: typeof fetch; calls: Call[]; routes: Map<string, Route>; down: boolean };

@@ -11,6 +11,8 @@ import type { HubDb } from '../../../../server/db/connect';
 import { migrateToLatest, readSchemaVersion } from '../../../../server/db/migrate';
 import { migrations } from '../../../../server/db/migrations/index';
 import type { BillRow, DeviceRow, EnrollmentCodeRow, OtpRequestRow, OtpSendRow, ResidentRow, ResidentSessionRow, UnitRow } from '../../../../server/db/schema';
+import { syncTables } from '../../../../server/db/sync-schema';
+import type { DeviceHeartbeatRow, SyncChangeRow, SyncOperationRow } from '../../../../server/db/sync-schema';
 import { backends } from '../../hub/backends';
 import type { TestDatabase } from '../../hub/backends';
 
@@ -183,6 +185,52 @@ const scenarios: Record<number, Scenario> = {
       await db.deleteFrom('resident_sessions').where('resident_id', '=', 'r-mai').execute();
       await db.deleteFrom('residents').where('id', '=', 'r-mai').execute();
       expect(await db.selectFrom('otp_requests').select('resident_id').where('id', '=', 'o-1').executeTakeFirst()).toEqual({ resident_id: 'r-mai' });
+    },
+  },
+  5: {
+    async before(db) {
+      await scenarios[4]!.before(db);
+      await scenarios[4]!.after(db);
+    },
+    async after(db) {
+      const sync = syncTables(db);
+      await sync.insertInto('sync_heads').values({ building_id: 'b-1', seq: 2, epoch: 'epoch-1', created_at: T0 }).execute();
+      const changes: SyncChangeRow[] = [
+        { building_id: 'b-1', seq: 1, type: 'announcement', entity_id: 'a-1', data: JSON.stringify({ title: { vi: 'Thông báo cắt nước', en: 'Water off' } }), created_at: T0 },
+        { building_id: 'b-1', seq: 2, type: 'resident_erased', entity_id: 'r-binh', data: null, created_at: T1 },
+      ];
+      await sync.insertInto('sync_changes').values(changes).execute();
+      await sync.insertInto('sync_entities').values(changes.map((c) => ({ building_id: c.building_id, type: c.type, entity_id: c.entity_id, seq: c.seq, data: c.data }))).execute();
+      const operations: SyncOperationRow[] = [
+        { id: '019ab5c0-0000-7000-8000-000000000001', device_id: 'd-lobby', kind: 'consent.set', status: 'applied', error_code: null, error_message: null, session_id: 's-1', created_at: T0, received_at: T1 },
+        { id: '019ab5c0-0000-7000-8000-000000000002', device_id: 'd-lobby', kind: 'nope', status: 'rejected', error_code: 'invalid_input', error_message: 'Unknown operation kind nope', session_id: null, created_at: T0, received_at: T1 },
+      ];
+      await sync.insertInto('sync_operations').values(operations).execute();
+      // Beyond int4: uptime is counted in a 64-bit column.
+      const beat: DeviceHeartbeatRow = { device_id: 'd-lobby', last_seen_at: T1, version: '0.1.0', uptime_seconds: 5_000_000_000, outbox_depth: 3, oldest_pending_seconds: 42, last_sync_at: T0, last_error: 'hub unreachable' };
+      await sync.insertInto('device_heartbeats').values(beat).execute();
+      expect(await sync.selectFrom('sync_changes').selectAll().orderBy('seq').execute()).toEqual(changes);
+      expect(await sync.selectFrom('sync_operations').selectAll().orderBy('id').execute()).toEqual(operations);
+      expect(await sync.selectFrom('device_heartbeats').selectAll().execute()).toEqual([beat]);
+      expect(await sync.selectFrom('sync_heads').select('seq').executeTakeFirst()).toEqual({ seq: 2 });
+
+      const change = changes[0]!;
+      // One number per change in a building; the same number in another building is another change.
+      await refused(sync.insertInto('sync_changes').values({ ...change, entity_id: 'a-2' }).execute(), 'unique');
+      await sync.insertInto('sync_changes').values({ ...change, building_id: 'b-2' }).execute();
+      await refused(sync.insertInto('sync_changes').values({ ...change, seq: 0 }).execute(), 'check');
+      await refused(sql`insert into sync_changes (building_id, seq, type, entity_id, created_at) values ('b-1', 9, 'unit', 'u-1', ${T0})`.execute(db), 'check');
+      await refused(sync.insertInto('sync_changes').values({ ...change, seq: 10, building_id: 'b-missing' }).execute(), 'foreign key');
+      await refused(sync.insertInto('sync_heads').values({ building_id: 'b-1', seq: 0, epoch: 'e', created_at: T0 }).execute(), 'unique');
+      await refused(sync.insertInto('sync_heads').values({ building_id: 'b-2', seq: -1, epoch: 'e', created_at: T0 }).execute(), 'check');
+      await refused(sync.insertInto('sync_entities').values({ building_id: 'b-1', type: 'announcement', entity_id: 'a-1', seq: 3, data: null }).execute(), 'unique');
+      const operation = operations[0]!;
+      await refused(sync.insertInto('sync_operations').values(operation).execute(), 'unique');
+      await refused(sync.insertInto('sync_operations').values({ ...operation, id: 'op-x', status: 'rejected' }).execute(), 'check');
+      await refused(sync.insertInto('sync_operations').values({ ...operation, id: 'op-y', error_code: 'forbidden' }).execute(), 'check');
+      await refused(sync.insertInto('sync_operations').values({ ...operation, id: 'op-z', device_id: 'd-missing' }).execute(), 'foreign key');
+      await refused(sync.insertInto('device_heartbeats').values({ ...beat, device_id: 'd-office', outbox_depth: -1 }).execute(), 'check');
+      await refused(sync.insertInto('device_heartbeats').values({ ...beat, device_id: 'd-missing' }).execute(), 'foreign key');
     },
   },
 };

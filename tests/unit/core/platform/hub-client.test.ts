@@ -82,7 +82,7 @@ describe('createHubClient', () => {
     expect(seen[0]?.headers['x-kiot-device']).toBe(`dev_1.${'S'.repeat(43)}`);
     expect(seen[0]?.headers.authorization).toBeUndefined();
 
-    reply = json(200, { token: 'T'.repeat(40), expiresAt: '2026-11-25T03:15:00.000Z', resident, unitId: 'u1' });
+    reply = json(200, { token: 'T'.repeat(40), expiresAt: '2026-11-25T03:15:00.000Z', resident, unitId: 'u1', sessionId: 's1' });
     await expect(client().verifyOtp({ requestId: 'req_1', code: '123456' })).resolves.toMatchObject({ resident });
 
     reply = json(200, { bills: [] });

@@ -31,6 +31,13 @@ const expected: Record<number, Record<string, string[]>> = {
     otp_requests: ['id', 'phone_hmac', 'resident_id', 'device_id', 'code_hmac', 'attempts', 'created_at', 'expires_at', 'consumed_at', 'superseded_at'],
     otp_sends: ['id', 'phone_hmac', 'device_id', 'sent_at'],
   },
+  5: {
+    sync_heads: ['building_id', 'seq', 'epoch', 'created_at'],
+    sync_changes: ['building_id', 'seq', 'type', 'entity_id', 'data', 'created_at'],
+    sync_entities: ['building_id', 'type', 'entity_id', 'seq', 'data'],
+    sync_operations: ['id', 'device_id', 'kind', 'status', 'error_code', 'error_message', 'session_id', 'created_at', 'received_at'],
+    device_heartbeats: ['device_id', 'last_seen_at', 'version', 'uptime_seconds', 'outbox_depth', 'oldest_pending_seconds', 'last_sync_at', 'last_error'],
+  },
 };
 
 let db: HubDb | null = null;
@@ -76,7 +83,7 @@ describe('migrations', () => {
   it('upgrades step by step and is a no-op when up to date', async () => {
     const target = fresh();
     await migrateToLatest(target, now, migrations.slice(0, 2));
-    expect(await migrateToLatest(target, now)).toEqual({ from: 2, to: migrations.length, applied: [3, 4] });
+    expect(await migrateToLatest(target, now)).toEqual({ from: 2, to: migrations.length, applied: [3, 4, 5] });
     expect(await migrateToLatest(target, now)).toEqual({ from: migrations.length, to: migrations.length, applied: [] });
   });
 
