@@ -46,10 +46,17 @@ export function CodeScreen({ maskedPhone, otp, onSent, onVerified, onView }: Cod
         // Keep the digits only when the same code may still work on a retry.
         if (result.error.code !== 'hub_unavailable' && result.error.code !== 'internal') setCode('');
         if (result.error.code === 'code_locked' || result.error.code === 'code_expired') setDead(true);
+        // The hub answers the last wrong try with `wrong_code` and no attempts left, and locks the
+        // code only on the try after. Waiting for that would let a resident spend a tap on a code
+        // that cannot work any more: the code is dead now, and the screen says what helps.
+        if (result.error.code === 'wrong_code' && result.error.attemptsLeft === 0) {
+          setDead(true);
+          setFailure({ error: { code: 'code_locked', message: result.error.message }, retry: null });
+        }
       };
       return attempt();
     },
-    [api, onVerified, run],
+    [api, onVerified, run, setFailure],
   );
 
   const onDigit = useCallback(

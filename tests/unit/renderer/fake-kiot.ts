@@ -198,10 +198,11 @@ export function createFakeKiot(options: FakeKiotOptions = {}): FakeKiot {
       verifyOtp: (request) =>
         handle('auth:verifyOtp', request, () => {
           if (view.state !== 'code') return fail('wrong_state');
-          if (attemptsLeft <= 0) return fail('code_locked', { attemptsLeft: 0 });
+          // As the hub does: the last wrong try is still `wrong_code` (0 left); the code locks on the next.
+          if (attemptsLeft <= 0) return fail('code_locked');
           if (request.code !== code) {
             attemptsLeft -= 1;
-            return attemptsLeft === 0 ? fail('code_locked', { attemptsLeft: 0 }) : fail('wrong_code', { attemptsLeft });
+            return fail('wrong_code', { attemptsLeft });
           }
           update({ state: 'signedIn', resident, maskedPhone: null });
           return { ok: true, value: { resident } };
