@@ -13,7 +13,7 @@ import { loadKioskConfig } from '../electron/core/platform/config';
 import { createDevFileKeystore } from '../electron/core/platform/keystore/dev-file-keystore';
 import { startWebHost } from './web-host/server';
 import type { WebHost } from './web-host/server';
-import type { AppCore } from '../electron/core/api';
+import type { AppCore, Clock } from '../electron/core/api';
 import type { Logger } from '../shared/logger';
 import { silentLogger } from '../shared/logger';
 
@@ -33,6 +33,10 @@ export type DevStackOptions = {
   logger?: Logger;
   /** Defaults to the built renderer in dist/renderer. */
   rendererDir?: string;
+  /** Test hook: the kiosk core's clock, so end-to-end tests drive the idle timers instead of waiting them out. */
+  clock?: Clock;
+  /** Test hook: the address the kiosk uses for the hub (e.g. a proxy the test can cut), given the hub's own. */
+  kioskHubUrl?: (hubUrl: string) => string;
 };
 
 export type DevStack = DevHub & {
@@ -87,7 +91,7 @@ export async function startDevStack(opts: DevStackOptions): Promise<DevStack> {
       ...opts.kioskEnv,
       KIOT_DATA_DIR: kioskDir,
       KIOT_KEYSTORE: 'dev-file',
-      KIOT_HUB_URL: hubUrl,
+      KIOT_HUB_URL: opts.kioskHubUrl?.(hubUrl) ?? hubUrl,
       // Used only if this kiosk has no identity yet; an unused code simply expires.
       KIOT_ENROLL_CODE: await dev.enrollmentCode(),
       KIOT_DEVICE_NAME: opts.kioskEnv?.['KIOT_DEVICE_NAME'] ?? 'Dev kiosk',
@@ -99,6 +103,7 @@ export async function startDevStack(opts: DevStackOptions): Promise<DevStack> {
     keystore: createDevFileKeystore({ dataDir: config.dataDir, packaged: false }),
     version: opts.version ?? '0.0.0-dev',
     logger: log.child('kiosk'),
+    ...(opts.clock ? { clock: opts.clock } : {}),
   });
   const web = await startWebHost({ core, rendererDir: opts.rendererDir ?? rendererDir, port: opts.webPort ?? 0, logger: log.child('web-host') });
 

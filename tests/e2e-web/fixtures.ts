@@ -3,17 +3,22 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { startDevStack } from '../../dev/dev-stack';
-import type { DevStack } from '../../dev/dev-stack';
+import type { DevStack, DevStackOptions } from '../../dev/dev-stack';
 import { smsSentTo } from '../fixtures/dev-sms';
 
 export { latestCode, nationalDigits } from '../fixtures/dev-sms';
 
 export type TestStack = DevStack & { dataDir: string; dispose(): Promise<void> };
 
-/** A fresh hub + kiosk + web host in a temporary folder, exactly what `npm run start:web` runs. */
-export async function startTestStack(kioskEnv: Record<string, string> = {}): Promise<TestStack> {
+export type TestStackHooks = Pick<DevStackOptions, 'clock' | 'kioskHubUrl'>;
+
+/**
+ * A fresh hub + kiosk + web host in a temporary folder, exactly what `npm run start:web` runs;
+ * `hooks` let a test drive the kiosk's timers or put something between the kiosk and the hub.
+ */
+export async function startTestStack(kioskEnv: Record<string, string> = {}, hooks: TestStackHooks = {}): Promise<TestStack> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'kiot-e2e-'));
-  const stack = await startDevStack({ dataDir, kioskEnv });
+  const stack = await startDevStack({ dataDir, kioskEnv, ...hooks });
   return {
     ...stack,
     dataDir,
