@@ -7,6 +7,9 @@ import type { EventPayload, Handlers, LockReason } from '../../shared/contract';
 import type { DeviceMode } from '../../shared/domain';
 import type { Logger } from '../../shared/logger';
 import type { Result } from '../../shared/result';
+import type { KioskDatabase } from './db/open';
+import type { ItemStatus, SyncEngineOptions, SyncStatus } from './sync/engine';
+import type { LocalWrite, RecordedWrite } from './sync/outbox';
 
 export type TimerHandle = { readonly id: number };
 
@@ -52,10 +55,21 @@ export type DomainHandlers<D extends ChannelDomain> = Pick<Handlers, ChannelsOf<
 
 export type EventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 
+/** The outbox and the sync engine, for main and the features (see electron/core/sync/). */
+export type AppCoreSync = {
+  /** Records a write (with its local effect, in one transaction) and sends it when the hub is reachable. */
+  record(write: LocalWrite, localEffect?: (db: KioskDatabase) => void): RecordedWrite;
+  status(): SyncStatus;
+  itemStatus(id: string): ItemStatus | null;
+  flush(): Promise<void>;
+  pull(): Promise<void>;
+};
+
 export type AppCore = {
   readonly handlers: Handlers;
   readonly dispatch: Dispatch;
   readonly mode: DeviceMode;
+  readonly sync: AppCoreSync;
   /** Subscribe to events pushed to the renderer (`session:changed`). Returns unsubscribe. */
   onEvent(listener: EventListener): () => void;
   /** Lock now (system suspend, lock screen, renderer crash). Wipes the session cache. */
@@ -72,6 +86,8 @@ export type AppCoreOptions = {
   logger?: Logger;
   /** How long one hub call may take before it counts as `hub_unavailable` (default 10 s). */
   hubTimeoutMs?: number;
+  /** Sync engine timings; `false` runs no sync timers (tests), leaving `sync.flush()` and `sync.pull()` on demand. */
+  sync?: Partial<SyncEngineOptions> | false;
 };
 
 export type { ChannelName };

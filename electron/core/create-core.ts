@@ -28,6 +28,7 @@ import { createUuidV7 } from './platform/uuid-v7';
 import { createCallerContext } from './session/caller-context';
 import { createSession } from './session/resident-session';
 import { createSessionCache } from './session/session-cache';
+import { createCoreSync } from './sync/core-sync';
 
 const DEFAULT_HUB_TIMEOUT_MS = 10_000;
 
@@ -67,6 +68,8 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
     logger,
   });
   const cache = createSessionCache(db, now);
+  const newId = createUuidV7(now);
+  const sync = createCoreSync({ db, hub, clock, newId, session, version: opts.version, logger, options: opts.sync ?? {} });
 
   const handlers = {
     ...createAppHandlers(createAppService({ device, config, version: opts.version })),
@@ -76,13 +79,20 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
     ...createLogHandlers(createLogService({ logger: logger.child('renderer'), clock })),
   } satisfies Handlers;
 
-  const context = createCallerContext({ device, session, newRequestId: createUuidV7(now) });
+  const context = createCallerContext({ device, session, newRequestId: newId });
 
   let closed = false;
   return {
     handlers,
     dispatch: createDispatcher(handlers, { context, logger }),
     mode: device.mode,
+    sync: {
+      record: (write, localEffect) => sync.outbox.record(write, localEffect),
+      status: () => sync.engine.status(),
+      itemStatus: (id) => sync.engine.itemStatus(id),
+      flush: () => sync.engine.flush(),
+      pull: () => sync.engine.pull(),
+    },
     onEvent: (listener) => events.subscribe(listener),
     async lock(reason) {
       if (closed) return;
@@ -93,6 +103,8 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
       closed = true;
       session.dispose();
       events.clear();
+      // The exchange in flight finishes (bounded by the hub timeout) before the database closes.
+      await sync.engine.stop();
       db.close();
     },
   };

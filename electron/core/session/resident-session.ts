@@ -56,6 +56,8 @@ export type Session = {
   readonly residentToken: string | null;
   readonly resident: ResidentSummary | null;
   readonly signedInAs: SignedInResident | null;
+  /** The hub's id of the signed-in resident's session: writes made in it carry it (sync). Main process only. */
+  readonly hubSessionId: string | null;
   /** The resident's language for this session; back to Vietnamese on every lock. */
   readonly locale: Locale;
   setLocale(locale: Locale): void;
@@ -68,7 +70,7 @@ export type Session = {
   /** phone|code → code, remembering the number and the hub's request id for resend and verification. */
   codeSent(args: { maskedPhone: string; requestId: string; phone: string }): SessionView;
   /** code → signedIn; the number is no longer needed and is forgotten. */
-  signedIn(args: { resident: ResidentSummary; unitId: string; token: string }): SessionView;
+  signedIn(args: { resident: ResidentSummary; unitId: string; token: string; sessionId?: string | null }): SessionView;
   /** Ends the session from any state: wipes the cache, forgets the resident, back to attract. */
   lock(reason: LockReason): SessionView;
   /** Stops every timer (shutdown). */
@@ -91,6 +93,7 @@ export function createSession(deps: SessionDeps): Session {
   let otpPhone: string | null = null;
   let resident: ResidentSummary | null = null;
   let signedInAs: SignedInResident | null = null;
+  let hubSessionId: string | null = null;
   let residentToken: string | null = null;
   let locale: Locale = DEFAULT_LOCALE;
   let countdown: Countdown | null = null;
@@ -170,6 +173,7 @@ export function createSession(deps: SessionDeps): Session {
     otpPhone = null;
     resident = null;
     signedInAs = null;
+    hubSessionId = null;
     residentToken = null;
   };
 
@@ -214,6 +218,9 @@ export function createSession(deps: SessionDeps): Session {
     },
     get signedInAs() {
       return signedInAs;
+    },
+    get hubSessionId() {
+      return hubSessionId;
     },
     get locale() {
       return locale;
@@ -274,6 +281,7 @@ export function createSession(deps: SessionDeps): Session {
       otpPhone = null;
       resident = { ...args.resident };
       signedInAs = { residentId: args.resident.id, unitId: args.unitId };
+      hubSessionId = args.sessionId ?? null;
       residentToken = args.token;
       armIdle();
       return emit();

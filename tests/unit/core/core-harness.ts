@@ -134,6 +134,8 @@ export function useCoreHarness(): CoreHarness {
         fetch: h.hub.fetch,
         clock: h.clock,
         logger: createLogger('test', (entry) => h.logs.push(entry), 'debug'),
+        // No sync timers or calls unless a test asks: the fake hub answers only the routes above.
+        sync: false,
         ...options,
       });
       cores.push(core);

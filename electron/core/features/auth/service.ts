@@ -65,7 +65,7 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
       const verified = await hub.verifyOtp({ requestId, code });
       assertSameSession(session, epoch);
       cache.put('resident', verified.resident);
-      session.signedIn({ resident: verified.resident, unitId: verified.unitId, token: verified.token });
+      session.signedIn({ resident: verified.resident, unitId: verified.unitId, token: verified.token, sessionId: verified.sessionId });
       return verified.resident;
     },
   };

@@ -4,7 +4,14 @@ import { getDeviceIdentity, saveDeviceIdentity } from '../../../../electron/core
 import { runMigrations } from '../../../../electron/core/db/migrate';
 import { openKioskDatabase } from '../../../../electron/core/db/open';
 import type { KioskDatabase } from '../../../../electron/core/db/open';
-import { enqueueOutbox, listOutbox, markOutboxAttempt, removeOutbox } from '../../../../electron/core/db/outbox';
+import {
+  acknowledgeOutboxRow,
+  getOutboxItem,
+  getPendingStats,
+  insertOutboxRow,
+  listPendingOperations,
+  rejectOutboxRow,
+} from '../../../../electron/core/db/outbox';
 import { countSessionEntries, getSessionEntry, putSessionEntry, wipeSessionCache } from '../../../../electron/core/db/session-cache';
 import { createUuidV7 } from '../../../../electron/core/platform/uuid-v7';
 import { tempDb } from './helpers';
@@ -48,17 +55,26 @@ describe('db stores', () => {
     expect(getBuildingValue(db, 'policy')).toEqual({ version: 2 });
   });
 
-  it('outbox: oldest first by UUIDv7, attempts counted, removal', () => {
+  it('outbox: in recorded order, acknowledged and rejected rows keep no payload', () => {
     let now = 1_000;
     const uuid = createUuidV7(() => now);
     const ids = [uuid(), ((now += 5), uuid()), uuid()];
-    for (const [i, id] of [...ids].reverse().entries()) enqueueOutbox(db, { id, op: 'consent:set', payload: { i }, createdAt: at });
-    markOutboxAttempt(db, ids[0] ?? '');
-    const listed = listOutbox(db, 10);
+    for (const [i, id] of ids.entries()) {
+      insertOutboxRow(db, { id, kind: 'consent.set', payload: { i }, createdAt: at, sessionId: 'ses_1', residentId: 'res_1' });
+    }
+    const listed = listPendingOperations(db, 10);
     expect(listed.map((e) => e.id)).toEqual(ids);
-    expect(listed[0]).toMatchObject({ attempts: 1, op: 'consent:set', payload: { i: 2 } });
-    removeOutbox(db, ids[0] ?? '');
-    expect(listOutbox(db, 10)).toHaveLength(2);
+    expect(listed[0]).toEqual({ id: ids[0], kind: 'consent.set', createdAt: at, sessionId: 'ses_1', payload: { i: 0 } });
+    acknowledgeOutboxRow(db, ids[0] ?? '', at);
+    rejectOutboxRow(db, ids[1] ?? '', { code: 'forbidden', message: 'Not yours' }, at);
+    expect(listPendingOperations(db, 10).map((e) => e.id)).toEqual([ids[2]]);
+    expect(getPendingStats(db)).toEqual({ pending: 1, oldestCreatedAt: at });
+    expect(getOutboxItem(db, ids[1] ?? '')).toMatchObject({ status: 'rejected', error: { code: 'forbidden', message: 'Not yours' } });
+    const rows = db.prepare('SELECT payload, session_id FROM outbox WHERE status <> ?').all('pending');
+    expect(rows).toEqual([
+      { payload: null, session_id: null },
+      { payload: null, session_id: null },
+    ]);
   });
 
   it('session cache: put, get, wipe', () => {
