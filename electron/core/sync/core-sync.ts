@@ -25,8 +25,8 @@ export type CoreSyncDeps = {
   options: Partial<SyncEngineOptions> | false;
 };
 
-/** Jitter needs no cryptographic strength, but the CSPRNG is at hand and unbiased. */
-const uniform = (): number => randomInt(0, 2 ** 48) / 2 ** 48;
+/** Uniform in [0, 1). Jitter needs no cryptographic strength, but the CSPRNG is at hand (randomInt's range is below 2^48). */
+const uniform = (): number => randomInt(0, 2 ** 48 - 1) / 2 ** 48;
 
 /**
  * The sync engine and the outbox as the app core uses them: over the hub client, started

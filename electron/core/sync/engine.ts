@@ -148,9 +148,14 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       });
       return queued[task];
     }
-    const promise = body().finally(() => {
-      inFlight[task] = null;
-    });
+    const promise = body()
+      .catch((err: unknown) => {
+        // A bug, not a hub failure (those are handled inside): logged, and the next tick tries again.
+        logger.error(`sync ${task} failed unexpectedly`, { error: err instanceof Error ? err.message : String(err) });
+      })
+      .finally(() => {
+        inFlight[task] = null;
+      });
     inFlight[task] = promise;
     return promise;
   };
