@@ -41,7 +41,8 @@ describe('renderer errors reach the main process', () => {
     const { fake } = await renderApp({ resident: { id: 'r', fullName: { first: 'Lan' }, unitLabel: 'A-1', buildingName: 'B' } as unknown as ResidentSummary });
     await screen.findByTestId('attract-start');
     await mainProcess(() => fake.signIn());
-    expect(screen.getByTestId('crash-screen')).toBeTruthy();
+    expect(screen.getByTestId('crash-screen').textContent).toContain('Đã có lỗi xảy ra');
+    expect(screen.queryByTestId('bills-list')).toBeNull();
     await waitFor(() => expect(fake.callsTo('log:rendererError')).toHaveLength(1));
     const report = fake.callsTo('log:rendererError')[0]?.request as RendererErrorReport;
     expect(report.source).toBe('error-boundary');
@@ -131,6 +132,8 @@ describe('ErrorBoundary', () => {
     expect(reports[0]?.componentStack).toContain('Bomb');
 
     fireEvent.click(screen.getByTestId('crash-retry'));
-    expect(screen.getByRole('button', { name: 'arm' })).toBeTruthy();
+    // The retry renders the children again: the crash screen is gone and the app is back (getByRole throws otherwise).
+    screen.getByRole('button', { name: 'arm' });
+    expect(screen.queryByTestId('crash-screen')).toBeNull();
   });
 });
