@@ -7,19 +7,30 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SyncPullResponse } from '../../../shared/hub-api';
+import { z } from 'zod';
+import { SyncPullResponse, SyncPushResponse } from '../../../shared/hub-api';
+import type { SyncOperation } from '../../../shared/hub-api';
 import { silentLogger } from '../../../shared/logger';
 import { createHub } from '../../../server/app';
 import type { Hub } from '../../../server/app';
 import { openDatabase } from '../../../server/db/connect';
 import type { HubDb } from '../../../server/db/connect';
 import { createIdGenerator } from '../../../server/ids';
+import { defineSyncOperationKind } from '../../../server/services/sync-push';
 import { postgresBackend } from './backends';
 import type { TestDatabase } from './backends';
 import { call, enroll } from './helpers';
 import type { Device } from './helpers';
 
 const newId = createIdGenerator(() => new Date(), (n) => randomBytes(n));
+/** Counts applications per operation id, slowly, so two pushes of one id overlap. */
+const countingKind = defineSyncOperationKind({
+  payload: z.object({ n: z.number().int() }),
+  async apply(trx, op) {
+    await sql`insert into sync_test_applied (op_id, n) values (${op.id}, ${op.payload.n})`.execute(trx);
+    await sql`select pg_sleep(0.02)`.execute(trx);
+  },
+});
 const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('sync feed with two hubs writing on PostgreSQL', () => {
@@ -34,7 +45,7 @@ describe('sync feed with two hubs writing on PostgreSQL', () => {
 
   beforeAll(async () => {
     database = await postgresBackend.create();
-    const options = { database: database.url, devMode: false, logger: silentLogger, terminal: { print: () => {} } };
+    const options = { database: database.url, devMode: false, logger: silentLogger, terminal: { print: () => {} }, syncOperationKinds: { 'test.count': countingKind } };
     hubs = [await createHub(options), await createHub(options)];
     bases = [await hubs[0].listen(), await hubs[1].listen()];
     pools = [openDatabase(database.url), openDatabase(database.url)];
@@ -42,6 +53,8 @@ describe('sync feed with two hubs writing on PostgreSQL', () => {
     const stamp = new Date().toISOString();
     await pools[0].insertInto('buildings').values({ id: buildingId, name: 'Chung cư Linh Đàm', address: 'Hoàng Mai, Hà Nội', created_at: stamp, updated_at: stamp }).execute();
     device = await enroll(bases[0], await hubs[0].createEnrollmentCode({ buildingId, mode: 'kiosk' }));
+    // No foreign or primary key on op_id: a second application must show up as a second row.
+    await sql`create table sync_test_applied (op_id text not null, n integer not null)`.execute(pools[0]);
   });
 
   afterAll(async () => {
@@ -160,5 +173,21 @@ describe('sync feed with two hubs writing on PostgreSQL', () => {
     expect(seen.map((c) => c.seq)).toEqual(seen.map((_, i) => first + i));
     // The reader watched the feed grow rather than getting it all at the end.
     expect(pulls).toBeGreaterThan(10);
+  });
+
+  it('applies an operation once when the same batch reaches both hubs at the same time', async () => {
+    const batch: SyncOperation[] = Array.from({ length: 8 }, (_, n) => ({ id: newId(), kind: 'test.count', createdAt: new Date().toISOString(), sessionId: null, payload: { n } }));
+    const replies = await Promise.all([0, 1, 0, 1].map((h) => call(bases[h]!, 'POST', '/v1/sync/push', { json: { operations: batch }, headers: device.header })));
+    const results = replies.map((reply) => {
+      expect(reply.status, JSON.stringify(reply.body)).toBe(200);
+      return SyncPushResponse.parse(reply.body).results;
+    });
+    batch.forEach((op, i) => {
+      const statuses = results.map((r) => r[i]!.status).sort();
+      expect(statuses, op.id).toEqual(['applied', 'duplicate', 'duplicate', 'duplicate']);
+    });
+    const applied = await sql<{ op_id: string; times: number }>`select op_id, count(*)::int as times from sync_test_applied group by op_id`.execute(pools[0]);
+    expect(applied.rows).toHaveLength(batch.length);
+    expect(applied.rows.every((r) => r.times === 1)).toBe(true);
   });
 });
