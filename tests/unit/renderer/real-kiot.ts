@@ -12,7 +12,10 @@ import type { AppCore } from '../../../electron/core/api';
 import { createAppCore } from '../../../electron/core/create-core';
 import { createDevFileKeystore } from '../../../electron/core/platform/keystore/dev-file-keystore';
 import { createDevSmsAdapter, createHub } from '../../../server/app';
-import type { DemoInfo, DevSmsAdapter, Hub } from '../../../server/app';
+import type { DevSmsAdapter, Hub } from '../../../server/app';
+import { openDatabase } from '../../../server/db/connect';
+import { migrateToLatest } from '../../../server/db/migrate';
+import { insertBuilding, insertResidents, insertUnits } from '../../../server/db/residents';
 import type { ChannelName } from '../../../shared/channels';
 import { buildKiotApi } from '../../../shared/kiot-api';
 import type { KiotApi } from '../../../shared/kiot-api';
@@ -24,12 +27,35 @@ export type RealKiot = {
   api: KiotApi;
   calls: FakeCall[];
   callsTo(channel: ChannelName): FakeCall[];
-  /** The demo building's first resident: the number to type and what the screen should show. */
-  resident: DemoInfo['residents'][number];
+  /** The building's one resident: the number to type and what the screen should show. */
+  resident: { fullName: string; phone: string; unitLabel: string };
   /** The newest code the hub texted to `e164`. */
   lastCodeTo(e164: string): string;
   close(): Promise<void>;
 };
+
+const RESIDENT = { fullName: 'Nguyễn Thị Lan', phone: '+84912345678', unitLabel: 'A-1203' };
+
+/**
+ * A hub database with one building, one flat and its resident: the demo seed (300 residents,
+ * 24 months of bills) would cost seconds per test for nothing the sign-in screens look at.
+ */
+async function seedHubDatabase(file: string): Promise<string> {
+  const db = openDatabase(file);
+  try {
+    const now = new Date().toISOString();
+    const stamp = { created_at: now, updated_at: now };
+    await migrateToLatest(db, () => new Date());
+    await insertBuilding(db, { id: 'bld-1', name: 'Chung cư Sông Hồng', address: 'Hà Nội', ...stamp });
+    await insertUnits(db, [{ id: 'unit-1203', building_id: 'bld-1', label: RESIDENT.unitLabel, tower: 'A', floor: 12, area_m2: 70, motorbikes: 1, cars: 0, ...stamp }]);
+    await insertResidents(db, [
+      { id: 'res-1', building_id: 'bld-1', unit_id: 'unit-1203', full_name: RESIDENT.fullName, phone_e164: RESIDENT.phone, email: null, ...stamp },
+    ]);
+    return 'bld-1';
+  } finally {
+    await db.destroy();
+  }
+}
 
 export async function createRealKiot(): Promise<RealKiot> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'kiot-renderer-'));
@@ -39,10 +65,11 @@ export async function createRealKiot(): Promise<RealKiot> {
     const sms: DevSmsAdapter = createDevSmsAdapter({ clock: () => new Date() });
     // Production limits except the resend wait: the renderer counts that down in wall-clock
     // seconds, and no test waits a real minute.
-    hub = await createHub({ database: ':memory:', devMode: true, sms, logger: silentLogger, terminal: { print: () => {} }, otpLimits: { resendAfterSeconds: 0 } });
-    const demo = await hub.seedDemo();
+    const hubFile = path.join(dataDir, 'hub.sqlite');
+    const buildingId = await seedHubDatabase(hubFile);
+    hub = await createHub({ database: hubFile, devMode: true, sms, logger: silentLogger, terminal: { print: () => {} }, otpLimits: { resendAfterSeconds: 0 } });
     const hubUrl = await hub.listen();
-    const enrollCode = await hub.createEnrollmentCode({ buildingId: demo.buildingId, mode: 'kiosk' });
+    const enrollCode = await hub.createEnrollmentCode({ buildingId, mode: 'kiosk' });
     core = await createAppCore({
       config: {
         dataDir,
@@ -70,14 +97,12 @@ export async function createRealKiot(): Promise<RealKiot> {
       },
       (event, listener) => started.onEvent((name, payload) => (name === event ? listener(payload) : undefined)),
     );
-    const resident = demo.residents[0];
-    if (!resident) throw new Error('the demo building has no resident');
     const openHub: Hub = hub;
     return {
       api,
       calls,
       callsTo: (channel) => calls.filter((c) => c.channel === channel),
-      resident,
+      resident: RESIDENT,
       lastCodeTo(e164) {
         const code = sms.messages().filter((m) => m.to === e164).at(-1)?.body.match(/\b(\d{6})\b/)?.[1];
         if (!code) throw new Error(`no code was sent to ${e164}`);

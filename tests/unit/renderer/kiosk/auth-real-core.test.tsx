@@ -14,7 +14,7 @@ import type { RealKiot } from '../real-kiot';
 
 let kiot: RealKiot;
 
-// A real hub (seeded demo building) and a real core start for each test: more than the default 5 s on a busy machine.
+// A real hub and a real core start for each test: on a busy machine that can take more than the default 5 s.
 const SLOW = 30_000;
 
 beforeEach(async () => {
