@@ -107,6 +107,13 @@ describe('kiosk sync against the real hub', () => {
     expect(await peekKioskDatabase(dataDir, (db) => db.prepare('SELECT count(*) FROM outbox WHERE payload IS NOT NULL').pluck().get())).toBe(0);
   });
 
+  it('sends its heartbeat at start: version, outbox depth, last sync, no error', async () => {
+    await startKiosk({ pullIntervalMs: 3_600_000 });
+    const deviceId = await peekKioskDatabase(dataDir, (db) => db.prepare('SELECT device_id FROM device_identity').pluck().get() as string);
+    await until(async () => (await hub.heartbeatOf(deviceId)) !== undefined, 'the hub records a heartbeat');
+    expect(await hub.heartbeatOf(deviceId)).toMatchObject({ version: '0.0.0-test', outbox_depth: 0, oldest_pending_seconds: null, last_error: null });
+  });
+
   it('an unknown kind is rejected for good, with the reason, and the rest still goes', async () => {
     const core = await startKiosk(false);
     const bad = core.sync.record({ kind: 'test.unknown', payload: { value: 'x' }, sessionId: null, residentId: null }).id;
