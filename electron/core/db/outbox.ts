@@ -44,9 +44,9 @@ export function listPendingOperations(db: KioskDatabase, limit: number): Pending
     .map((r) => ({ id: r.id, kind: r.kind, createdAt: r.created_at, sessionId: r.session_id, payload: JSON.parse(r.payload) as unknown }));
 }
 
+/** One statement (one commit) for the whole batch, however large. */
 export function countOutboxAttempt(db: KioskDatabase, ids: readonly string[]): void {
-  const stmt = db.prepare(`UPDATE outbox SET attempts = attempts + 1 WHERE id = ? AND status = 'pending'`);
-  for (const id of ids) stmt.run(id);
+  db.prepare(`UPDATE outbox SET attempts = attempts + 1 WHERE status = 'pending' AND id IN (SELECT value FROM json_each(?))`).run(JSON.stringify(ids));
 }
 
 /** The hub applied it (or had already): the payload and every link to the resident go. */

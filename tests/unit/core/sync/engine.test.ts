@@ -157,6 +157,29 @@ describe('sync engine', () => {
     expect(tries).toBe(before + 1);
   });
 
+  it('counts the attempts of each queued row, and prunes answered rows after a week at the next pull', async () => {
+    hub.down = true;
+    const e = startEngine({ pullIntervalMs: HOUR, heartbeatIntervalMs: 10 * HOUR });
+    const waiting = write(1);
+    await settle();
+    clock.advance(500);
+    await settle();
+    expect(db.prepare('SELECT attempts FROM outbox WHERE id = ?').pluck().get(waiting)).toBe(2);
+    hub.down = false;
+    await e.flush();
+    expect(e.itemStatus(waiting)).toMatchObject({ status: 'sent' });
+    clock.advance(6 * 24 * HOUR);
+    await e.pull();
+    expect(e.itemStatus(waiting)).toMatchObject({ status: 'sent' });
+    hub.down = true;
+    const recent = write(2);
+    hub.down = false;
+    clock.advance(2 * 24 * HOUR);
+    await e.pull();
+    expect(e.itemStatus(waiting)).toBeNull();
+    expect(e.itemStatus(recent)).not.toBeNull();
+  });
+
   it('a lost answer is retried and answered duplicate: applied exactly once', async () => {
     hub.loseNextAnswer = true;
     const e = startEngine({ pullIntervalMs: 10 * HOUR, heartbeatIntervalMs: 10 * HOUR });
