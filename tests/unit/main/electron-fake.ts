@@ -85,10 +85,16 @@ export function fakeFrame(url: string, parent: FakeFrame | null = null): FakeFra
   return { url, origin, parent };
 }
 
-let nextId = 1;
+// Kept on globalThis: a test that resets its modules loads this file more than once, and two
+// webContents from different copies must still never share an id (the sender check compares ids).
+const idCounter = globalThis as { kiotFakeWebContentsLastId?: number };
+function nextWebContentsId(): number {
+  idCounter.kiotFakeWebContentsLastId = (idCounter.kiotFakeWebContentsLastId ?? 0) + 1;
+  return idCounter.kiotFakeWebContentsLastId;
+}
 
 export class FakeWebContents extends EventEmitter {
-  readonly id = nextId++;
+  readonly id = nextWebContentsId();
   readonly session: FakeSession;
   windowOpenHandler: ((details: { url: string; frameName: string; features: string; disposition: string }) => { action: string }) | null = null;
   readonly sent: Array<{ channel: string; args: unknown[] }> = [];
