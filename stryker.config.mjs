@@ -7,8 +7,9 @@
 const config = {
   testRunner: 'vitest',
   vitest: {
-    configFile: 'vitest.config.ts',
-    // Only the test files that import a mutated module (directly or not) run at all...
+    // vitest.config.ts, narrowed to the module group's test files (KIOT_MUTATION_TESTS)...
+    configFile: 'vitest.mutation.config.ts',
+    // ...of which only the files that import a mutated module (directly or not) run at all...
     related: true,
   },
   // ...and each mutant runs only the tests that executed its code in the initial run.

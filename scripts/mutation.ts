@@ -1,9 +1,11 @@
 /**
  * `npm run test:mutation`: StrykerJS on the security- and privacy-critical modules, one group
  * at a time (MODULES below), then a compact summary: the score per module and every surviving or
- * uncovered mutant as `file:line mutator → replacement`, the list docs/testing.md keeps.
+ * uncovered mutant as `file:line:column mutator → replacement`, the list docs/testing.md keeps.
  *
- * Each group runs only the test files that target it (Stryker's `--testFiles`), and within
+ * Each group runs only the test files that target it (KIOT_MUTATION_TESTS, read by
+ * vitest.mutation.config.ts; not Stryker's `--testFiles`, which makes every mutant in
+ * module-level code survive, stryker-js issue 6144), and within
  * those only the files that import the module (`vitest.related`) and, per mutant, only the tests
  * that ran its code (`coverageAnalysis: 'perTest'`). Without that narrowing a module every test
  * imports (the log redactor) runs all 500 tests for each of its table-building mutants.
@@ -13,7 +15,7 @@
  *   npm run test:mutation -- --mutate server/crypto.ts --concurrency 2
  *   npm run test:mutation -- --summary [report.json]          summary of an earlier report
  *
- * Other arguments go to `stryker run` unchanged; an explicit `--testFiles` replaces the group's.
+ * Other arguments go to `stryker run` unchanged; `--testFiles <globs>` replaces the group's tests.
  * Reports: reports/mutation/<group>.html and .json. Not part of `npm test`.
  */
 import { spawn } from 'node:child_process';
@@ -123,16 +125,20 @@ async function summarize(reportPath: string): Promise<void> {
       .sort((a, b) => a.location.start.line - b.location.start.line || a.location.start.column - b.location.start.column);
     for (const m of left) {
       const tag = m.status === 'NoCoverage' ? ' (no test runs it)' : '';
-      out.push(`- ${file}:${m.location.start.line} ${m.mutatorName} → \`${oneLine(m.replacement)}\`${tag}`);
+      out.push(`- ${file}:${m.location.start.line}:${m.location.start.column} ${m.mutatorName} → \`${oneLine(m.replacement)}\`${tag}`);
     }
   }
   process.stdout.write(`${out.join('\n')}\n`);
 }
 
-function runStryker(args: readonly string[]): Promise<number> {
+function runStryker(args: readonly string[], tests: readonly string[] | null): Promise<number> {
   const bin = path.join(root, 'node_modules', '@stryker-mutator', 'core', 'bin', 'stryker.js');
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [bin, 'run', ...args], { cwd: root, stdio: 'inherit' });
+    const child = spawn(process.execPath, [bin, 'run', ...args], {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...process.env, KIOT_MUTATION_TESTS: tests === null ? '' : tests.join(',') },
+    });
     child.on('exit', (code) => resolve(code ?? 1));
     child.on('error', (err) => {
       process.stderr.write(`stryker could not start: ${err.message}\n`);
@@ -162,13 +168,14 @@ function takeOption(args: readonly string[], ...names: string[]): { value: strin
 /** The groups a requested file (or glob) belongs to: a listed file, or one a listed glob covers. */
 function groupsFor(requested: readonly string[]): Group[] {
   const covers = (pattern: string, file: string): boolean => path.matchesGlob(file, pattern) || pattern === file;
-  return MODULES.filter((g) => requested.some((r) => g.mutate.some((m) => covers(m, r) || covers(r, m))));
+  // A mutation range (`file.ts:10-20`) belongs to the file's group.
+  const files = requested.map((r) => r.replace(/:\d[\d:-]*$/, ''));
+  return MODULES.filter((g) => files.some((r) => g.mutate.some((m) => covers(m, r) || covers(r, m))));
 }
 
 async function runGroup(name: string, mutate: readonly string[], tests: readonly string[] | null, extra: readonly string[]): Promise<number> {
   process.stdout.write(`\n=== mutation: ${name} (${mutate.join(', ')})\n`);
-  const testArgs = tests === null ? [] : ['--testFiles', tests.join(',')];
-  const code = await runStryker(['--mutate', mutate.join(','), ...testArgs, ...extra]);
+  const code = await runStryker(['--mutate', mutate.join(','), ...extra], tests);
   if (code !== 0) return code;
   await copyFile(strykerReport, path.join(reportDir, `${name}.json`));
   await copyFile(path.join(reportDir, 'mutation.html'), path.join(reportDir, `${name}.html`));
