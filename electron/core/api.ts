@@ -59,6 +59,8 @@ export type EventListener = <E extends EventName>(event: E, payload: EventPayloa
 export type AppCoreSync = {
   /** Records a write (with its local effect, in one transaction) and sends it when the hub is reachable. */
   record(write: LocalWrite, localEffect?: (db: KioskDatabase) => void): RecordedWrite;
+  /** The same for the signed-in resident: tagged with their hub session and id; `unauthorized` when nobody is signed in. */
+  recordAsResident(write: Pick<LocalWrite, 'kind' | 'payload'>, localEffect?: (db: KioskDatabase) => void): RecordedWrite;
   status(): SyncStatus;
   itemStatus(id: string): ItemStatus | null;
   flush(): Promise<void>;

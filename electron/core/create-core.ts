@@ -88,6 +88,7 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
     mode: device.mode,
     sync: {
       record: (write, localEffect) => sync.outbox.record(write, localEffect),
+      recordAsResident: (write, localEffect) => sync.recordAsResident(write, localEffect),
       status: () => sync.engine.status(),
       itemStatus: (id) => sync.engine.itemStatus(id),
       flush: () => sync.engine.flush(),

@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
 import type { Logger } from '../../../shared/logger';
+import { KiotError } from '../../../shared/result';
 import type { Clock } from '../api';
 import type { KioskDatabase } from '../db/open';
 import type { HubClient } from '../platform/hub-client';
@@ -9,16 +10,21 @@ import { createSyncEngine } from './engine';
 import type { SyncEngine, SyncEngineOptions } from './engine';
 import { createHubSyncTransport } from './hub-transport';
 import { createOutbox } from './outbox';
-import type { Outbox } from './outbox';
+import type { LocalWrite, Outbox, RecordedWrite } from './outbox';
 
-export type CoreSync = { engine: SyncEngine; outbox: Outbox };
+export type CoreSync = {
+  engine: SyncEngine;
+  outbox: Outbox;
+  /** A write by the signed-in resident, tagged with their hub session and id. Throws `unauthorized` when nobody is signed in. */
+  recordAsResident(write: Pick<LocalWrite, 'kind' | 'payload'>, localEffect?: (db: KioskDatabase) => void): RecordedWrite;
+};
 
 export type CoreSyncDeps = {
   db: KioskDatabase;
   hub: Pick<HubClient, 'call'>;
   clock: Clock;
   newId: UuidV7Generator;
-  session: Pick<Session, 'signedInAs' | 'lock'>;
+  session: Pick<Session, 'signedInAs' | 'hubSessionId' | 'lock'>;
   version: string;
   logger: Logger;
   /** False: the engine runs only when asked (`flush()`, `pull()`), with no timers. */
@@ -50,5 +56,13 @@ export function createCoreSync(deps: CoreSyncDeps): CoreSync {
   });
   const outbox = createOutbox({ db: deps.db, newId: deps.newId, now: () => deps.clock.now(), afterWrite: () => engine.kick() });
   if (deps.options !== false) engine.start();
-  return { engine, outbox };
+  return {
+    engine,
+    outbox,
+    recordAsResident(write, localEffect) {
+      const who = session.signedInAs;
+      if (who === null) throw new KiotError('unauthorized', 'Nobody is signed in');
+      return outbox.record({ ...write, sessionId: session.hubSessionId, residentId: who.residentId }, localEffect);
+    },
+  };
 }

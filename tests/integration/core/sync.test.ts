@@ -16,6 +16,7 @@ import { createDevFileKeystore } from '../../../electron/core/platform/keystore/
 import { DATABASE_FILE } from '../../../electron/core/platform/local-database';
 import { createFakeClock } from '../../fixtures/fake-clock';
 import type { FakeClock } from '../../fixtures/fake-clock';
+import { latestCode } from '../../fixtures/dev-sms';
 import { peekKioskDatabase } from '../../fixtures/kiosk-db';
 import { startSyncTestHub, TEST_KIND } from '../../fixtures/sync-hub';
 import type { SyncTestHub } from '../../fixtures/sync-hub';
@@ -112,6 +113,30 @@ describe('kiosk sync against the real hub', () => {
     const deviceId = await peekKioskDatabase(dataDir, (db) => db.prepare('SELECT device_id FROM device_identity').pluck().get() as string);
     await until(async () => (await hub.heartbeatOf(deviceId)) !== undefined, 'the hub records a heartbeat');
     expect(await hub.heartbeatOf(deviceId)).toMatchObject({ version: '0.0.0-test', outbox_depth: 0, oldest_pending_seconds: null, last_error: null });
+  });
+
+  it("a signed-in resident's write carries their hub session, which the hub accepts; after the lock, another write cannot claim it", async () => {
+    const resident = hub.demo.residents[0];
+    if (resident === undefined) throw new Error('no demo resident');
+    const core = await startKiosk(false);
+    expect(() => core.sync.recordAsResident({ kind: TEST_KIND, payload: { value: 'nobody' } })).toThrow(/Nobody is signed in/);
+    await core.dispatch('session:start', {});
+    await core.dispatch('auth:requestOtp', { phone: `0${resident.phone.slice(3)}` });
+    expect(await core.dispatch('auth:verifyOtp', { code: await latestCode(hub.url, resident.phone) })).toMatchObject({ ok: true });
+    // The hub checks the write's time against the session's, on the hub's clock: bring the fake kiosk clock to real time.
+    clock.setNow(Math.max(clock.now(), Date.now()));
+    const theirs = core.sync.recordAsResident({ kind: TEST_KIND, payload: { value: 'made while signed in' } });
+    const tags = await peekKioskDatabase(dataDir, (db) => db.prepare('SELECT session_id, resident_id FROM outbox WHERE id = ?').get(theirs.id));
+    expect(tags).toEqual({ session_id: expect.any(String), resident_id: expect.any(String) });
+    await core.dispatch('session:end', {});
+    // Sent after the lock (the token is gone): accepted on the strength of the session it was made in.
+    await core.sync.flush();
+    expect(core.sync.itemStatus(theirs.id)).toMatchObject({ status: 'sent' });
+    expect((await hub.log()).some((row) => row.opId === theirs.id)).toBe(true);
+    // A forged session id is rejected for good.
+    const forged = core.sync.record({ kind: TEST_KIND, payload: { value: 'forged' }, sessionId: 'not-a-session', residentId: null });
+    await core.sync.flush();
+    expect(core.sync.itemStatus(forged.id)).toMatchObject({ status: 'rejected' });
   });
 
   it('an unknown kind is rejected for good, with the reason, and the rest still goes', async () => {
