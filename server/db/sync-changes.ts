@@ -71,7 +71,11 @@ export async function listSyncChanges(db: Db, buildingId: string, range: { after
   return rows.map((r) => ({ ...r, seq: Number(r.seq) }));
 }
 
-/** The latest change of each entity with `after < seq <= upTo`, in seq order; `liveOnly` leaves tombstones out. */
+/**
+ * The latest change of each entity with `after < seq <= upTo`, in seq order. `liveOnly`
+ * leaves out the tombstones of deleted things, but never an erasure: a kiosk that starts
+ * again from a snapshot must still purge what it queued for an erased resident.
+ */
 export async function listSyncEntities(db: Db, buildingId: string, range: { after: number; upTo: number; limit: number; liveOnly: boolean }): Promise<FeedRow[]> {
   let query = syncTables(db)
     .selectFrom('sync_entities')
@@ -79,7 +83,7 @@ export async function listSyncEntities(db: Db, buildingId: string, range: { afte
     .where('building_id', '=', buildingId)
     .where('seq', '>', range.after)
     .where('seq', '<=', range.upTo);
-  if (range.liveOnly) query = query.where('data', 'is not', null);
+  if (range.liveOnly) query = query.where((eb) => eb.or([eb('data', 'is not', null), eb('type', '=', 'resident_erased')]));
   const rows = await query.orderBy('seq').limit(range.limit).execute();
   return rows.map((r) => ({ ...r, seq: Number(r.seq) }));
 }

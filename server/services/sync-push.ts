@@ -55,6 +55,13 @@ export type SyncPushDeps = { db: HubDb; clock: () => Date; logger: Logger; kinds
 
 type Rejection = { code: ErrorCode; message: string };
 
+/**
+ * How far a kiosk's clock may be from the hub's. `createdAt` is the kiosk's time and the
+ * session's bounds are the hub's; a kiosk a few seconds behind would otherwise lose a
+ * resident's writes for good. Two minutes is well inside the 15-minute token lifetime.
+ */
+export const SESSION_CLOCK_TOLERANCE_MS = 2 * 60_000;
+
 const FOREIGN_ID: Rejection = { code: 'forbidden', message: 'This operation id was already used by another device' };
 
 function rejected(id: string, error: Rejection): SyncOperationResult {
@@ -90,7 +97,7 @@ export function createSyncPushService(deps: SyncPushDeps): SyncPushService {
     // was done while the session was open.
     const made = Date.parse(op.createdAt);
     const end = Math.min(Date.parse(session.expires_at), session.revoked_at === null ? Infinity : Date.parse(session.revoked_at));
-    if (made < Date.parse(session.created_at) || made > end) {
+    if (made < Date.parse(session.created_at) - SESSION_CLOCK_TOLERANCE_MS || made > end + SESSION_CLOCK_TOLERANCE_MS) {
       return { code: 'forbidden', message: 'The operation was not made while its resident session was open' };
     }
     return { kind, payload: payload.data, resident: { id: session.resident_id, sessionId: session.id } };

@@ -20,7 +20,7 @@ import type { HubDb } from '../../../server/db/connect';
 import { getDeviceHeartbeat } from '../../../server/db/sync-heartbeats';
 import { getSyncOperation } from '../../../server/db/sync-operations';
 import { createIdGenerator } from '../../../server/ids';
-import { defineSyncOperationKind } from '../../../server/services/sync-push';
+import { defineSyncOperationKind, SESSION_CLOCK_TOLERANCE_MS } from '../../../server/services/sync-push';
 import type { PublishedChange } from '../../../server/services/sync';
 import { backends } from './backends';
 import type { TestDatabase } from './backends';
@@ -237,8 +237,8 @@ describe.each(backends)('sync on $name', (backend) => {
 
       const during = new Date(Date.parse(row.created_at) + 60_000).toISOString();
       const inside = op('trong phiên', { sessionId: session.sessionId, createdAt: during });
-      const before = op('trước phiên', { sessionId: session.sessionId, createdAt: new Date(Date.parse(row.created_at) - 1).toISOString() });
-      const after = op('sau phiên', { sessionId: session.sessionId, createdAt: new Date(Date.parse(row.expires_at) + 1).toISOString() });
+      const before = op('trước phiên', { sessionId: session.sessionId, createdAt: new Date(Date.parse(row.created_at) - SESSION_CLOCK_TOLERANCE_MS - 1).toISOString() });
+      const after = op('sau phiên', { sessionId: session.sessionId, createdAt: new Date(Date.parse(row.expires_at) + SESSION_CLOCK_TOLERANCE_MS + 1).toISOString() });
       const foreign = op('thiết bị khác', { sessionId: session.sessionId, createdAt: during });
       const unknown = op('phiên lạ', { sessionId: newId(), createdAt: during });
 
@@ -257,8 +257,12 @@ describe.each(backends)('sync on $name', (backend) => {
       const revokedAt = new Date(Date.parse(row.created_at) + 120_000).toISOString();
       await db.updateTable('resident_sessions').set({ revoked_at: revokedAt }).where('id', '=', row.id).execute();
       const beforeRevoke = op('trước khi thu hồi', { sessionId: row.id, createdAt: new Date(Date.parse(revokedAt) - 1).toISOString() });
-      const afterRevoke = op('sau khi thu hồi', { sessionId: row.id, createdAt: new Date(Date.parse(revokedAt) + 1).toISOString() });
+      const afterRevoke = op('sau khi thu hồi', { sessionId: row.id, createdAt: new Date(Date.parse(revokedAt) + SESSION_CLOCK_TOLERANCE_MS + 1).toISOString() });
       expect((await pushed(kiosk, [beforeRevoke, afterRevoke])).map((r) => r.status)).toEqual(['applied', 'rejected']);
+
+      // A kiosk whose clock runs 30 s behind the hub's does not lose the resident's writes.
+      const behind = op('đồng hồ chậm', { sessionId: row.id, createdAt: new Date(Date.parse(row.created_at) - 30_000).toISOString() });
+      expect((await pushed(kiosk, [behind])).map((r) => r.status)).toEqual(['applied']);
     });
   });
 
@@ -340,6 +344,15 @@ describe.each(backends)('sync on $name', (backend) => {
       expect((await pull(kiosk, { cursor })).changes).toEqual([]);
       // Put back for the other tests.
       await publish(demo.buildingId, { type: gone.type, id: gone.id, data: gone.data });
+    });
+
+    it('keeps erasures in every snapshot, with the resident id and nothing else', async () => {
+      const erasedId = newId();
+      const seq = await publish(demo.buildingId, { type: 'resident_erased', id: erasedId, data: null });
+      // A kiosk starting over (first run, or after resync_required) must still learn of it.
+      const snapshot = await pull(kiosk);
+      expect(snapshot.changes).toContainEqual({ seq, type: 'resident_erased', id: erasedId, data: null });
+      expect(snapshot.changes.filter((c) => c.data === null).every((c) => c.type === 'resident_erased')).toBe(true);
     });
 
     it("never shows another building's changes, and refuses its cursor", async () => {
