@@ -4,6 +4,10 @@
  *
  *   1. Kiosk database open: raw 32-byte key (what Kiot does) vs. a passphrase (PBKDF2).
  *   2. Hub on loopback HTTP, SQLite and PostgreSQL: demo seed, OTP request + verify, bills list.
+ *   3. Sync (issue 6), SQLite hub: outbox flush of 1,000 writes, snapshot pull of a
+ *      2,000-unit building, incremental pull of 100 changes; each beside a baseline and its budget.
+ *
+ * `npm run bench -- sync` (or `kiosk`, `hub`) runs only those sections.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
@@ -17,19 +21,9 @@ import { createDevSmsAdapter } from '../../server/app';
 import { openKioskDatabase } from '../../electron/core/db/open';
 import { silentLogger } from '../../shared/logger';
 import { DEFAULT_PG_ADMIN_URL, ensureTestPostgres } from '../../dev/test-postgres';
+import { median, stats, time } from './measure';
+import { benchSync } from './sync';
 
-
-function stats(samples: number[]): string {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
-  return `n=${samples.length} p50=${at(0.5).toFixed(2)}ms p95=${at(0.95).toFixed(2)}ms max=${sorted.at(-1)!.toFixed(2)}ms`;
-}
-
-async function time<T>(fn: () => Promise<T> | T): Promise<[T, number]> {
-  const t0 = performance.now();
-  const value = await fn();
-  return [value, performance.now() - t0];
-}
 
 async function benchKioskOpen(dir: string): Promise<void> {
   const rawFile = path.join(dir, 'raw.db');
@@ -51,7 +45,6 @@ async function benchKioskOpen(dir: string): Promise<void> {
   const pass: number[] = [];
   for (let i = 0; i < 5; i++) pass.push((await time(openWithPassphrase))[1]);
 
-  const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   process.stdout.write(`kiosk db open, raw key:    ${stats(raw)}\n`);
   process.stdout.write(`kiosk db open, passphrase: ${stats(pass)}\n`);
   process.stdout.write(`  passphrase / raw key (median): ${(median(pass) / median(raw)).toFixed(0)}x\n`);
@@ -106,32 +99,48 @@ async function benchHub(label: string, database: string): Promise<void> {
   }
 }
 
+const SECTIONS = ['kiosk', 'hub', 'sync'] as const;
+type Section = (typeof SECTIONS)[number];
+
+/** `npm run bench -- sync hub` runs only the named sections; no name runs them all. */
+function chosenSections(args: readonly string[]): ReadonlySet<Section> {
+  const unknown = args.filter((a) => !(SECTIONS as readonly string[]).includes(a));
+  if (unknown.length > 0) throw new Error(`unknown bench section ${unknown.join(', ')} (known: ${SECTIONS.join(', ')})`);
+  return new Set(args.length === 0 ? SECTIONS : (args as Section[]));
+}
+
 async function main(): Promise<void> {
+  const sections = chosenSections(process.argv.slice(2));
   const dir = await mkdtemp(path.join(tmpdir(), 'kiot-bench-'));
   try {
-    await benchKioskOpen(dir);
-    await benchHub('sqlite', path.join(dir, 'hub.sqlite'));
-
-    // The configured server, or an embedded one when it does not answer (one line says so).
-    const server = await ensureTestPostgres({
-      adminUrl: process.env['KIOT_TEST_PG_ADMIN_URL'] || DEFAULT_PG_ADMIN_URL,
-      say: (line) => process.stdout.write(`${line}\n`),
-    });
-    const dbName = `kiot_bench_${randomBytes(4).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: server.adminUrl });
-    try {
-      await admin.connect();
-      await admin.query(`CREATE DATABASE ${dbName}`);
-      const url = new URL(server.adminUrl);
-      url.pathname = `/${dbName}`;
-      await benchHub('postgres', url.href);
-    } finally {
-      await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => undefined);
-      await admin.end().catch(() => undefined);
-      await server.stop();
-    }
+    if (sections.has('kiosk')) await benchKioskOpen(dir);
+    if (sections.has('hub')) await benchHubBothBackends(dir);
+    if (sections.has('sync')) await benchSync(dir, (line) => process.stdout.write(`${line}\n`));
   } finally {
     await rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function benchHubBothBackends(dir: string): Promise<void> {
+  await benchHub('sqlite', path.join(dir, 'hub.sqlite'));
+
+  // The configured server, or an embedded one when it does not answer (one line says so).
+  const server = await ensureTestPostgres({
+    adminUrl: process.env['KIOT_TEST_PG_ADMIN_URL'] || DEFAULT_PG_ADMIN_URL,
+    say: (line) => process.stdout.write(`${line}\n`),
+  });
+  const dbName = `kiot_bench_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: server.adminUrl });
+  try {
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${dbName}`);
+    const url = new URL(server.adminUrl);
+    url.pathname = `/${dbName}`;
+    await benchHub('postgres', url.href);
+  } finally {
+    await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => undefined);
+    await admin.end().catch(() => undefined);
+    await server.stop();
   }
 }
 
