@@ -95,7 +95,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
   const logger = opts.logger ?? createHubLogger({ devMode: opts.devMode, mixin: requestIdMixin });
   if (opts.otpHmacKey && opts.otpHmacKey.length < 32) throw new Error('otpHmacKey must be at least 32 bytes');
 
-  const db = openDatabase(opts.database);
+  const db = openDatabase(opts.database, { logger: logger.child('db') });
   let hmacKey: Buffer;
   try {
     const report = await migrateToLatest(db, clock);

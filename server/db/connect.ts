@@ -5,6 +5,8 @@ import SqliteDatabase from 'better-sqlite3-multiple-ciphers';
 import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect } from 'kysely';
 import type { Transaction } from 'kysely';
 import pg from 'pg';
+import type { Logger } from '../../shared/logger';
+import { silentLogger } from '../../shared/logger';
 import type { Database } from './schema';
 
 export type HubDb = Kysely<Database>;
@@ -24,11 +26,11 @@ export function dialectOf(db: { getExecutor(): { readonly adapter: unknown } }):
   return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
 }
 
-export function openDatabase(database: string): HubDb {
-  return isPostgresUrl(database) ? openPostgres(database) : openSqlite(database);
+export function openDatabase(database: string, opts: { logger?: Logger } = {}): HubDb {
+  return isPostgresUrl(database) ? openPostgres(database, opts.logger ?? silentLogger) : openSqlite(database);
 }
 
-function openPostgres(url: string): HubDb {
+function openPostgres(url: string, logger: Logger): HubDb {
   const defaultTimestamp = pg.types.getTypeParser(PG_TIMESTAMPTZ);
   const pool = new pg.Pool({
     connectionString: url,
@@ -44,6 +46,11 @@ function openPostgres(url: string): HubDb {
       }) as typeof pg.types.getTypeParser,
     },
     options: '-c TimeZone=UTC',
+  });
+  // An idle connection the server ends (a restart, a failover, an administrator) is dropped
+  // from the pool and replaced on the next query; unhandled, its error would end the process.
+  pool.on('error', (err: Error & { code?: string }) => {
+    logger.warn('PostgreSQL closed an idle connection; it will be replaced', { sqlState: err.code, error: err.message });
   });
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
