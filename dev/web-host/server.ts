@@ -73,8 +73,11 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   const rawIndex = await readFile(indexPath, 'utf8').catch(() => {
     throw new Error(`The renderer is not built (${indexPath} is missing). Run: npm run build`);
   });
+  // The shipped page's own policy allows no WebSocket; here the header below (which adds the
+  // loopback WebSocket of the bridge) is the page's only policy.
+  const withoutMetaCsp = rawIndex.replace(/<meta\s+http-equiv="Content-Security-Policy"[^>]*>\s*/i, '');
   // A classic script runs before the page's module scripts, so window.kiot exists when React starts.
-  const index = rawIndex.replace('<head>', `<head><script src=".${WEB_HOST_BRIDGE_PATH}"></script>`);
+  const index = withoutMetaCsp.replace('<head>', `<head><script src=".${WEB_HOST_BRIDGE_PATH}"></script>`);
 
   const send = (res: ServerResponse, status: number, type: string, body: string | Buffer): void => {
     res.writeHead(status, {

@@ -89,6 +89,8 @@ describe('web host', () => {
     });
     const html = await res.text();
     expect(html).toContain(WEB_HOST_BRIDGE_PATH);
+    // The header is the page's only policy: the shipped page's own (no WebSocket) is dropped here.
+    expect(html).not.toMatch(/http-equiv="Content-Security-Policy"/i);
     const bridge = await fetch(`${stack.web.origin}${WEB_HOST_BRIDGE_PATH}`);
     expect(await bridge.text()).toContain('kiot');
   });
