@@ -18,7 +18,7 @@ const secretOperand = (side) =>
   [`[${side}.name=${secretName}]`, `[${side}.property.name=${secretName}]`, `[${side}.callee.name=${secretName}]`].join(', ');
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'release/**', 'node_modules/**', '.kiot/**', 'test-results/**', 'playwright-report/**'] },
+  { ignores: ['dist/**', 'release/**', 'node_modules/**', '.kiot/**', 'test-results/**', 'playwright-report/**', '.stryker-tmp/**', 'reports/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

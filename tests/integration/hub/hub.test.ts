@@ -335,6 +335,17 @@ describe.each(backends)('hub on $name', (backend) => {
     expect((await call(base, 'GET', '/v1/me/bills', { headers })).status).toBe(401);
   });
 
+  it('refuses a resident session the hub has revoked, on the device that holds it', async () => {
+    const session = await login(kiosk, nextResident().phone);
+    const headers = { ...kiosk.header, authorization: `Bearer ${session.token}` };
+    expect((await call(base, 'GET', '/v1/me/bills', { headers })).status).toBe(200);
+
+    await db.updateTable('resident_sessions').set({ revoked_at: clock.now().toISOString() }).where('id', '=', session.sessionId).execute();
+    const after = await call(base, 'GET', '/v1/me/bills', { headers });
+    expect(after.status).toBe(401);
+    expect(errorOf(after).code).toBe('unauthorized');
+  });
+
   it('has no dev outbox outside dev mode', async () => {
     const prod = await createHub({ database: database.url, devMode: false, clock: clock.now, logger: silentLogger, sms: { send: async () => {} } });
     try {

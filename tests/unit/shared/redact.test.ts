@@ -345,3 +345,20 @@ describe('correlation ids', () => {
     expect(redactData({ reqId: '0912345678', requestId: '123456' })).toEqual({ reqId: PHONE_MARK, requestId: CODE_MARK });
   });
 });
+
+describe('what mutation testing found unguarded', () => {
+  it("keeps an error's code only when it is an identifier, not a number or a login code", () => {
+    const err = (code: string): Record<string, unknown> =>
+      (redactData({ error: Object.assign(new Error('failed'), { code }) }) as { error: Record<string, unknown> }).error;
+    expect(err('SQLITE_BUSY')['code']).toBe('SQLITE_BUSY');
+    expect(err('wrong_code')['code']).toBe('wrong_code');
+    for (const secret of ['0912345678', '123456', '+84912345678', 'an@example.vn']) {
+      expect(JSON.stringify(err(secret))).not.toContain(secret);
+    }
+  });
+
+  it.each(['enrollmentCode', 'otpCode', 'pin', 'cccd', 'cmnd'])('removes whatever stands under %s, words as well as digits', (key) => {
+    const out = redactData({ [key]: 'Kiot-ABCD-mot-hai-ba' });
+    expect(out[key]).toBe(REDACTED);
+  });
+});

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -54,6 +54,17 @@ describe('createDevFileKeystore', () => {
       name: 'KeystoreError',
       code: 'corrupt',
     });
+  });
+
+  it('fails, and makes no new key, when the key file exists but cannot be read', async () => {
+    // A new key here would orphan the encrypted database for good; only "no file" may mint one.
+    // A link that loops: reading it fails (ELOOP), yet a new file could be renamed over it.
+    mkdirSync(dataDir, { recursive: true });
+    const file = path.join(dataDir, 'dev-keystore.json');
+    symlinkSync(file, file);
+    await expect(createDevFileKeystore({ dataDir, packaged: false }).getOrCreateDbKey()).rejects.toThrow(/ELOOP/);
+    expect(lstatSync(file).isSymbolicLink()).toBe(true);
+    expect(readdirSync(dataDir)).toEqual(['dev-keystore.json']);
   });
 
   it('is refused in packaged builds', () => {
