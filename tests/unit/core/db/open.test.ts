@@ -1,5 +1,6 @@
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openKioskDatabase, rotateKey } from '../../../../electron/core/db/open';
+import { checkpoint, openKioskDatabase, rotateKey } from '../../../../electron/core/db/open';
 import type { KioskDatabase } from '../../../../electron/core/db/open';
 import { DatabaseKeyError } from '../../../../electron/core/db/errors';
 import { tempDb } from './helpers';
@@ -59,5 +60,44 @@ describe('openKioskDatabase', () => {
     expect(() => openKioskDatabase(file, key)).toThrow(DatabaseKeyError);
     const reopened = track(openKioskDatabase(file, newKey));
     expect(reopened.prepare('SELECT x FROM t').pluck().get()).toBe('kept');
+  });
+  it('passes a failure that is not a wrong key through unchanged, and leaves no connection open', () => {
+    const { file, key } = fresh();
+    const db = openKioskDatabase(file, key);
+    db.exec('CREATE TABLE t (x TEXT)');
+    db.close();
+    // The file is in WAL mode, so the first read opens "<file>-wal": a directory there makes
+    // that read fail with an I/O error. Calling it a wrong key would invite starting over.
+    mkdirSync(`${file}-wal`);
+    let thrown: unknown;
+    try {
+      track(openKioskDatabase(file, key));
+    } catch (err) {
+      thrown = err;
+    }
+    expect(thrown).toBeInstanceOf(Error);
+    expect(thrown).not.toBeInstanceOf(DatabaseKeyError);
+    expect(thrown).toMatchObject({ code: 'SQLITE_CANTOPEN' });
+  });
+});
+
+describe('checkpoint', () => {
+  it('moves every committed page into the main file and empties the -wal file', () => {
+    const t = tempDb();
+    const db = openKioskDatabase(t.file, t.key);
+    try {
+      db.exec('CREATE TABLE t (x TEXT)');
+      db.prepare('INSERT INTO t VALUES (?)').run('resident 0912345678');
+      db.prepare('DELETE FROM t').run();
+      const wal = `${t.file}-wal`;
+      // Without a checkpoint the old page images, the deleted row among them, stay in the -wal.
+      expect(statSync(wal).size).toBeGreaterThan(0);
+      checkpoint(db);
+      expect(existsSync(wal) ? statSync(wal).size : 0).toBe(0);
+      expect(db.prepare('SELECT count(*) FROM t').pluck().get()).toBe(0);
+    } finally {
+      db.close();
+      t.cleanup();
+    }
   });
 });

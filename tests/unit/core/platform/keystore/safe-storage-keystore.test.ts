@@ -143,4 +143,34 @@ describe('createSafeStorageKeystore', () => {
     safeStorage.reEncrypt = false;
     expect((await createSafeStorageKeystore({ safeStorage, dataDir, platform: 'linux' }).getOrCreateDbKey()).equals(key)).toBe(true);
   });
+  it.each([
+    ['63 hex digits', 'a'.repeat(63)],
+    ['65 hex digits', 'a'.repeat(65)],
+    ['64 characters, not all hex', `${'a'.repeat(63)}g`],
+    ['empty', ''],
+  ])('refuses a wrapped key that unwraps to %s as corrupt, and keeps the file', async (_label, unwrapped) => {
+    const safeStorage = fakeSafeStorage();
+    await createSafeStorageKeystore({ safeStorage, dataDir, platform: 'linux' }).getOrCreateDbKey();
+    writeFileSync(
+      file(),
+      JSON.stringify({ ...stored(), wrappedKeyBase64: Buffer.concat([Buffer.from('v11'), Buffer.from(unwrapped).map((b) => b ^ safeStorage.secret)]).toString('base64') }),
+    );
+    const before = readFileSync(file(), 'utf8');
+    await expect(createSafeStorageKeystore({ safeStorage, dataDir, platform: 'linux' }).getOrCreateDbKey()).rejects.toMatchObject({
+      code: 'corrupt',
+    });
+    expect(readFileSync(file(), 'utf8')).toBe(before);
+  });
+
+  it.each([
+    ['an empty backend', { backend: '' }],
+    ['an empty wrapped key', { wrappedKeyBase64: '' }],
+  ])('refuses a keystore file with %s as corrupt', async (_label, change) => {
+    const safeStorage = fakeSafeStorage();
+    await createSafeStorageKeystore({ safeStorage, dataDir, platform: 'linux' }).getOrCreateDbKey();
+    writeFileSync(file(), JSON.stringify({ ...stored(), ...change }));
+    await expect(createSafeStorageKeystore({ safeStorage, dataDir, platform: 'linux' }).getOrCreateDbKey()).rejects.toMatchObject({
+      code: 'corrupt',
+    });
+  });
 });
