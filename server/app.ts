@@ -11,6 +11,7 @@ import { hubRoutes } from '../shared/hub-api';
 import type { Logger } from '../shared/logger';
 import packageJson from '../package.json' with { type: 'json' };
 import { openDatabase } from './db/connect';
+import { devModeExposedMessage, isLoopbackHost } from './env';
 import { migrateToLatest } from './db/migrate';
 import { getOrCreateSecret } from './db/settings';
 import { createIdGenerator } from './ids';
@@ -145,7 +146,10 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
   return {
     app,
     async listen(listenOpts = {}) {
-      return app.listen({ port: listenOpts.port ?? 0, host: listenOpts.host ?? '127.0.0.1' });
+      const host = listenOpts.host ?? '127.0.0.1';
+      // Checked here too, not only in env.ts: an embedding program gets the same refusal.
+      if (opts.devMode && !isLoopbackHost(host)) throw new Error(devModeExposedMessage(host));
+      return app.listen({ port: listenOpts.port ?? 0, host });
     },
     close() {
       closed ??= (async () => {

@@ -58,7 +58,28 @@ export function parseHubEnv(source: Record<string, string | undefined>): EnvResu
     return { ok: false, errors };
   }
   const env = parsed.data;
+  if (env.KIOT_HUB_DEV === '1' && !isLoopbackHost(env.KIOT_HUB_HOST)) {
+    return { ok: false, errors: [devModeExposedMessage(env.KIOT_HUB_HOST)] };
+  }
   return { ok: true, env: { database: env.KIOT_DB, port: env.PORT, host: env.KIOT_HUB_HOST, devMode: env.KIOT_HUB_DEV === '1' } };
+}
+
+/** 127.0.0.0/8, ::1 (and its IPv4-mapped form) and `localhost`: reachable from this machine only. */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.trim().toLowerCase().replace(/^\[(.*)\]$/, '$1');
+  if (h === 'localhost' || h === '::1' || h === '0:0:0:0:0:0:0:1') return true;
+  return /^(::ffff:)?127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h);
+}
+
+/**
+ * Dev mode serves every live login code at `/v1/dev/sms-outbox`: on an address other
+ * machines can reach, anyone on the network could sign in as any resident.
+ */
+export function devModeExposedMessage(host: string): string {
+  return (
+    `KIOT_HUB_DEV=1 with KIOT_HUB_HOST=${host} is refused: dev mode publishes every login code at /v1/dev/sms-outbox, ` +
+    'so it may only listen on a loopback address. Use KIOT_HUB_HOST=127.0.0.1 for dev mode, or KIOT_HUB_DEV=0 to listen on the network.'
+  );
 }
 
 /** `postgres://user:secret@host/db` → `postgres://user:***@host/db`, for logs. */

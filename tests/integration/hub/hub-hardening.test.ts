@@ -33,3 +33,16 @@ describe('hub security headers', () => {
     }
   });
 });
+
+describe('hub dev mode', () => {
+  it('refuses to listen on a non-loopback address, and listens on loopback', async () => {
+    const hub = await createHub({ database: ':memory:', devMode: true, ...quiet });
+    try {
+      await expect(hub.listen({ host: '0.0.0.0' })).rejects.toThrow(/KIOT_HUB_DEV=1 with KIOT_HUB_HOST=0\.0\.0\.0 is refused: dev mode publishes every login code/);
+      expect(hub.app.server.listening).toBe(false);
+      expect(await hub.listen({ host: '127.0.0.1' })).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    } finally {
+      await hub.close();
+    }
+  });
+});
