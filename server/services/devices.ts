@@ -22,6 +22,29 @@ export type DeviceService = {
 
 export type DeviceDeps = { db: HubDb; clock: () => Date; random: RandomBytes; newId: IdGenerator; logger: Logger };
 
+export const DEVICE_NAME_MAX = 64;
+
+// Control, format (bidirectional overrides and isolates, zero-width joiners, BOM), private-use,
+// unpaired surrogate and unassigned code points, and line or paragraph separators: a name is
+// shown on manager screens and in logs, where such characters can reorder or hide text.
+const FORBIDDEN_IN_NAME = /[\p{Cc}\p{Cf}\p{Co}\p{Cs}\p{Cn}\p{Zl}\p{Zp}<>]/u;
+
+/**
+ * A device name as the hub stores it: NFC, trimmed, runs of spaces made one, 1 to 64
+ * characters, none of them control, format or markup characters. Refused with a 400 that
+ * says what to change, rather than silently stripped, so a name never differs from what
+ * the person typed in a way they cannot see.
+ */
+export function normalizeDeviceName(raw: string): string {
+  const name = raw.normalize('NFC').replace(/\p{Zs}+/gu, ' ').trim();
+  if (FORBIDDEN_IN_NAME.test(name)) {
+    throw new KiotError('invalid_input', 'Device name: use letters, digits, spaces and punctuation only (no control or formatting characters, no < or >)');
+  }
+  const length = [...name].length;
+  if (length < 1 || length > DEVICE_NAME_MAX) throw new KiotError('invalid_input', `Device name: 1 to ${DEVICE_NAME_MAX} characters (got ${length})`);
+  return name;
+}
+
 // One answer for every failure, so the endpoint is not an oracle for which codes exist.
 const BAD_CODE = 'This enrollment code is not valid. Ask the building manager for a new one.';
 
@@ -47,7 +70,9 @@ export function createDeviceService(deps: DeviceDeps): DeviceService {
       return code;
     },
 
-    async enroll({ code, name }) {
+    async enroll({ code, name: rawName }) {
+      // Before the code is looked at: a bad name costs the caller nothing and tells them nothing.
+      const name = normalizeDeviceName(rawName);
       const now = clock();
       return db.transaction().execute(async (trx) => {
         const row = await findEnrollmentCode(trx, sha256Base64url(normalizeEnrollmentCode(code)));

@@ -3,10 +3,17 @@
  * guarded here against the real hub over loopback HTTP.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { EnrollResponse } from '../../../shared/hub-api';
 import { silentLogger } from '../../../shared/logger';
 import { createHub } from '../../../server/app';
-import type { Hub } from '../../../server/app';
-import { call, createTestClock, T0 } from './helpers';
+import type { DemoInfo, Hub } from '../../../server/app';
+import { openDatabase } from '../../../server/db/connect';
+import type { HubDb } from '../../../server/db/connect';
+import { call, createTestClock, errorOf, T0 } from './helpers';
+import type { Reply } from './helpers';
 
 const quiet = { logger: silentLogger, terminal: { print: (): void => {} } };
 
@@ -44,5 +51,67 @@ describe('hub dev mode', () => {
     } finally {
       await hub.close();
     }
+  });
+});
+
+describe('hub device names', () => {
+  const clock = createTestClock(T0);
+  let dir: string;
+  let hub: Hub;
+  let base: string;
+  let demo: DemoInfo;
+  let db: HubDb;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'kiot-names-'));
+    const file = join(dir, 'hub.sqlite');
+    hub = await createHub({ database: file, devMode: false, clock: clock.now, ...quiet });
+    demo = await hub.seedDemo();
+    base = await hub.listen();
+    db = openDatabase(file);
+  });
+  afterAll(async () => {
+    await hub?.close();
+    await db?.destroy();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const enrollNamed = async (name: string): Promise<Reply> =>
+    call(base, 'POST', '/v1/devices/enroll', { json: { code: await hub.createEnrollmentCode({ buildingId: demo.buildingId, mode: 'kiosk' }), name } });
+
+  it('refuses control, bidirectional, format and markup characters, and empty or overlong names, with a 400 that says why', async () => {
+    const refused = [
+      'Sảnh\u0000A',
+      'Sảnh\nA',
+      'Sảnh\tA',
+      'Lobby \u202Egnp.exe',
+      'Lobby \u2066A\u2069',
+      'Lobby\u200BA',
+      'Lob\uFEFFby',
+      '<img src=x onerror=alert(1)>',
+      'Lobby > A',
+      '   ',
+      '\u00A0\u3000',
+      'x'.repeat(65),
+    ];
+    const before = await db.selectFrom('devices').select('id').execute();
+    for (const name of refused) {
+      const reply = await enrollNamed(name);
+      expect(reply.status, JSON.stringify(name)).toBe(400);
+      expect(errorOf(reply).code).toBe('invalid_input');
+      expect(errorOf(reply).message).toMatch(/^(Invalid request: name|Device name: )/);
+    }
+    expect(await db.selectFrom('devices').select('id').execute()).toEqual(before);
+  });
+
+  it('stores a name in NFC, trimmed, with runs of spaces made one', async () => {
+    // "Sảnh" typed with combining marks (a + hook above + ...), padded and with wide gaps.
+    const decomposed = '  Sa\u0309nh \u00A0\u3000 to\u0300a  A  ';
+    const reply = await enrollNamed(decomposed);
+    expect(reply.status).toBe(200);
+    const { deviceId } = EnrollResponse.parse(reply.body);
+    const row = await db.selectFrom('devices').select('name').where('id', '=', deviceId).executeTakeFirstOrThrow();
+    expect(row.name).toBe('Sảnh tòa A');
+    expect(row.name).toBe(row.name.normalize('NFC'));
+    expect((await enrollNamed('x'.repeat(64))).status).toBe(200);
   });
 });
