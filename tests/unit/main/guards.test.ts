@@ -1,7 +1,8 @@
 import type { App, Session, WebContents } from 'electron';
 import { describe, expect, it } from 'vitest';
 import type { DeviceMode } from '../../../shared/domain';
-import { silentLogger } from '../../../shared/logger';
+import { createLogger, silentLogger } from '../../../shared/logger';
+import type { LogEntry } from '../../../shared/logger';
 import { applySessionGuards, applyWebContentsGuards, installGuards, isBlockedShortcut } from '../../../electron/main/guards';
 import { FakeApp, FakeSession, FakeWebContents } from './electron-fake';
 
@@ -178,5 +179,76 @@ describe('kiosk shortcut rule', () => {
 
   it.each(blocked)('manager mode does not filter %s %o', (key, modifiers) => {
     expect(isBlockedShortcut('manager', input(key, modifiers))).toBe(false);
+  });
+});
+
+describe('kiosk blocklist, key by key', () => {
+  // Every key the kiosk must swallow even with no modifier held: each asks the browser or
+  // the OS to act. Pressed one at a time through the before-input-event handler.
+  const blockedKeys = [
+    'BrowserBack',
+    'BrowserForward',
+    'BrowserRefresh',
+    'BrowserStop',
+    'BrowserSearch',
+    'BrowserFavorites',
+    'BrowserHome',
+    'ContextMenu',
+    'Print',
+    'Help',
+    'ZoomIn',
+    'ZoomOut',
+    'ZoomToggle',
+    'Close',
+    'Open',
+    'Save',
+    'New',
+    'LaunchApplication1',
+    'LaunchApplication2',
+    'LaunchMail',
+    'LaunchWebBrowser',
+    'AltGraph',
+    'Meta',
+    'OS',
+    ...Array.from({ length: 24 }, (_, i) => `F${i + 1}`),
+  ];
+
+  it.each(blockedKeys)('kiosk swallows %s pressed alone', (key) => {
+    expect(guarded('kiosk').press(key)).toBe(true);
+    expect(guarded('manager').press(key)).toBe(false);
+  });
+
+  // Neighbours of the function-key pattern that are ordinary keys: the pattern is anchored.
+  it.each(['F0', 'F25', 'F99', 'F100', 'F1x', 'AF1', 'xF12', 'F', 'f5'])('kiosk lets %s through', (key) => {
+    expect(guarded('kiosk').press(key)).toBe(false);
+  });
+});
+
+describe('what the guards log', () => {
+  const logged = (): { entries: LogEntry[]; logger: ReturnType<typeof createLogger> } => {
+    const entries: LogEntry[] = [];
+    return { entries, logger: createLogger('test', (entry) => entries.push(entry)) };
+  };
+
+  it('logs a denied navigation or window.open with the origin only, never the path or query', () => {
+    const { entries, logger } = logged();
+    const contents = new FakeWebContents();
+    applyWebContentsGuards(contents as unknown as WebContents, { getMode: () => 'kiosk', logger });
+    contents.navigate('will-navigate', 'https://evil.example:8443/pay/resident-42?phone=0912345678#frag');
+    contents.openWindow('http://203.0.113.9/bill?id=abc');
+    contents.navigate('will-redirect', 'not a url');
+    expect(entries.map((e) => [e.msg, e.data])).toEqual([
+      ['navigation denied', { url: 'https://evil.example:8443' }],
+      ['window.open denied', { url: 'http://203.0.113.9' }],
+      ['redirect denied', { url: '(unparseable)' }],
+    ]);
+  });
+
+  it('logs a denied permission request with its name', async () => {
+    const { entries, logger } = logged();
+    const session = new FakeSession();
+    applySessionGuards(session as unknown as Session, logger);
+    await session.requestPermission('geolocation');
+    expect(entries.map((e) => [e.msg, e.data])).toEqual([['permission request denied', { permission: 'geolocation' }]]);
   });
 });
