@@ -66,12 +66,19 @@ export type OtpDeps = {
   logger: Logger;
   hmacKey: Buffer;
   limits?: Partial<OtpLimits>;
+  /**
+   * Runs the SMS hand-off once the answer is on its way. By default `setImmediate`: the
+   * route's answer is written in the promise chain that ends the request, which finishes
+   * before the event loop reaches its check phase.
+   */
+  afterResponse?: (task: () => void) => void;
 };
 
 export const INVALID_PHONE_MESSAGE = 'Not a Vietnamese phone number. Enter it like 0912 345 678 or +84 912 345 678.';
 
 export function createOtpService(deps: OtpDeps): OtpService {
   const { db, clock, random, newId, sms, logger, hmacKey } = deps;
+  const afterResponse = deps.afterResponse ?? ((task: () => void): void => void setImmediate(task));
   const limits: OtpLimits = { ...defaultOtpLimits, ...deps.limits };
   // Domain-separated HMACs under one key: a code digest can never be mistaken for a phone digest.
   const phoneHmac = (e164: string): string => hmacSha256Base64url(hmacKey, `phone:${e164}`);
@@ -139,9 +146,17 @@ export function createOtpService(deps: OtpDeps): OtpService {
       });
 
       if (residentId !== null) {
-        // Not awaited: the gateway's latency would otherwise tell registered numbers apart.
-        sms.send(phone, otpMessage(code, Math.round(limits.codeTtlSeconds / 60))).catch((err: unknown) => {
-          logger.error('OTP SMS send failed', { requestId, error: err instanceof Error ? err.message : String(err) });
+        // After the answer, and not awaited: an adapter's synchronous work (formatting,
+        // signing, a blocking client) or the gateway's latency would otherwise make
+        // registered numbers answer more slowly than unknown ones.
+        const text = otpMessage(code, Math.round(limits.codeTtlSeconds / 60));
+        afterResponse(() => {
+          const failed = (err: unknown): void => logger.error('OTP SMS send failed', { requestId, error: err instanceof Error ? err.message : String(err) });
+          try {
+            sms.send(phone, text).catch(failed);
+          } catch (err) {
+            failed(err);
+          }
         });
       }
       return { requestId, expiresAt, resendAfterSeconds: limits.resendAfterSeconds };

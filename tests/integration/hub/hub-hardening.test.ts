@@ -2,17 +2,18 @@
  * What an outside review of the hub found (issue 10, "Fix what the review found"), each
  * guarded here against the real hub over loopback HTTP.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ServerResponse } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EnrollResponse } from '../../../shared/hub-api';
 import { silentLogger } from '../../../shared/logger';
 import { createHub } from '../../../server/app';
-import type { DemoInfo, Hub } from '../../../server/app';
+import type { DemoInfo, Hub, SmsAdapter } from '../../../server/app';
 import { openDatabase } from '../../../server/db/connect';
 import type { HubDb } from '../../../server/db/connect';
-import { call, createTestClock, errorOf, T0 } from './helpers';
+import { call, createTestClock, enroll, errorOf, T0 } from './helpers';
 import type { Reply } from './helpers';
 
 const quiet = { logger: silentLogger, terminal: { print: (): void => {} } };
@@ -113,5 +114,37 @@ describe('hub device names', () => {
     expect(row.name).toBe('Sảnh tòa A');
     expect(row.name).toBe(row.name.normalize('NFC'));
     expect((await enrollNamed('x'.repeat(64))).status).toBe(200);
+  });
+});
+
+describe('hub OTP sending', () => {
+  it('writes the answer before a slow synchronous SMS adapter runs, so a registered number answers no later than an unknown one', async () => {
+    const clock = createTestClock(T0);
+    const responses: ServerResponse[] = [];
+    const seen: { answerWritten: boolean; to: string }[] = [];
+    const slowSms: SmsAdapter = {
+      send: (to) => {
+        // What the adapter sees when it starts: has the hub already handed the answer to the socket?
+        seen.push({ answerWritten: responses.at(-1)?.writableEnded ?? false, to });
+        // Deliberately slow synchronous work (bounded), the kind that used to delay the answer.
+        const until = Date.now() + 30;
+        while (Date.now() < until) void 0;
+        return Promise.resolve();
+      },
+    };
+    const hub = await createHub({ database: ':memory:', devMode: false, clock: clock.now, sms: slowSms, ...quiet });
+    try {
+      hub.app.addHook('onRequest', async (_request, reply) => void responses.push(reply.raw));
+      const demo = await hub.seedDemo();
+      const base = await hub.listen();
+      const kiosk = await enroll(base, await hub.createEnrollmentCode({ buildingId: demo.buildingId, mode: 'kiosk' }));
+      const phone = demo.residents[0]!.phone;
+      const reply = await call(base, 'POST', '/v1/auth/otp/request', { json: { phone }, headers: kiosk.header });
+      expect(reply.status).toBe(200);
+      await vi.waitFor(() => expect(seen).toHaveLength(1));
+      expect(seen).toEqual([{ answerWritten: true, to: phone }]);
+    } finally {
+      await hub.close();
+    }
   });
 });
