@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import type { JSX } from 'react';
 import { assertNever } from '../../shared/assert-never';
 import type { AppInfo, SessionView } from '../../shared/contract';
@@ -18,7 +18,6 @@ import type { ReportError } from './error-reporting';
 import { ErrorBoundary } from './ErrorBoundary';
 import { FatalScreen } from './FatalScreen';
 import { KioskShell } from './KioskShell';
-import { ManagerConsole } from './ManagerConsole';
 import { createQueryClient } from './query-client';
 
 /** An unattended kiosk should recover by itself once the hub is back. */
@@ -64,7 +63,6 @@ function defaultGetApi(): KiotApi | undefined {
 
 function Root({ getApi, queryClient }: { getApi: () => KiotApi | undefined; queryClient: QueryClient }): JSX.Element {
   const { setLocale } = useLocale();
-  const t = useT();
   const [bridge, setBridge] = useState<Bridge>(() => ({ api: getApi(), attempt: 0 }));
   const [boot, setBoot] = useState<Boot>({ status: 'loading' });
   const [view, setView] = useState<SessionView | null>(null);
@@ -156,23 +154,29 @@ function Root({ getApi, queryClient }: { getApi: () => KiotApi | undefined; quer
       </div>
     );
   }
-  if (boot.status !== 'ready' || !view || !bridge.api) {
-    return (
-      <div className="app">
-        <main className="app-main">
-          <p className="screen-center info-text" role="status">
-            {t('common:loading')}
-          </p>
-        </main>
-      </div>
-    );
-  }
+  if (boot.status !== 'ready' || !view || !bridge.api) return <LoadingScreen />;
   return (
     <KiotProvider api={bridge.api}>
       <ModeRoot info={boot.info} view={view} generation={generation} onView={applyView} queryClient={queryClient} />
     </KiotProvider>
   );
 }
+
+function LoadingScreen(): JSX.Element {
+  const t = useT();
+  return (
+    <div className="app">
+      <main className="app-main">
+        <p className="screen-center info-text" role="status">
+          {t('common:loading')}
+        </p>
+      </main>
+    </div>
+  );
+}
+
+// The console (router and all) is its own chunk: a lobby kiosk never loads it.
+const ManagerConsole = lazy(async () => ({ default: (await import('./ManagerConsole')).ManagerConsole }));
 
 /** The kiosk or the console, keyed by the lock generation so a lock starts either afresh. */
 type ModeRootProps = { info: AppInfo; view: SessionView; generation: number; onView(view: SessionView): void; queryClient: QueryClient };
@@ -182,7 +186,11 @@ function ModeRoot({ info, view, generation, onView, queryClient }: ModeRootProps
     case 'kiosk':
       return <KioskShell key={generation} info={info} view={view} onView={onView} />;
     case 'manager':
-      return <ManagerConsole key={generation} queryClient={queryClient} />;
+      return (
+        <Suspense fallback={<LoadingScreen />}>
+          <ManagerConsole key={generation} queryClient={queryClient} />
+        </Suspense>
+      );
     default:
       return assertNever(info.mode, 'device mode');
   }
