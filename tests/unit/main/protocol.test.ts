@@ -112,4 +112,27 @@ describe('createAppProtocolHandler', () => {
     expect(await head.text()).toBe('');
     expect((await get('kiot://app/index.html', 'POST')).status).toBe(405);
   });
+  it('sends no referrer and isolates the browsing context on every answer: 200, 404 and 405', async () => {
+    for (const res of [await get('kiot://app/index.html'), await get('kiot://app/missing.js'), await get('kiot://app/index.html', 'PUT')]) {
+      expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+      expect(res.headers.get('cross-origin-opener-policy')).toBe('same-origin');
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(parseCsp(res.headers.get('content-security-policy') ?? '')).toEqual(APP_ONLY_CSP);
+    }
+    const refused = await get('kiot://app/index.html', 'DELETE');
+    expect(refused.headers.get('allow')).toBe('GET, HEAD');
+    expect((await get('kiot://app/missing.js')).headers.get('content-type')).toBe('text/plain; charset=utf-8');
+  });
+
+  it('answers 404 for a path segment with a colon, even where such a file exists', async () => {
+    // On Windows a colon names a drive or an alternate data stream; refused on every OS so
+    // both behave alike. On Linux the file really exists: only the colon check refuses it.
+    writeFileSync(path.join(root, 'assets', 'a:b.js'), 'console.log("stream")');
+    writeFileSync(path.join(root, 'index.html:stream'), 'hidden stream');
+    for (const url of ['kiot://app/assets/a:b.js', 'kiot://app/assets/a%3Ab.js', 'kiot://app/index.html:stream', 'kiot://app/C:%5cWindows%5cwin.ini']) {
+      const res = await get(url);
+      expect(res.status, url).toBe(404);
+      expect(await res.text()).toBe('Not found');
+    }
+  });
 });
