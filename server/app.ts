@@ -33,6 +33,8 @@ import { seedDemo } from './seed';
 import type { DemoInfo } from './seed';
 import { createBillService } from './services/bills';
 import { createDeviceService } from './services/devices';
+import { createEnrollmentThrottle } from './services/enrollment-throttle';
+import type { EnrollmentLimits } from './services/enrollment-throttle';
 import { createOtpService } from './services/otp';
 import type { OtpLimits } from './services/otp';
 import { createSessionService } from './services/sessions';
@@ -65,6 +67,8 @@ export type HubOptions = {
   terminal?: DevTerminal;
   /** Key for the OTP and phone HMACs; by default a random secret kept in the database. */
   otpHmacKey?: Buffer;
+  /** Tests shorten or loosen the enrollment throttle; production uses the defaults. */
+  enrollmentLimits?: Partial<EnrollmentLimits>;
   /** Tests shorten or loosen the OTP limits; production uses the defaults. */
   otpLimits?: Partial<OtpLimits>;
   /**
@@ -140,6 +144,12 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
   const app = Fastify({ logger: false, bodyLimit: 64 * 1024, trustProxy: false, return503OnClosing: true, requestIdHeader: false, genReqId: requestIdFor });
   installRequestContext(app);
   installHttpPlumbing(app, logger.child('http'));
+  const enrollThrottle = createEnrollmentThrottle({ clock, ...(opts.enrollmentLimits ? { limits: opts.enrollmentLimits } : {}) });
+  const enrollRoute = hubRoutes['devices.enroll'];
+  // Before the body is read: a throttled guess costs the hub as little as possible.
+  app.addHook('onRequest', async (request) => {
+    if (request.method === enrollRoute.method && request.routeOptions.url === enrollRoute.path) enrollThrottle.take(request.ip);
+  });
   registerRoutes(app, { routes, handlers, authenticate: createAuthenticate({ devices, sessions }) });
 
   let closed: Promise<void> | null = null;

@@ -12,10 +12,14 @@ import { silentLogger } from '../../../shared/logger';
 import { createHub } from '../../../server/app';
 import type { DemoInfo, Hub, SmsAdapter } from '../../../server/app';
 import { openDatabase } from '../../../server/db/connect';
+import { defaultEnrollmentLimits } from '../../../server/services/enrollment-throttle';
+import type { EnrollmentLimits } from '../../../server/services/enrollment-throttle';
 import type { HubDb } from '../../../server/db/connect';
 import { call, createTestClock, enroll, errorOf, T0 } from './helpers';
 import type { Reply } from './helpers';
 
+/** For tests that enroll many devices from one address and are not about the throttle. */
+const roomy = { perAddress: { windowSeconds: 60, max: 1000 }, overall: { windowSeconds: 60, max: 1000 } };
 const quiet = { logger: silentLogger, terminal: { print: (): void => {} } };
 
 describe('hub security headers', () => {
@@ -65,7 +69,7 @@ describe('hub device names', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'kiot-names-'));
     const file = join(dir, 'hub.sqlite');
-    hub = await createHub({ database: file, devMode: false, clock: clock.now, ...quiet });
+    hub = await createHub({ database: file, devMode: false, clock: clock.now, enrollmentLimits: roomy, ...quiet });
     demo = await hub.seedDemo();
     base = await hub.listen();
     db = openDatabase(file);
@@ -143,6 +147,58 @@ describe('hub OTP sending', () => {
       expect(reply.status).toBe(200);
       await vi.waitFor(() => expect(seen).toHaveLength(1));
       expect(seen).toEqual([{ answerWritten: true, to: phone }]);
+    } finally {
+      await hub.close();
+    }
+  });
+});
+
+describe('hub enrollment throttle', () => {
+  const clock = createTestClock(T0);
+  const fresh = async (enrollmentLimits: Partial<EnrollmentLimits>): Promise<{ hub: Hub; base: string }> => {
+    const hub = await createHub({ database: ':memory:', devMode: false, clock: clock.now, enrollmentLimits, ...quiet });
+    return { hub, base: await hub.listen() };
+  };
+  const guess = (base: string, i: number): Promise<Reply> => call(base, 'POST', '/v1/devices/enroll', { json: { code: `GUESS-${String(i).padStart(4, '0')}`, name: 'Sảnh' } });
+
+  it('answers 429 rate_limited with Retry-After once one address has used its tries, even with a good code, until the window moves on', async () => {
+    const { hub, base } = await fresh({ perAddress: { windowSeconds: 600, max: 5 }, overall: { windowSeconds: 600, max: 1000 } });
+    try {
+      const demo = await hub.seedDemo();
+      const statuses: number[] = [];
+      for (let i = 0; i < 5; i += 1) statuses.push((await guess(base, i)).status);
+      expect(statuses).toEqual([401, 401, 401, 401, 401]);
+      const good = await hub.createEnrollmentCode({ buildingId: demo.buildingId, mode: 'kiosk' });
+      const limited = await call(base, 'POST', '/v1/devices/enroll', { json: { code: good, name: 'Sảnh' } });
+      expect(limited.status).toBe(429);
+      expect(errorOf(limited)).toMatchObject({ code: 'rate_limited', retryAfterSeconds: 600 });
+      expect(limited.headers.get('retry-after')).toBe('600');
+      clock.advance(600);
+      expect((await call(base, 'POST', '/v1/devices/enroll', { json: { code: good, name: 'Sảnh' } })).status).toBe(200);
+    } finally {
+      await hub.close();
+    }
+  });
+
+  it('limits all addresses together too', async () => {
+    const { hub, base } = await fresh({ perAddress: { windowSeconds: 600, max: 1000 }, overall: { windowSeconds: 600, max: 8 } });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 10; i += 1) statuses.push((await guess(base, i)).status);
+      expect(statuses).toEqual([401, 401, 401, 401, 401, 401, 401, 401, 429, 429]);
+    } finally {
+      await hub.close();
+    }
+  });
+
+  it('limits by default, well before a guesser gets anywhere', async () => {
+    const hub = await createHub({ database: ':memory:', devMode: false, clock: clock.now, ...quiet });
+    try {
+      const base = await hub.listen();
+      let first429 = -1;
+      for (let i = 0; i < 100 && first429 < 0; i += 1) if ((await guess(base, i)).status === 429) first429 = i;
+      expect(first429).toBeGreaterThan(0);
+      expect(first429).toBeLessThanOrEqual(defaultEnrollmentLimits.perAddress.max);
     } finally {
       await hub.close();
     }

@@ -32,7 +32,9 @@ describe.each(backends)('hub on $name', (backend) => {
 
   beforeAll(async () => {
     database = await backend.create();
-    hub = await createHub({ database: database.url, devMode: true, clock: clock.now, logger: silentLogger, terminal: { print: () => {} } });
+    // These tests enroll many devices from one address under a stopped clock; the throttle has its own tests (hub-hardening).
+    const enrollmentLimits = { perAddress: { windowSeconds: 60, max: 1000 }, overall: { windowSeconds: 60, max: 1000 } };
+    hub = await createHub({ database: database.url, devMode: true, clock: clock.now, logger: silentLogger, terminal: { print: () => {} }, enrollmentLimits });
     demo = await hub.seedDemo();
     base = await hub.listen();
     db = openDatabase(database.url);
