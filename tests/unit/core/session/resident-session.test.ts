@@ -6,6 +6,8 @@ import type { FakeClock } from '../../../fixtures/fake-clock';
 import { createSession } from '../../../../electron/core/session/resident-session';
 import type { Session } from '../../../../electron/core/session/resident-session';
 import { KiotError } from '../../../../shared/result';
+import { createLogger } from '../../../../shared/logger';
+import type { LogEntry } from '../../../../shared/logger';
 
 const resident = { id: 'r1', fullName: 'Nguyễn Văn An', unitLabel: 'A-1203', buildingName: 'Tòa A' };
 
@@ -290,5 +292,85 @@ describe('session state machine', () => {
     clock.advance(75_000);
     expect(views).toHaveLength(16);
     expect(last().lastLock?.reason).toBe('idle');
+  });
+  it('activity during the countdown arms no second timer, so the countdown runs out on time', () => {
+    // An idle time shorter than the countdown: a second idle timer would fire inside the
+    // countdown and start it over, keeping a walked-away resident signed in.
+    const short = createSession({ clock, idleSeconds: 5, countdownSeconds: 15, sessionMaxSeconds: 600, wipe: () => {}, emit: (v) => views.push(v) });
+    short.start();
+    short.codeSent({ maskedPhone: 'x', requestId: 'r', phone: '+84912345678' });
+    short.signedIn({ resident, unitId: 'unit-1', token: 't' });
+    clock.advance(5000);
+    expect(last().countdown?.secondsLeft).toBe(15);
+    const pending = clock.pendingTimers();
+    for (let i = 0; i < 14; i += 1) {
+      short.activity();
+      expect(clock.pendingTimers()).toBe(pending);
+      clock.advance(1000);
+      expect(last().countdown?.secondsLeft).toBe(14 - i);
+    }
+    short.activity();
+    clock.advance(1000);
+    expect(last()).toMatchObject({ state: 'attract', lastLock: { reason: 'idle' } });
+  });
+
+  it('activity in attract and after dispose arms nothing', () => {
+    session.activity();
+    expect(clock.pendingTimers()).toBe(0);
+    signIn();
+    session.dispose();
+    session.activity();
+    expect(clock.pendingTimers()).toBe(0);
+    views = [];
+    clock.advance(3_600_000);
+    expect(views).toEqual([]);
+  });
+
+  it('back to phone entry while already on it keeps the epoch and emits nothing', () => {
+    session.start();
+    const epoch = session.epoch;
+    views = [];
+    expect(session.start()).toMatchObject({ state: 'phone' });
+    expect(session.epoch).toBe(epoch);
+    expect(views).toEqual([]);
+  });
+
+  it('survives a listener that throws, and logs it', () => {
+    const entries: LogEntry[] = [];
+    const throwing = createSession({
+      clock,
+      idleSeconds: 60,
+      countdownSeconds: 15,
+      sessionMaxSeconds: 600,
+      wipe: () => {},
+      emit: () => {
+        throw new Error('renderer gone');
+      },
+      logger: createLogger('test', (e) => entries.push(e)),
+    });
+    expect(throwing.start()).toMatchObject({ state: 'phone' });
+    expect(throwing.state).toBe('phone');
+    expect(entries).toContainEqual(expect.objectContaining({ level: 'error', msg: 'session listener threw', data: { error: 'renderer gone' } }));
+  });
+
+  it('logs a failed cache wipe and every lock with its reason', () => {
+    const entries: LogEntry[] = [];
+    const failing = createSession({
+      clock,
+      idleSeconds: 60,
+      countdownSeconds: 15,
+      sessionMaxSeconds: 600,
+      wipe: () => {
+        throw new Error('disk I/O error');
+      },
+      emit: () => {},
+      logger: createLogger('test', (e) => entries.push(e)),
+    });
+    failing.start();
+    failing.lock('crash');
+    expect(entries.map((e) => [e.level, e.msg, e.data])).toEqual([
+      ['error', 'failed to wipe the session cache', { error: 'disk I/O error' }],
+      ['info', 'session locked', { reason: 'crash' }],
+    ]);
   });
 });
