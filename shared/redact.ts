@@ -208,8 +208,12 @@ function scrub(input: string, keepRandom: boolean): string {
 // ---------------------------------------------------------------------------------------
 // Values
 
-/** Error `code`s are identifiers (`ECONNREFUSED`, `SQLITE_BUSY`, `wrong_code`), not login codes. */
-const errorCodeRe = /^(?:[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*|[a-z]+(?:_[a-z]+)*)$/;
+/**
+ * Error `code`s are identifiers (`ECONNREFUSED`, `SQLITE_BUSY`, `wrong_code`), not login codes.
+ * No run of six digits: `E_0912345678` is identifier-shaped but carries a phone number (or an
+ * OTP), and the string rules do not see digits joined to a word by `_`.
+ */
+const errorCodeRe = /^(?!.*\d{6})(?:[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*|[a-z]+(?:_[a-z]+)*)$/;
 
 /**
  * Objects this module made. Redacting one again (the facade redacts, then pino's formatter

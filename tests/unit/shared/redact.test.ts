@@ -362,3 +362,20 @@ describe('what mutation testing found unguarded', () => {
     expect(out[key]).toBe(REDACTED);
   });
 });
+
+describe('error codes kept verbatim', () => {
+  const codeOf = (code: string): unknown =>
+    (redactData({ error: Object.assign(new Error('failed'), { code }) }) as { error: Record<string, unknown> }).error['code'];
+
+  it.each(['ECONNREFUSED', 'SQLITE_BUSY', 'SQLITE_IOERR_SHORT_READ', 'ERR_HTTP2_STREAM_ERROR', 'E2BIG', 'code_locked'])('keeps %s', (code) => {
+    expect(codeOf(code)).toBe(code);
+  });
+
+  // Identifier-shaped only in part: a name or a number before or after the identifier, or a
+  // phone number or OTP joined to it by `_` (which the string rules do not see).
+  it.each(['Nguyen Van An E_BUSY', 'E_BUSY Nguyen Van An', 'E_0912345678', 'OTP_123456', 'wrong_code 123456'])('does not keep %s', (code) => {
+    const out = codeOf(code);
+    expect(out).not.toBe(code);
+    expect(JSON.stringify(out)).not.toMatch(/Nguyen|0912345678|123456/);
+  });
+});
