@@ -61,6 +61,19 @@ describe('openKioskDatabase', () => {
     const reopened = track(openKioskDatabase(file, newKey));
     expect(reopened.prepare('SELECT x FROM t').pluck().get()).toBe('kept');
   });
+  it('keeps the SQLite error as the cause of a DatabaseKeyError', () => {
+    const { file, key } = fresh();
+    openKioskDatabase(file, key).close();
+    let thrown: unknown;
+    try {
+      track(openKioskDatabase(file, Buffer.alloc(32, 9)));
+    } catch (err) {
+      thrown = err;
+    }
+    expect(thrown).toBeInstanceOf(DatabaseKeyError);
+    expect((thrown as Error).cause).toMatchObject({ code: 'SQLITE_NOTADB' });
+  });
+
   it('passes a failure that is not a wrong key through unchanged, and leaves no connection open', () => {
     const { file, key } = fresh();
     const db = openKioskDatabase(file, key);
