@@ -48,7 +48,7 @@ export const MODULES: readonly Group[] = [
   {
     name: 'protocol-csp',
     mutate: ['electron/main/protocol.ts', 'electron/core/platform/static-files.ts'],
-    tests: ['tests/unit/main/**/*.test.ts', 'tests/integration/dev/web-host/**/*.test.ts'],
+    tests: ['tests/unit/main/**/*.test.ts', 'tests/unit/core/platform/static-files*.test.ts', 'tests/integration/dev/web-host/**/*.test.ts'],
   },
   { name: 'resident-session', mutate: ['electron/core/session/resident-session.ts'], tests: coreTests },
   {
