@@ -10,13 +10,15 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { WebSocketServer } from 'ws';
-import type { WebSocket } from 'ws';
+import type { RawData, WebSocket } from 'ws';
 import type { AppCore } from '../../electron/core/api';
 import { contentTypeFor, resolveStaticPath } from '../../electron/core/platform/static-files';
 import type { Logger } from '../../shared/logger';
 import { silentLogger } from '../../shared/logger';
 import { channelNames } from '../../shared/channels';
 import type { ChannelName } from '../../shared/channels';
+import { fail } from '../../shared/result';
+import { assertNever } from '../../shared/assert-never';
 import { WEB_HOST_BRIDGE_PATH, WEB_HOST_WS_PATH } from './protocol';
 import type { ClientMessage, ServerMessage } from './protocol';
 
@@ -40,7 +42,57 @@ const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
   "connect-src 'self' ws://127.0.0.1:*; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
 
+/**
+ * The page is a kiosk screen in a browser tab: it opens no window that may reach back to it, is
+ * loaded by no other site, and uses no powerful browser feature.
+ */
+const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'content-security-policy': CSP,
+  'x-content-type-options': 'nosniff',
+  'cache-control': 'no-store',
+  'referrer-policy': 'no-referrer',
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-resource-policy': 'same-origin',
+  'permissions-policy':
+    'accelerometer=(), autoplay=(), bluetooth=(), camera=(), display-capture=(), encrypted-media=(), fullscreen=(), ' +
+    'geolocation=(), gyroscope=(), hid=(), idle-detection=(), magnetometer=(), microphone=(), midi=(), payment=(), ' +
+    'picture-in-picture=(), publickey-credentials-get=(), screen-wake-lock=(), serial=(), usb=(), web-share=(), ' +
+    'xr-spatial-tracking=()',
+};
+
+/** Larger than any contract request; a bigger frame is refused (close 1009) before it is buffered. */
+export const WEB_HOST_MAX_PAYLOAD = 64 * 1024;
+
+/** RFC 6455 close code for a message that breaks the host's rules. */
+const POLICY_VIOLATION = 1008;
+
 const channelSet: ReadonlySet<string> = new Set(channelNames);
+
+type ParsedMessage =
+  | ({ kind: 'call' } & ClientMessage)
+  /** Well-formed enough to answer: it carries an id the sender can match. */
+  | { kind: 'refused'; id: number; message: string }
+  /** Nothing to answer to: the connection is closed instead. */
+  | { kind: 'violation'; reason: string };
+
+/** Checks every field's type before reading the next, so no sender can make the host throw. */
+function parseClientMessage(data: RawData, isBinary: boolean): ParsedMessage {
+  if (isBinary || !Buffer.isBuffer(data)) return { kind: 'violation', reason: 'text messages only' };
+  let value: unknown;
+  try {
+    // ws has already rejected invalid UTF-8 (close 1007) before a message reaches here.
+    value = JSON.parse(data.toString('utf8'));
+  } catch {
+    return { kind: 'violation', reason: 'not JSON' };
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { kind: 'violation', reason: 'not an object' };
+  const fields = value as Record<string, unknown>;
+  const id = fields['id'];
+  if (typeof id !== 'number' || !Number.isSafeInteger(id)) return { kind: 'violation', reason: 'no usable id' };
+  const channel = fields['channel'];
+  if (typeof channel !== 'string' || !channelSet.has(channel)) return { kind: 'refused', id, message: 'Unknown channel' };
+  return { kind: 'call', id, channel: channel as ChannelName, request: fields['request'] ?? {} };
+}
 
 async function bundleBridge(): Promise<string> {
   const result = await build({
@@ -80,13 +132,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   const index = withoutMetaCsp.replace('<head>', `<head><script src=".${WEB_HOST_BRIDGE_PATH}"></script>`);
 
   const send = (res: ServerResponse, status: number, type: string, body: string | Buffer): void => {
-    res.writeHead(status, {
-      'content-type': type,
-      'content-security-policy': CSP,
-      'x-content-type-options': 'nosniff',
-      'cache-control': 'no-store',
-      'referrer-policy': 'no-referrer',
-    });
+    res.writeHead(status, { ...SECURITY_HEADERS, 'content-type': type });
     res.end(body);
   };
 
@@ -116,20 +162,27 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     server.once('error', reject);
     server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
   });
+  // A listening server's errors (after start-up) are logged: none of them may end the process.
+  server.on('error', (err: NodeJS.ErrnoException) => log.error('web host server error', { code: err.code ?? null }));
   const address = server.address();
   if (!address || typeof address === 'string') throw new Error('web host has no TCP address');
   const origin = `http://127.0.0.1:${address.port}`;
 
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: WEB_HOST_MAX_PAYLOAD });
+  wss.on('error', (err: NodeJS.ErrnoException) => log.error('WebSocket server error', { code: err.code ?? null }));
   const clients = new Set<WebSocket>();
 
   server.on('upgrade', (req, socket, head) => {
+    // Node's HTTP server drops its own error handling once a socket is handed to 'upgrade'; a
+    // reset here must not become an uncaught error. ws adds its own listener in handleUpgrade.
+    socket.on('error', (err: NodeJS.ErrnoException) => log.warn('upgrade socket error', { code: err.code ?? null }));
     const url = new URL(req.url ?? '/', origin);
     const allowed =
       url.pathname === WEB_HOST_WS_PATH && req.headers.origin === origin && tokenMatches(token, url.searchParams.get('token'));
     if (!allowed) {
       log.warn('refused a WebSocket connection', { origin: req.headers.origin ?? null, path: url.pathname });
-      socket.write('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\n\r\n');
+      const headers = Object.entries(SECURITY_HEADERS).map(([name, value]) => `${name}: ${value}\r\n`).join('');
+      socket.write(`HTTP/1.1 401 Unauthorized\r\n${headers}Connection: close\r\n\r\n`);
       socket.destroy();
       return;
     }
@@ -143,20 +196,33 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   wss.on('connection', (ws) => {
     clients.add(ws);
     ws.on('close', () => clients.delete(ws));
-    ws.on('message', (data) => {
-      let msg: Partial<ClientMessage>;
-      try {
-        msg = JSON.parse(String(data)) as Partial<ClientMessage>;
-      } catch {
-        return; // Not ours to answer: there is no id to answer to.
+    // A broken frame (bad opcode, unmasked, invalid UTF-8, over maxPayload): ws has already sent
+    // the matching close code and ends the connection; without this listener the error would
+    // be thrown and end the whole process.
+    ws.on('error', (err: NodeJS.ErrnoException) => log.warn('WebSocket connection error', { code: err.code ?? null }));
+    ws.on('message', (data, isBinary) => {
+      const msg = parseClientMessage(data, isBinary);
+      switch (msg.kind) {
+        case 'violation':
+          log.warn('closed a WebSocket after a malformed message', { reason: msg.reason });
+          ws.close(POLICY_VIOLATION, msg.reason);
+          return;
+        case 'refused':
+          emit(ws, { kind: 'result', id: msg.id, result: fail({ code: 'invalid_input', message: msg.message }) });
+          return;
+        case 'call':
+          void opts.core
+            .dispatch(msg.channel, msg.request)
+            .catch((err: unknown) => {
+              log.error('dispatch failed', { channel: msg.channel, err: err instanceof Error ? err.name : 'unknown' });
+              return fail({ code: 'internal', message: 'Internal error' });
+            })
+            .then((result) => emit(ws, { kind: 'result', id: msg.id, result }))
+            .catch((err: unknown) => log.error('could not send an answer', { err: err instanceof Error ? err.name : 'unknown' }));
+          return;
+        default:
+          assertNever(msg);
       }
-      const id = typeof msg.id === 'number' ? msg.id : -1;
-      const channel = typeof msg.channel === 'string' && channelSet.has(msg.channel) ? (msg.channel as ChannelName) : null;
-      if (!channel) {
-        emit(ws, { kind: 'result', id, result: { ok: false, error: { code: 'invalid_input', message: 'Unknown channel' } } });
-        return;
-      }
-      void opts.core.dispatch(channel, msg.request ?? {}).then((result) => emit(ws, { kind: 'result', id, result }));
     });
   });
 

@@ -96,6 +96,22 @@ describe('web host', () => {
   });
 
   it.each([
+    ['the page', 'GET', '/'],
+    ['the bridge', 'GET', WEB_HOST_BRIDGE_PATH],
+    ['a missing file', 'GET', '/missing.js'],
+    ['a refused method', 'POST', '/'],
+  ])('isolates %s: no opener, no cross-origin loads, no powerful features', async (_what, method, urlPath) => {
+    const res = await fetch(`${stack.web.origin}${urlPath}`, { method });
+    expect(res.headers.get('cross-origin-opener-policy')).toBe('same-origin');
+    expect(res.headers.get('cross-origin-resource-policy')).toBe('same-origin');
+    const features = (res.headers.get('permissions-policy') ?? '').split(',').map((d) => d.trim());
+    for (const feature of ['camera', 'microphone', 'geolocation', 'payment', 'usb', 'fullscreen']) expect(features).toContain(`${feature}=()`);
+    // Deny-all: no directive grants anything.
+    expect(features.every((d) => d.endsWith('=()'))).toBe(true);
+    await res.arrayBuffer();
+  });
+
+  it.each([
     '/../secret.txt',
     '/%2e%2e/secret.txt',
     '/..%2fsecret.txt',
