@@ -73,7 +73,7 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
 
   const handlers = {
     ...createAppHandlers(createAppService({ device, config, version: opts.version })),
-    ...createSessionHandlers(createSessionService({ session })),
+    ...createSessionHandlers(createSessionService({ session, hub, logger })),
     ...createAuthHandlers(createAuthService({ session, hub, cache })),
     ...createBillsHandlers(createBillsService({ session, hub, cache })),
     ...createLogHandlers(createLogService({ logger: logger.child('renderer'), clock })),

@@ -16,7 +16,7 @@ import { singleHeader } from './plumbing';
 export type AuthenticatedCaller =
   | { kind: 'public' }
   | { kind: 'device'; device: AuthenticatedDevice }
-  | { kind: 'resident'; device: AuthenticatedDevice; resident: ResidentProfile }
+  | { kind: 'resident'; device: AuthenticatedDevice; resident: ResidentProfile; sessionId: string }
   | { kind: 'staff'; device: AuthenticatedDevice; staffId: string; role: StaffRole };
 
 /** The caller a handler of a route declared with `C` receives. */
@@ -40,8 +40,8 @@ export function createAuthenticate(deps: { devices: DeviceService; sessions: Ses
       }
       case 'resident': {
         const authenticated = await device(request);
-        const resident = await deps.sessions.authenticate(singleHeader(request, 'authorization'), authenticated);
-        return { kind: 'resident', device: authenticated, resident };
+        const { resident, sessionId } = await deps.sessions.authenticate(singleHeader(request, 'authorization'), authenticated);
+        return { kind: 'resident', device: authenticated, resident, sessionId };
       }
       case 'staff':
         // No staff sign-in exists yet, so no request can prove it is staff.

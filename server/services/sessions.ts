@@ -5,7 +5,7 @@ import type { IdGenerator, RandomBytes } from '../ids';
 import type { HubDb } from '../db/connect';
 import { getResidentProfile } from '../db/residents';
 import type { ResidentProfile } from '../db/residents';
-import { findResidentSession, insertResidentSession } from '../db/sessions';
+import { findResidentSession, insertResidentSession, revokeResidentSession } from '../db/sessions';
 import type { AuthenticatedDevice } from './devices';
 
 export const RESIDENT_SESSION_TTL_MS = 15 * 60 * 1000;
@@ -13,9 +13,13 @@ export const RESIDENT_SESSION_TTL_MS = 15 * 60 * 1000;
 export type SessionService = {
   /** Opens a session for a resident who just proved their number on this device. */
   start(residentId: string, device: AuthenticatedDevice): Promise<OtpVerifyResponse>;
-  /** The resident behind a bearer token, if the token is live and was issued to this device. */
-  authenticate(authorization: string | undefined, device: AuthenticatedDevice): Promise<ResidentProfile>;
+  /** The resident (and session) behind a bearer token, if the token is live and was issued to this device. */
+  authenticate(authorization: string | undefined, device: AuthenticatedDevice): Promise<AuthenticatedResident>;
+  /** Sign-out: the session's token is refused from now on. */
+  revoke(sessionId: string): Promise<void>;
 };
+
+export type AuthenticatedResident = { resident: ResidentProfile; sessionId: string };
 
 export type SessionDeps = { db: HubDb; clock: () => Date; random: RandomBytes; newId: IdGenerator };
 
@@ -58,7 +62,11 @@ export function createSessionService(deps: SessionDeps): SessionService {
       if (session.device_id !== device.id) throw unauthorized();
       const profile = await getResidentProfile(db, session.resident_id);
       if (!profile) throw unauthorized();
-      return profile;
+      return { resident: profile, sessionId: session.id };
+    },
+
+    async revoke(sessionId) {
+      await revokeResidentSession(db, sessionId, clock().toISOString());
     },
   };
 }

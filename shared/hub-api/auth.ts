@@ -24,3 +24,7 @@ export const OtpVerifyResponse = z.object({
   sessionId: z.string().min(1),
 });
 export type OtpVerifyResponse = z.infer<typeof OtpVerifyResponse>;
+
+/** Sign-out answers the same whether or not the session was still open: it is closed either way. */
+export const SignOutResponse = z.object({ signedOut: z.literal(true) });
+export type SignOutResponse = z.infer<typeof SignOutResponse>;

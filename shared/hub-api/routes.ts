@@ -4,7 +4,7 @@
  * `/v1/openapi.json` is generated from them. To add a route, add an entry here; the hub
  * then fails to compile until it has a handler for it.
  */
-import { OtpRequestBody, OtpRequestResponse, OtpVerifyBody, OtpVerifyResponse } from './auth';
+import { OtpRequestBody, OtpRequestResponse, OtpVerifyBody, OtpVerifyResponse, SignOutResponse } from './auth';
 import { BillsResponse } from './bills';
 import { DevSmsOutboxQuery, DevSmsOutboxResponse } from './dev';
 import { EnrollRequest, EnrollResponse } from './devices';
@@ -92,6 +92,14 @@ export const hubRoutes = defineRoutes({
     summary: "A device's health report for the fleet view",
     body: HeartbeatBody,
     response: HeartbeatResponse,
+    errors: [],
+  },
+  'auth.signOut': {
+    method: 'POST',
+    path: '/v1/auth/sign-out',
+    caller: { kind: 'resident' },
+    summary: "Close the caller's resident session: its token is refused from then on",
+    response: SignOutResponse,
     errors: [],
   },
   'dev.smsOutbox': {

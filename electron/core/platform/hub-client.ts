@@ -24,6 +24,7 @@ export const hubPaths = {
   requestOtp: hubRoutes['auth.requestOtp'].path,
   verifyOtp: hubRoutes['auth.verifyOtp'].path,
   bills: hubRoutes['me.bills'].path,
+  signOut: hubRoutes['auth.signOut'].path,
 } as const;
 
 export type DeviceCredential = { deviceId: string; deviceSecret: string };
@@ -49,6 +50,8 @@ export type HubClient = {
   requestOtp(body: OtpRequestBody): Promise<OtpRequestResponse>;
   verifyOtp(body: OtpVerifyBody): Promise<OtpVerifyResponse>;
   listBills(residentToken: string): Promise<BillsResponse>;
+  /** Closes the resident's session at the hub, so the token is refused even if it leaked. */
+  signOut(residentToken: string): Promise<void>;
 };
 
 /** For a hub error without a readable body: the closest code for its status. */
@@ -179,5 +182,6 @@ export function createHubClient(deps: HubClientDeps): HubClient {
     requestOtp: (body) => call('auth.requestOtp', { body }),
     verifyOtp: (body) => call('auth.verifyOtp', { body }),
     listBills: (token) => call('me.bills', { token }),
+    signOut: async (token) => void (await call('auth.signOut', { token })),
   };
 }

@@ -225,7 +225,7 @@ describe('registerRoutes', () => {
             return { id: 'dev_1', buildingId: 'b1', mode: 'manager' };
           },
         },
-        sessions: { start: async () => Promise.reject(new Error('unused')), authenticate: async () => Promise.reject(new Error('unused')) },
+        sessions: { start: async () => Promise.reject(new Error('unused')), authenticate: async () => Promise.reject(new Error('unused')), revoke: async () => Promise.reject(new Error('unused')) },
       }),
     });
     if (rogue) app.get('/v1/rogue', async () => yes);

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EnrollResponse } from '../../../shared/hub-api';
+import { DevSmsOutboxResponse, EnrollResponse, OtpRequestResponse, OtpVerifyResponse } from '../../../shared/hub-api';
 import { silentLogger } from '../../../shared/logger';
 import { createHub } from '../../../server/app';
 import type { DemoInfo, Hub, SmsAdapter } from '../../../server/app';
@@ -15,8 +15,10 @@ import { openDatabase } from '../../../server/db/connect';
 import { defaultEnrollmentLimits } from '../../../server/services/enrollment-throttle';
 import type { EnrollmentLimits } from '../../../server/services/enrollment-throttle';
 import type { HubDb } from '../../../server/db/connect';
-import { call, createTestClock, enroll, errorOf, T0 } from './helpers';
-import type { Reply } from './helpers';
+import { backends } from './backends';
+import type { TestDatabase } from './backends';
+import { call, createTestClock, enroll, errorOf, latestCode, T0 } from './helpers';
+import type { Device, Reply } from './helpers';
 
 /** For tests that enroll many devices from one address and are not about the throttle. */
 const roomy = { perAddress: { windowSeconds: 60, max: 1000 }, overall: { windowSeconds: 60, max: 1000 } };
@@ -201,6 +203,83 @@ describe('hub enrollment throttle', () => {
       expect(first429).toBeLessThanOrEqual(defaultEnrollmentLimits.perAddress.max);
     } finally {
       await hub.close();
+    }
+  });
+});
+
+describe.each(backends)('hub sign-out on $name', (backend) => {
+  const clock = createTestClock(T0);
+  let database: TestDatabase;
+  let hub: Hub;
+  let base: string;
+  let demo: DemoInfo;
+  let db: HubDb;
+  let kiosk: Device;
+  let phones: string[];
+  beforeAll(async () => {
+    database = await backend.create();
+    hub = await createHub({ database: database.url, devMode: true, clock: clock.now, enrollmentLimits: roomy, ...quiet });
+    demo = await hub.seedDemo();
+    base = await hub.listen();
+    db = openDatabase(database.url);
+    kiosk = await enroll(base, await hub.createEnrollmentCode({ buildingId: demo.buildingId, mode: 'kiosk' }));
+    phones = demo.residents.slice(0, 5).map((r) => r.phone);
+  });
+  afterAll(async () => {
+    await hub?.close();
+    await db?.destroy();
+    await database?.drop();
+  });
+
+  async function login(device: Device, phone: string): Promise<OtpVerifyResponse> {
+    const requested = await call(base, 'POST', '/v1/auth/otp/request', { json: { phone }, headers: device.header });
+    expect(requested.status).toBe(200);
+    const { requestId } = OtpRequestResponse.parse(requested.body);
+    const outbox = DevSmsOutboxResponse.parse((await call(base, 'GET', '/v1/dev/sms-outbox')).body);
+    const verified = await call(base, 'POST', '/v1/auth/otp/verify', { json: { requestId, code: latestCode(outbox, phone) }, headers: device.header });
+    expect(verified.status).toBe(200);
+    return OtpVerifyResponse.parse(verified.body);
+  }
+
+  it('revokes the session at the hub: its token gets 401 from then on, and another session is untouched', async () => {
+    const session = await login(kiosk, phones[0]!);
+    const other = await login(kiosk, phones[1]!);
+    const headers = { ...kiosk.header, authorization: `Bearer ${session.token}` };
+    const otherHeaders = { ...kiosk.header, authorization: `Bearer ${other.token}` };
+    expect((await call(base, 'GET', '/v1/me/bills', { headers })).status).toBe(200);
+
+    const out = await call(base, 'POST', '/v1/auth/sign-out', { headers });
+    expect(out.status).toBe(200);
+    expect(out.body).toEqual({ signedOut: true });
+    const row = await db.selectFrom('resident_sessions').select('revoked_at').where('id', '=', session.sessionId).executeTakeFirstOrThrow();
+    expect(row.revoked_at).not.toBeNull();
+
+    const after = await call(base, 'GET', '/v1/me/bills', { headers });
+    expect(after.status).toBe(401);
+    expect(errorOf(after).code).toBe('unauthorized');
+    // Signing out twice is refused like any dead token, and never reopens it.
+    expect((await call(base, 'POST', '/v1/auth/sign-out', { headers })).status).toBe(401);
+    expect((await call(base, 'GET', '/v1/me/bills', { headers: otherHeaders })).status).toBe(200);
+  });
+
+  it('needs the session token and the device it was issued to', async () => {
+    const session = await login(kiosk, phones[2]!);
+    const elsewhere = await enroll(base, await hub.createEnrollmentCode({ buildingId: demo.buildingId, mode: 'kiosk' }), 'Sảnh tòa B');
+    expect((await call(base, 'POST', '/v1/auth/sign-out', { headers: kiosk.header })).status).toBe(401);
+    expect((await call(base, 'POST', '/v1/auth/sign-out', { headers: { ...elsewhere.header, authorization: `Bearer ${session.token}` } })).status).toBe(401);
+    expect((await call(base, 'GET', '/v1/me/bills', { headers: { ...kiosk.header, authorization: `Bearer ${session.token}` } })).status).toBe(200);
+  });
+
+  it('refuses every session of a revoked device', async () => {
+    const doomed = await enroll(base, await hub.createEnrollmentCode({ buildingId: demo.buildingId, mode: 'kiosk' }), 'Sảnh tòa C');
+    const session = await login(doomed, phones[3]!);
+    const headers = { ...doomed.header, authorization: `Bearer ${session.token}` };
+    expect((await call(base, 'GET', '/v1/me/bills', { headers })).status).toBe(200);
+    await db.updateTable('devices').set({ revoked_at: clock.now().toISOString() }).where('id', '=', doomed.id).execute();
+    for (const [method, path] of [['GET', '/v1/me/bills'], ['POST', '/v1/auth/sign-out']] as const) {
+      const reply = await call(base, method, path, { headers });
+      expect(reply.status, path).toBe(401);
+      expect(errorOf(reply).code).toBe('unauthorized');
     }
   });
 });
