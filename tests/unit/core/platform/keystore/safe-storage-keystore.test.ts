@@ -4,6 +4,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSafeStorageKeystore } from '../../../../../electron/core/platform/keystore/safe-storage-keystore';
 import type { SafeStorageLike } from '../../../../../electron/core/platform/keystore/safe-storage-keystore';
+import { createLogger } from '../../../../../shared/logger';
+import type { LogEntry } from '../../../../../shared/logger';
 
 /** Mimics Electron's async safeStorage: "encryption" is a reversible XOR with a secret, plus a marker. */
 type FakeSafeStorage = SafeStorageLike & { backend: string; available: boolean; reEncrypt: boolean; secret: number; encrypts: number };
@@ -172,5 +174,36 @@ describe('createSafeStorageKeystore', () => {
     await expect(createSafeStorageKeystore({ safeStorage, dataDir, platform: 'linux' }).getOrCreateDbKey()).rejects.toMatchObject({
       code: 'corrupt',
     });
+  });
+  it('names the macOS backend keychain and records it in the file', async () => {
+    const safeStorage = fakeSafeStorage('basic_text');
+    const mac = createSafeStorageKeystore({ safeStorage, dataDir, platform: 'darwin' });
+    expect(mac.backend).toBe('keychain');
+    await mac.getOrCreateDbKey();
+    expect(stored().backend).toBe('keychain');
+  });
+
+  it('keeps the keyring failure as the cause when the key cannot be unwrapped', async () => {
+    const safeStorage = fakeSafeStorage();
+    await createSafeStorageKeystore({ safeStorage, dataDir, platform: 'linux' }).getOrCreateDbKey();
+    writeFileSync(file(), JSON.stringify({ ...stored(), wrappedKeyBase64: Buffer.from('garbage').toString('base64') }));
+    const failure = await createSafeStorageKeystore({ safeStorage, dataDir, platform: 'linux' })
+      .getOrCreateDbKey()
+      .then(() => null, (err: unknown) => err);
+    expect(failure).toMatchObject({ code: 'unavailable', cause: { message: expect.stringContaining('decrypting') } });
+  });
+
+  it('logs a new key and a rewrap with the backend only, never the key', async () => {
+    const entries: LogEntry[] = [];
+    const logger = createLogger('test', (e) => entries.push(e));
+    const safeStorage = fakeSafeStorage();
+    const key = await createSafeStorageKeystore({ safeStorage, dataDir, platform: 'linux', logger }).getOrCreateDbKey();
+    safeStorage.reEncrypt = true;
+    await createSafeStorageKeystore({ safeStorage, dataDir, platform: 'linux', logger }).getOrCreateDbKey();
+    expect(entries.map((e) => [e.msg, e.data])).toEqual([
+      ['created a new database key', { backend: 'gnome_libsecret' }],
+      ['rewrapped the database key after a keyring key rotation', { backend: 'gnome_libsecret' }],
+    ]);
+    expect(JSON.stringify(entries)).not.toContain(key.toString('hex'));
   });
 });
