@@ -367,9 +367,12 @@ describe('error codes kept verbatim', () => {
   const codeOf = (code: string): unknown =>
     (redactData({ error: Object.assign(new Error('failed'), { code }) }) as { error: Record<string, unknown> }).error['code'];
 
-  it.each(['ECONNREFUSED', 'SQLITE_BUSY', 'SQLITE_IOERR_SHORT_READ', 'ERR_HTTP2_STREAM_ERROR', 'E2BIG', 'code_locked'])('keeps %s', (code) => {
-    expect(codeOf(code)).toBe(code);
-  });
+  it.each(['ECONNREFUSED', 'SQLITE_BUSY', 'SQLITE_IOERR_SHORT_READ', 'ERR_HTTP2_STREAM_ERROR', 'E2BIG', 'code_locked', 'aborted', 'too_many_requests'])(
+    'keeps %s',
+    (code) => {
+      expect(codeOf(code)).toBe(code);
+    },
+  );
 
   // Identifier-shaped only in part: a name or a number before or after the identifier, or a
   // phone number or OTP joined to it by `_` (which the string rules do not see).
@@ -377,5 +380,27 @@ describe('error codes kept verbatim', () => {
     const out = codeOf(code);
     expect(out).not.toBe(code);
     expect(JSON.stringify(out)).not.toMatch(/Nguyen|0912345678|123456/);
+  });
+});
+
+describe('correlation ids and error stacks', () => {
+  const hex32 = '4bf92f3577b34da6a3ce929d0e0e4736';
+
+  it('keeps a random-looking id under a correlation key only', () => {
+    const out = redactData({ traceId: hex32, request_id: hex32, note: hex32, traceCount: 3 });
+    expect(out['traceId']).toBe(hex32);
+    expect(out['request_id']).toBe(hex32);
+    expect(out['note']).not.toBe(hex32);
+    expect(out['traceCount']).toBe(3);
+    // Only the random-id rule is off under those keys: a phone number still goes.
+    expect(JSON.stringify(redactData({ requestId: '0912345678' }))).not.toContain('0912345678');
+  });
+
+  it('writes no stack for an error that has none', () => {
+    const err = new Error('failed');
+    err.stack = undefined;
+    const out = (redactData({ error: err }) as { error: Record<string, unknown> }).error;
+    expect(out).not.toHaveProperty('stack');
+    expect(out['message']).toBe('failed');
   });
 });
