@@ -55,7 +55,7 @@ describe('constant-time comparison of secrets', () => {
 
   it('an OTP code is checked by comparing its HMAC with the stored one in constant time', async () => {
     const sms = createDevSmsAdapter({ clock: fx.clock.now, logger: silentLogger });
-    const otp = createOtpService({ db: fx.db, clock: fx.clock.now, random: (n) => nodeCrypto.randomBytes(n), newId: fx.newId, sms, logger: silentLogger, hmacKey: HMAC_KEY });
+    const otp = createOtpService({ db: fx.db, clock: fx.clock.now, random: (n) => nodeCrypto.randomBytes(n), newId: fx.newId, sms, logger: silentLogger, hmacKey: HMAC_KEY, afterResponse: (task) => task() });
     const { requestId } = await otp.requestCode({ phone: fx.residentPhone, device: fx.kiosk });
     const code = /\b(\d{6})\b/.exec(sms.messages()[0]?.body ?? '')?.[1] ?? '';
     const wrong = code === '000000' ? '000001' : '000000';

@@ -44,6 +44,8 @@ function hubParts(devMode: boolean, sms: (parts: { terminal: ReturnType<typeof c
     sms: adapter,
     logger: logger.child('otp'),
     hmacKey: HMAC_KEY,
+    // The hub sends after its HTTP answer; with none here, at once.
+    afterResponse: (task) => task(),
   });
   return { otp, adapter, logText: log.text, terminalText: term.text };
 }
