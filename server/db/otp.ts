@@ -1,18 +1,33 @@
+import type { ExpressionBuilder } from 'kysely';
 import type { HubDb, HubTrx } from './connect';
-import type { OtpRequestRow, OtpSendRow } from './schema';
+import type { Database, OtpRequestRow, OtpSendRow } from './schema';
 
 type Db = HubDb | HubTrx;
 
-export type SendScope = { phoneHmac: string } | { deviceId: string } | 'all';
+/**
+ * Which sends a limit counts. A number is counted per building (through the sending
+ * device, whose building never changes): kiosks elsewhere cannot use up a resident's sends.
+ */
+export type SendScope = { phoneHmac: string; buildingId: string } | { deviceId: string } | { buildingId: string } | 'all';
 
 /** Sends in `(since, ∞)` for a scope, with the oldest one (to compute when the window frees up). */
 export async function sendsSince(db: Db, scope: SendScope, since: string): Promise<{ count: number; oldest: string | null; newest: string | null }> {
-  let query = db
-    .selectFrom('otp_sends')
-    .select((eb) => [eb.fn.countAll<number>().as('count'), eb.fn.min('sent_at').as('oldest'), eb.fn.max('sent_at').as('newest')])
-    .where('sent_at', '>', since);
-  if (scope !== 'all') {
-    query = 'phoneHmac' in scope ? query.where('phone_hmac', '=', scope.phoneHmac) : query.where('device_id', '=', scope.deviceId);
+  const counted = (eb: ExpressionBuilder<Database, 'otp_sends'>) =>
+    [eb.fn.countAll<number>().as('count'), eb.fn.min('otp_sends.sent_at').as('oldest'), eb.fn.max('otp_sends.sent_at').as('newest')] as const;
+  let query;
+  if (scope === 'all') {
+    query = db.selectFrom('otp_sends').select(counted).where('otp_sends.sent_at', '>', since);
+  } else if ('deviceId' in scope) {
+    query = db.selectFrom('otp_sends').select(counted).where('otp_sends.device_id', '=', scope.deviceId).where('otp_sends.sent_at', '>', since);
+  } else {
+    // Through devices_building_idx and the device's primary key, never a scan (see otp-query-plans.test.ts).
+    query = db
+      .selectFrom('otp_sends')
+      .innerJoin('devices', 'devices.id', 'otp_sends.device_id')
+      .select(counted)
+      .where('devices.building_id', '=', scope.buildingId)
+      .where('otp_sends.sent_at', '>', since);
+    if ('phoneHmac' in scope) query = query.where('otp_sends.phone_hmac', '=', scope.phoneHmac);
   }
   const row = await query.executeTakeFirstOrThrow();
   return { count: Number(row.count), oldest: row.oldest ?? null, newest: row.newest ?? null };
@@ -26,12 +41,16 @@ export async function insertOtpRequest(db: Db, row: OtpRequestRow): Promise<void
   await db.insertInto('otp_requests').values(row).execute();
 }
 
-/** A new code replaces any still-open one for the same number: one live code per number. */
-export async function supersedeOpenRequests(db: Db, phoneHmac: string, now: string): Promise<void> {
+/**
+ * A new code replaces any still-open one for the same number asked in the same building:
+ * one live code per number and building, so a kiosk elsewhere cannot void a resident's code.
+ */
+export async function supersedeOpenRequests(db: Db, phoneHmac: string, buildingId: string, now: string): Promise<void> {
   await db
     .updateTable('otp_requests')
     .set({ superseded_at: now })
     .where('phone_hmac', '=', phoneHmac)
+    .where('device_id', 'in', (eb) => eb.selectFrom('devices').select('devices.id').where('devices.building_id', '=', buildingId))
     .where('consumed_at', 'is', null)
     .where('superseded_at', 'is', null)
     .where('expires_at', '>', now)

@@ -35,6 +35,9 @@ export type OtpLimits = {
   maxAttempts: number;
   perNumber: readonly RateWindow[];
   perDevice: RateWindow;
+  /** Every send from the kiosks of one building: abuse there does not stop sign-in elsewhere. */
+  perBuilding: RateWindow;
+  /** Every send of the hub: the SMS bill's ceiling. */
   global: RateWindow;
 };
 
@@ -48,6 +51,7 @@ export const defaultOtpLimits: OtpLimits = {
     { windowSeconds: 24 * 60 * 60, max: 10 },
   ],
   perDevice: { windowSeconds: 60 * 60, max: 30 },
+  perBuilding: { windowSeconds: 60 * 60, max: 300 },
   global: { windowSeconds: 60 * 60, max: 1000 },
 };
 
@@ -89,14 +93,21 @@ export function createOtpService(deps: OtpDeps): OtpService {
     const retryAfter = (from: string | null, windowSeconds: number): number =>
       Math.max(1, Math.ceil((Date.parse(from ?? now.toISOString()) + windowSeconds * 1000 - now.getTime()) / 1000));
 
-    const recent = await sendsSince(trx, { phoneHmac: phone }, at(limits.resendAfterSeconds));
+    // A number is counted per building: requests where it is not a resident (which send no
+    // SMS) count against the asking kiosk and its building, and never against the resident's
+    // own building, so a kiosk elsewhere cannot lock them out. Within one building a resident's
+    // number and a stranger's are counted alike, so the limits tell the two apart no more
+    // than the answers do.
+    const number = { phoneHmac: phone, buildingId: device.buildingId };
+    const recent = await sendsSince(trx, number, at(limits.resendAfterSeconds));
     if (recent.count > 0) {
       const wait = retryAfter(recent.newest, limits.resendAfterSeconds);
       throw new KiotError('rate_limited', `A code was just sent; wait ${wait} s before asking for another`, { retryAfterSeconds: wait });
     }
     const scoped: [SendScope, RateWindow, string][] = [
-      ...limits.perNumber.map((w): [SendScope, RateWindow, string] => [{ phoneHmac: phone }, w, 'this number']),
+      ...limits.perNumber.map((w): [SendScope, RateWindow, string] => [number, w, 'this number']),
       [{ deviceId: device.id }, limits.perDevice, 'this kiosk'],
+      [{ buildingId: device.buildingId }, limits.perBuilding, 'this building'],
       ['all', limits.global, 'the building system'],
     ];
     for (const [scope, window, who] of scoped) {
@@ -126,7 +137,7 @@ export function createOtpService(deps: OtpDeps): OtpService {
         // A resident of another building is treated exactly like a stranger: this kiosk
         // has no business logging them in.
         const eligible = resident !== undefined && resident.building_id === device.buildingId ? resident.id : null;
-        await supersedeOpenRequests(trx, hashedPhone, nowIso);
+        await supersedeOpenRequests(trx, hashedPhone, device.buildingId, nowIso);
         await insertOtpRequest(trx, {
           id: requestId,
           phone_hmac: hashedPhone,

@@ -3,7 +3,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../../../shared/logger';
 import { KiotError } from '../../../../shared/result';
 import type { ErrorCode } from '../../../../shared/result';
+import { insertDevice } from '../../../../server/db/devices';
 import { insertOtpSend } from '../../../../server/db/otp';
+import { insertBuilding } from '../../../../server/db/residents';
+import type { AuthenticatedDevice } from '../../../../server/services/devices';
 import { createOtpService, defaultOtpLimits } from '../../../../server/services/otp';
 import type { OtpLimits, OtpService } from '../../../../server/services/otp';
 import { createDevSmsAdapter } from '../../../../server/adapters/sms/dev-sms';
@@ -184,6 +187,47 @@ describe('OTP service', () => {
     await failure(global.requestCode({ phone: phones[3]!, device: fx.otherKiosk }), 'rate_limited');
   });
 
+  /** A kiosk of a second building (where fx.residentPhone is a stranger). */
+  async function kioskElsewhere(): Promise<AuthenticatedDevice> {
+    const buildingId = fx.newId();
+    const now = fx.clock.now().toISOString();
+    await insertBuilding(fx.db, { id: buildingId, name: 'Tòa nhà Khác', address: 'Đà Nẵng', created_at: now, updated_at: now });
+    const device: AuthenticatedDevice = { id: fx.newId(), buildingId, mode: 'kiosk' };
+    await insertDevice(fx.db, { id: device.id, building_id: buildingId, mode: 'kiosk', name: 'Sảnh', secret_hash: 'x', created_at: now, revoked_at: null });
+    return device;
+  }
+
+  it('does not let a kiosk in another building lock a resident out or void their code', async () => {
+    const otp = service();
+    const foreign = await kioskElsewhere();
+    const mine = await otp.requestCode({ phone: fx.residentPhone, device: fx.kiosk });
+    const myCode = lastCodeTo(fx.residentPhone);
+    // Elsewhere the number is a stranger's: no SMS, and its limits are that building's.
+    for (let i = 0; i < 3; i += 1) {
+      await otp.requestCode({ phone: fx.residentPhone, device: foreign });
+      fx.clock.advance(60);
+    }
+    const err = await failure(otp.requestCode({ phone: fx.residentPhone, device: foreign }), 'rate_limited');
+    expect(err.message).toMatch(/this number/);
+    expect(sms.messages()).toHaveLength(1);
+    // At home the resident's code still works, and a new one can be sent at once.
+    await expect(otp.verifyCode({ requestId: mine.requestId, code: myCode, device: fx.kiosk })).resolves.toEqual({ residentId: fx.residentId });
+    const again = await otp.requestCode({ phone: fx.residentPhone, device: fx.kiosk });
+    expect(sms.messages()).toHaveLength(2);
+    await expect(otp.verifyCode({ requestId: again.requestId, code: lastCodeTo(fx.residentPhone), device: fx.kiosk })).resolves.toEqual({ residentId: fx.residentId });
+  });
+
+  it('caps sends per building, leaving other buildings open', async () => {
+    const phones = ['+84901000011', '+84901000012', '+84901000013', '+84901000014'];
+    const otp = service({ perBuilding: { windowSeconds: 3600, max: 2 } });
+    await otp.requestCode({ phone: phones[0]!, device: fx.kiosk });
+    await otp.requestCode({ phone: phones[1]!, device: fx.otherKiosk });
+    const err = await failure(otp.requestCode({ phone: phones[2]!, device: fx.otherKiosk }), 'rate_limited');
+    expect(err.message).toMatch(/this building/);
+    expect(err.retryAfterSeconds).toBe(3600);
+    await otp.requestCode({ phone: phones[3]!, device: await kioskElsewhere() });
+  });
+
   it('ships the limits DESIGN.md promises', () => {
     // Pinned value by value: the behaviour tests below run under these defaults, and a change here
     // is a security decision to be made on purpose, not a side effect.
@@ -196,6 +240,7 @@ describe('OTP service', () => {
         { windowSeconds: 86_400, max: 10 },
       ],
       perDevice: { windowSeconds: 3_600, max: 30 },
+      perBuilding: { windowSeconds: 3_600, max: 300 },
       global: { windowSeconds: 3_600, max: 1_000 },
     });
   });
