@@ -283,3 +283,45 @@ describe.each(backends)('hub sign-out on $name', (backend) => {
     }
   });
 });
+
+describe.each(backends)('hub OTP limits across buildings on $name', (backend) => {
+  const clock = createTestClock(T0);
+  let database: TestDatabase;
+  let hub: Hub;
+  let base: string;
+  let demo: DemoInfo;
+  let db: HubDb;
+  beforeAll(async () => {
+    database = await backend.create();
+    hub = await createHub({ database: database.url, devMode: true, clock: clock.now, enrollmentLimits: roomy, ...quiet });
+    demo = await hub.seedDemo();
+    base = await hub.listen();
+    db = openDatabase(database.url);
+  });
+  afterAll(async () => {
+    await hub?.close();
+    await db?.destroy();
+    await database?.drop();
+  });
+
+  it('a kiosk in another building cannot lock a resident out of sign-in at home', async () => {
+    const at = clock.now().toISOString();
+    await db.insertInto('buildings').values({ id: 'b-elsewhere', name: 'Tòa nhà Khác', address: 'Đà Nẵng', created_at: at, updated_at: at }).execute();
+    const home = await enroll(base, await hub.createEnrollmentCode({ buildingId: demo.buildingId, mode: 'kiosk' }));
+    const foreign = await enroll(base, await hub.createEnrollmentCode({ buildingId: 'b-elsewhere', mode: 'kiosk' }), 'Sảnh khác');
+    const phone = demo.residents[0]!.phone;
+    const ask = (device: Device): Promise<Reply> => call(base, 'POST', '/v1/auth/otp/request', { json: { phone }, headers: device.header });
+
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i += 1) {
+      statuses.push((await ask(foreign)).status);
+      clock.advance(60);
+    }
+    expect(statuses).toEqual([200, 200, 200, 429]);
+    const outbox = async (): Promise<number> => DevSmsOutboxResponse.parse((await call(base, 'GET', '/v1/dev/sms-outbox')).body).messages.length;
+    expect(await outbox()).toBe(0);
+    const requested = await ask(home);
+    expect(requested.status).toBe(200);
+    await vi.waitFor(async () => expect(await outbox()).toBe(1));
+  });
+});
