@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { digestsEqual, newEnrollmentCode, randomBelow, sha256Base64url } from '../../../server/crypto';
+import { digestsEqual, hmacSha256Base64url, newEnrollmentCode, newSecret, randomBelow, sha256Base64url } from '../../../server/crypto';
 import type { RandomBytes } from '../../../server/ids';
 
 /** A `random` that hands out the given 32-bit values in order, and counts the draws. */
@@ -70,5 +70,28 @@ describe('newEnrollmentCode', () => {
   it('maps each draw onto the Crockford alphabet, in order', () => {
     const values = Array.from({ length: 16 }, (_, i) => (i * 2 + 1) % 32);
     expect(newEnrollmentCode(draws(...values))).toBe('1357-9BDF-HKNQ-SVXZ');
+  });
+});
+
+describe('digests and secrets', () => {
+  const b64url = (hex: string): string => Buffer.from(hex, 'hex').toString('base64url');
+
+  it('sha256Base64url is SHA-256 in base64url (FIPS 180-2 "abc")', () => {
+    expect(sha256Base64url('abc')).toBe(b64url('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad'));
+  });
+
+  it('hmacSha256Base64url is HMAC-SHA-256 in base64url (RFC 4231 test case 1)', () => {
+    expect(hmacSha256Base64url(Buffer.alloc(20, 0x0b), 'Hi There')).toBe(b64url('b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7'));
+  });
+
+  it('newSecret is 32 random bytes in base64url', () => {
+    const sizes: number[] = [];
+    const secret = newSecret((n) => {
+      sizes.push(n);
+      return Buffer.alloc(n, 0xff);
+    });
+    expect(sizes).toEqual([32]);
+    expect(secret).toBe(Buffer.alloc(32, 0xff).toString('base64url'));
+    expect(secret).toHaveLength(43);
   });
 });
