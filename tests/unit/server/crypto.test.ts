@@ -17,9 +17,11 @@ function draws(...values: number[]): RandomBytes & { used: () => number } {
 }
 
 describe('digestsEqual', () => {
-  const digest = sha256Base64url('secret');
+  // Computed inside each test, so that a broken digest fails a test rather than the file.
+  const secretDigest = (): string => sha256Base64url('secret');
 
   it('refuses digests of different lengths without throwing', () => {
+    const digest = secretDigest();
     // A malformed presented token must be a refusal, never a timingSafeEqual RangeError (a 500).
     expect(digestsEqual(digest, digest.slice(0, 20))).toBe(false);
     expect(digestsEqual(digest.slice(0, 20), digest)).toBe(false);
@@ -33,6 +35,7 @@ describe('digestsEqual', () => {
   });
 
   it('accepts the same digest and refuses a one-character change', () => {
+    const digest = secretDigest();
     expect(digestsEqual(digest, digest)).toBe(true);
     const changed = `${digest.slice(0, -2)}${digest.at(-2) === 'A' ? 'B' : 'A'}${digest.slice(-1)}`;
     expect(digestsEqual(digest, changed)).toBe(false);
