@@ -396,6 +396,14 @@ describe('correlation ids and error stacks', () => {
     expect(JSON.stringify(redactData({ requestId: '0912345678' }))).not.toContain('0912345678');
   });
 
+  it('walks a non-string under a correlation key like any other value', () => {
+    expect(redactData({ requestId: 42, traceId: { phone: '0912345678', x: 'abc' }, spanId: ['0912345678'] })).toEqual({
+      requestId: 42,
+      traceId: { phone: REDACTED, x: 'abc' },
+      spanId: [PHONE_MARK],
+    });
+  });
+
   it('writes no stack for an error that has none', () => {
     const err = new Error('failed');
     err.stack = undefined;
