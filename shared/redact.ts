@@ -106,12 +106,12 @@ const base64urlRe = /(?<![0-9A-Za-z_-])[A-Za-z0-9_-]{24,}(?![0-9A-Za-z_-])/g;
  * A run of digit groups joined by one space, dot or dash, optionally led by `+` or `(+84)`.
  * Which part of the run (if any) is a phone number is decided by `redactPhoneRun`.
  */
-const digitRunRe = /(?<![0-9A-Za-z_+])(?:\(\+?84\)[ .-]?|\+)?\d+(?:[ .-]\d+)*(?![0-9A-Za-z_])/g;
+const digitRunRe = /(?<![0-9A-Za-z+])(?:\(\+?84\)[ .-]?|\+)?\d+(?:[ .-]\d+)*(?![0-9A-Za-z])/g;
 /**
  * A 6-digit number standing on its own: not glued to letters, not one group of a longer
  * number (`1.250.000`, `12:345678`), not an amount (`250000đ`, `250000 VND`).
  */
-const lonelySixDigitsRe = /(?<![0-9A-Za-z_])(?<!\d[.,:/-])\d{6}(?![0-9A-Za-z_]|[.,:/-]\d|\s?(?:đ|₫|đồng|vnd|vnđ|dong)(?![A-Za-z]))/giu;
+const lonelySixDigitsRe = /(?<![0-9A-Za-z])(?<!\d[.,:/-])\d{6}(?![0-9A-Za-z]|[.,:/-]\d|\s?(?:đ|₫|đồng|vnd|vnđ|dong)(?![A-Za-z]))/giu;
 
 /**
  * Vietnamese numbers by their digits alone: mobiles are 0 + [35789] + 8 digits, fixed lines

@@ -412,3 +412,10 @@ describe('correlation ids and error stacks', () => {
     expect(out['message']).toBe('failed');
   });
 });
+
+describe('digits joined to a word by an underscore', () => {
+  it('are still a phone number or a code in free text', () => {
+    expect(redactString('sent to x_0912345678 today')).not.toContain('0912345678');
+    expect(redactString('otp_123456')).not.toContain('123456');
+  });
+});
