@@ -15,6 +15,7 @@ import type { AppCore } from '../../electron/core/api';
 import { contentTypeFor, resolveStaticPath } from '../../electron/core/platform/static-files';
 import type { Logger } from '../../shared/logger';
 import { silentLogger } from '../../shared/logger';
+import { DENY_ALL_PERMISSIONS_POLICY } from '../../shared/permissions-policy';
 import { channelNames } from '../../shared/channels';
 import type { ChannelName } from '../../shared/channels';
 import { fail } from '../../shared/result';
@@ -53,11 +54,7 @@ const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'referrer-policy': 'no-referrer',
   'cross-origin-opener-policy': 'same-origin',
   'cross-origin-resource-policy': 'same-origin',
-  'permissions-policy':
-    'accelerometer=(), autoplay=(), bluetooth=(), camera=(), display-capture=(), encrypted-media=(), fullscreen=(), ' +
-    'geolocation=(), gyroscope=(), hid=(), idle-detection=(), magnetometer=(), microphone=(), midi=(), payment=(), ' +
-    'picture-in-picture=(), publickey-credentials-get=(), screen-wake-lock=(), serial=(), usb=(), web-share=(), ' +
-    'xr-spatial-tracking=()',
+  'permissions-policy': DENY_ALL_PERMISSIONS_POLICY,
 };
 
 /** Larger than any contract request; a bigger frame is refused (close 1009) before it is buffered. */

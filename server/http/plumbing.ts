@@ -1,6 +1,7 @@
 /** Plumbing shared by every route: input parsing, typed errors, security headers, access log. */
 import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
+import { DENY_ALL_PERMISSIONS_POLICY } from '../../shared/permissions-policy';
 import { httpStatusFor } from '../../shared/hub-api';
 import type { ErrorBody } from '../../shared/hub-api';
 import type { Logger } from '../../shared/logger';
@@ -31,8 +32,7 @@ const SECURITY_HEADERS: Record<string, string> = {
   'cross-origin-opener-policy': 'same-origin',
   'cross-origin-resource-policy': 'same-origin',
   // …and may use no powerful feature: every one a browser would otherwise offer is off.
-  'permissions-policy':
-    'accelerometer=(), autoplay=(), bluetooth=(), camera=(), display-capture=(), encrypted-media=(), fullscreen=(), geolocation=(), gyroscope=(), hid=(), idle-detection=(), magnetometer=(), microphone=(), midi=(), payment=(), picture-in-picture=(), publickey-credentials-get=(), screen-wake-lock=(), serial=(), usb=(), web-share=(), xr-spatial-tracking=()',
+  'permissions-policy': DENY_ALL_PERMISSIONS_POLICY,
   'referrer-policy': 'no-referrer',
   'x-content-type-options': 'nosniff',
   'x-frame-options': 'DENY',
