@@ -184,7 +184,8 @@ describe('kiosk shortcut rule', () => {
 
 describe('kiosk blocklist, key by key', () => {
   // Every key the kiosk must swallow even with no modifier held: each asks the browser or
-  // the OS to act. Pressed one at a time through the before-input-event handler.
+  // the OS to act. Pressed one at a time through the before-input-event handler. Written out
+  // here on purpose rather than imported, so a key dropped from the guard's list fails.
   const blockedKeys = [
     'BrowserBack',
     'BrowserForward',
