@@ -6,7 +6,14 @@ import type { ResidentSummary } from '../../shared/domain';
 import { BillDetailScreen } from '../kiosk/bills/BillDetailScreen';
 import { BillsProvider } from '../kiosk/bills/bills-store';
 import { BillsScreen } from '../kiosk/bills/BillsScreen';
+import { AccessLogScreen } from '../kiosk/access-log/AccessLogScreen';
+import { ConsentsScreen } from '../kiosk/consents/ConsentsScreen';
+import { ReconsentGate } from '../kiosk/consents/ReconsentGate';
+import { PolicyScreen } from '../kiosk/policy/PolicyScreen';
+import { PrivacyMenu } from '../kiosk/privacy/PrivacyMenu';
+import { ProfileScreen } from '../kiosk/profile/ProfileScreen';
 import { ResidentHeader } from '../kiosk/session/ResidentHeader';
+import { useT } from '../i18n/I18nProvider';
 import { currentLocation, goBack, goTo, locationKey, startTrail } from './kiosk-location';
 import type { ResidentLocation, Trail } from './kiosk-location';
 
@@ -26,6 +33,7 @@ export type ResidentAreaProps = {
  * of one resident's navigation (or data) outlives their session.
  */
 export function ResidentArea({ resident, onView, scroll }: ResidentAreaProps): JSX.Element {
+  const t = useT();
   const [trail, setTrail] = useState<Trail>(startTrail);
   /** Scroll position of each screen on the trail, by depth, to restore on Back. */
   const scrollTops = useRef<number[]>([]);
@@ -50,6 +58,16 @@ export function ResidentArea({ resident, onView, scroll }: ResidentAreaProps): J
         return <BillsScreen onOpenBill={(billId) => go({ screen: 'bill', billId })} />;
       case 'bill':
         return <BillDetailScreen key={locationKey(location)} billId={location.billId} onBack={back} />;
+      case 'privacy':
+        return <PrivacyMenu onGo={go} />;
+      case 'profile':
+        return <ProfileScreen onBack={back} />;
+      case 'consents':
+        return <ConsentsScreen onBack={back} />;
+      case 'policy':
+        return <PolicyScreen onBack={back} />;
+      case 'accessLog':
+        return <AccessLogScreen onBack={back} />;
       default:
         return assertNever(location, 'resident location');
     }
@@ -59,7 +77,15 @@ export function ResidentArea({ resident, onView, scroll }: ResidentAreaProps): J
     <BillsProvider>
       <section className="screen screen-resident" aria-labelledby="resident-greeting" data-location={location.screen}>
         <ResidentHeader resident={resident} onView={onView} />
-        {screen}
+        <nav className="resident-nav" aria-label={t('privacy:title')}>
+          <button type="button" className="nav-tab" data-testid="nav-bills" aria-current={location.screen === 'bills' || location.screen === 'bill' ? 'page' : undefined} onClick={() => go({ screen: 'bills' })}>
+            {t('privacy:bills')}
+          </button>
+          <button type="button" className="nav-tab" data-testid="nav-privacy" aria-current={location.screen !== 'bills' && location.screen !== 'bill' ? 'page' : undefined} onClick={() => go({ screen: 'privacy' })}>
+            {t('privacy:open')}
+          </button>
+        </nav>
+        <ReconsentGate>{screen}</ReconsentGate>
       </section>
     </BillsProvider>
   );

@@ -4,7 +4,15 @@
  * and a lock unmounts all of it. A new screen (profile, consents, requests, pay) is one
  * member here and one case (its screen) in `ResidentArea`.
  */
-export type ResidentLocation = { screen: 'bills' } | { screen: 'bill'; billId: string };
+export type ResidentLocation =
+  | { screen: 'bills' }
+  | { screen: 'bill'; billId: string }
+  /** The privacy centre: my information, consents, the policy, who accessed my data. */
+  | { screen: 'privacy' }
+  | { screen: 'profile' }
+  | { screen: 'consents' }
+  | { screen: 'policy' }
+  | { screen: 'accessLog' };
 
 export const residentHome: ResidentLocation = { screen: 'bills' };
 

@@ -5,5 +5,10 @@ import { bills } from './bills';
 import { common } from './common';
 import { manager } from './manager';
 import { session } from './session';
+import { privacy } from './privacy';
+import { profile } from './profile';
+import { consents } from './consents';
+import { accessLog } from './access-log';
+import { keyboard } from './keyboard';
 
-export const en: Translations = { common, attract, auth, bills, session, manager };
+export const en: Translations = { common, attract, auth, bills, session, manager, privacy, profile, consents, accessLog, keyboard };

@@ -4,6 +4,11 @@ import { bills } from './bills';
 import { common } from './common';
 import { manager } from './manager';
 import { session } from './session';
+import { privacy } from './privacy';
+import { profile } from './profile';
+import { consents } from './consents';
+import { accessLog } from './access-log';
+import { keyboard } from './keyboard';
 
 /** Vietnamese, the kiosk's first language and the source of every key. */
-export const vi = { common, attract, auth, bills, session, manager } as const;
+export const vi = { common, attract, auth, bills, session, manager, privacy, profile, consents, accessLog, keyboard } as const;

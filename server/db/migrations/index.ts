@@ -8,5 +8,8 @@ import { migration0002 } from './0002-bills';
 import { migration0003 } from './0003-devices-sessions';
 import { migration0004 } from './0004-otp';
 import { migration0005 } from './0005-sync';
+import { migration0006 } from './0006-audit';
+import { migration0007 } from './0007-consents-policy';
+import { migration0008 } from './0008-profile-changes';
 
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005];
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008];

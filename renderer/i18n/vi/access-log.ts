@@ -1,0 +1,4 @@
+/** Namespace `accessLog`. */
+export const accessLog = {
+  title: '',
+} as const;

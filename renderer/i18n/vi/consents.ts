@@ -1,0 +1,4 @@
+/** Namespace `consents`. */
+export const consents = {
+  title: '',
+} as const;

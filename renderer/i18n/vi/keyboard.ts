@@ -1,0 +1,4 @@
+/** Namespace `keyboard`. */
+export const keyboard = {
+  title: '',
+} as const;

@@ -1,0 +1,4 @@
+/** Namespace `profile`. */
+export const profile = {
+  title: '',
+} as const;

@@ -1,0 +1,5 @@
+/** One plain-text mail to one address. The SMTP adapter and the dev outbox implement this. */
+export type MailMessage = { to: string; subject: string; text: string };
+
+/** Sends one mail. Rejects when the message could not be handed to the mail server. */
+export type MailAdapter = { send(message: MailMessage): Promise<void> };
