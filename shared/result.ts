@@ -14,6 +14,12 @@ export const errorCodes = [
   'hub_unavailable',
   'internal',
   'resync_required',
+  /** A phone number another resident already uses (the answer never says whose). */
+  'phone_in_use',
+  /** A phone number that is not a Vietnamese mobile or landline number. */
+  'phone_not_vietnamese',
+  /** An email address that cannot be right (no @, no domain, spaces…). */
+  'email_invalid',
 ] as const;
 
 export const ErrorCode = z.enum(errorCodes);

@@ -30,6 +30,12 @@ export function errorText(t: T, error: AppError, overrides: ErrorOverrides = {})
       return t('common:error.unauthorized');
     case 'not_found':
       return t('common:error.notFound');
+    case 'phone_in_use':
+      return t('common:error.phoneInUse');
+    case 'phone_not_vietnamese':
+      return t('common:error.phoneNotVietnamese');
+    case 'email_invalid':
+      return t('common:error.emailInvalid');
     case 'internal':
     case 'resync_required':
       return t('common:error.generic');

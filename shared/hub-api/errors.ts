@@ -20,4 +20,7 @@ export const httpStatusFor = {
   internal: 500,
   /** A sync cursor the hub cannot continue from: pull a fresh snapshot. */
   resync_required: 410,
+  phone_in_use: 409,
+  phone_not_vietnamese: 400,
+  email_invalid: 400,
 } as const satisfies Record<AppError['code'], number>;

@@ -35,5 +35,8 @@ export const common: Translation<typeof vi> = {
     unauthorized: 'Your sign-in has expired. Please sign in again.',
     notFound: 'This information could not be found.',
     generic: 'Something went wrong. Please try again.',
+    phoneInUse: 'Another resident already uses this phone number. Please use a different number or contact the management office.',
+    phoneNotVietnamese: 'This is not a Vietnamese phone number. Please enter it like 0912 345 678.',
+    emailInvalid: 'This email address is not right. For example: name@gmail.com',
   },
 };

@@ -31,5 +31,8 @@ export const common = {
     unauthorized: 'Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.',
     notFound: 'Không tìm thấy thông tin này.',
     generic: 'Đã có lỗi xảy ra. Vui lòng thử lại.',
+    phoneInUse: 'Số điện thoại này đã được một cư dân khác sử dụng. Vui lòng dùng số khác hoặc liên hệ ban quản lý.',
+    phoneNotVietnamese: 'Đây không phải số điện thoại Việt Nam. Vui lòng nhập dạng 0912 345 678.',
+    emailInvalid: 'Địa chỉ email chưa đúng. Ví dụ đúng: ten@gmail.com',
   },
 } as const;
