@@ -65,6 +65,14 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
     sessionMaxSeconds: config.sessionMaxSeconds,
     wipe: () => wipeSessionCache(db),
     emit: (view) => events.emit('session:changed', view),
+    // Locked first and at once, then told to the hub: the kiosk never waits for a hub that
+    // may be down before the resident's data leaves the screen and the disk. Best effort: an
+    // unreachable hub lets the token expire on its own (15 minutes).
+    onSessionClosed: (token) => {
+      hub.signOut(token).catch((err: unknown) => {
+        logger.child('session').warn('hub sign-out failed; the session expires at the hub on its own', { error: err instanceof Error ? err.message : String(err) });
+      });
+    },
     logger,
   });
   const cache = createSessionCache(db, now);
@@ -73,7 +81,7 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
 
   const handlers = {
     ...createAppHandlers(createAppService({ device, config, version: opts.version })),
-    ...createSessionHandlers(createSessionService({ session, hub, logger })),
+    ...createSessionHandlers(createSessionService({ session })),
     ...createAuthHandlers(createAuthService({ session, hub, cache })),
     ...createBillsHandlers(createBillsService({ session, hub, cache })),
     ...createLogHandlers(createLogService({ logger: logger.child('renderer'), clock })),

@@ -15,6 +15,11 @@ export type SessionDeps = {
   wipe: () => void;
   /** Receives the new view after every change (`session:changed`). */
   emit: (view: SessionView) => void;
+  /**
+   * Told the resident token of every session that ends, whatever ended it (sign-out, idle,
+   * hard cap, suspend, crash), so the hub can refuse it from then on. Must not throw or block.
+   */
+  onSessionClosed?: (token: string) => void;
   logger?: Logger;
 };
 
@@ -178,6 +183,7 @@ export function createSession(deps: SessionDeps): Session {
   };
 
   const lock = (reason: LockReason): SessionView => {
+    const token = residentToken;
     idleTimer = clear(idleTimer);
     countdownTimer = clear(countdownTimer);
     hardCapTimer = clear(hardCapTimer);
@@ -193,6 +199,7 @@ export function createSession(deps: SessionDeps): Session {
     }
     lastLock = { reason, at: iso(clock.now()) };
     logger.info('session locked', { reason });
+    if (token !== null) deps.onSessionClosed?.(token);
     return emit();
   };
 
