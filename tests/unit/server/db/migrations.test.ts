@@ -38,8 +38,8 @@ const expected: Record<number, Record<string, string[]>> = {
     sync_operations: ['id', 'device_id', 'kind', 'status', 'error_code', 'error_message', 'session_id', 'created_at', 'received_at'],
     device_heartbeats: ['device_id', 'last_seen_at', 'version', 'uptime_seconds', 'outbox_depth', 'oldest_pending_seconds', 'last_sync_at', 'last_error'],
   },
-  6: {},
-  7: {},
+  6: { staff_members: ['id', 'building_id', 'full_name', 'role', 'created_at'], audit_heads: ['building_id', 'seq', 'hash', 'updated_at'], audit_events: ['building_id', 'seq', 'id', 'resident_id', 'actor_kind', 'actor_id', 'actor_role', 'actor_name', 'action', 'reason', 'detail', 'at', 'prev_hash', 'hash'] },
+  7: { policy_versions: ['version', 'effective_from', 'text_vi', 'text_en', 'changes_vi', 'changes_en', 'purposes', 'created_at'], consent_records: ['id', 'resident_id', 'purpose_id', 'granted', 'policy_version', 'channel', 'device_id', 'actor_kind', 'actor_id', 'operation_id', 'recorded_at'], consent_receipt_prefs: ['resident_id', 'channel', 'updated_at'] },
   8: {},
 };
 

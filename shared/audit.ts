@@ -1,0 +1,45 @@
+/**
+ * The audit trail's vocabulary: what staff or the system did with a resident's personal
+ * data, and how one event looks on the resident's "who accessed my data" screen.
+ * The hub stores these names verbatim in its hash chain, so a name is never renamed.
+ */
+import { z } from 'zod';
+import { Instant, StaffRole } from './domain';
+
+export const auditActions = [
+  'profile.viewed',
+  'profile.phone_changed',
+  'profile.email_changed',
+  'profile.name_changed',
+  'profile.address_changed',
+  'consents.viewed',
+  'consents.changed',
+  'data.exported',
+  'data.erased',
+  'correction.decided',
+  'contact_change.decided',
+] as const;
+export const AuditAction = z.enum(auditActions);
+export type AuditAction = z.infer<typeof AuditAction>;
+
+/** The jobs of the hub that may touch personal data on their own, named for the resident. */
+export const auditSystemJobs = ['receipts', 'reminders', 'erasure', 'export', 'sync', 'seed'] as const;
+export const AuditSystemJob = z.enum(auditSystemJobs);
+export type AuditSystemJob = z.infer<typeof AuditSystemJob>;
+
+/** Who did it, as the resident sees it: the staff member's role and name as they were then. */
+export const AccessLogActor = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('staff'), role: StaffRole, displayName: z.string().min(1).max(200) }),
+  z.object({ kind: z.literal('system'), job: z.string().min(1).max(64) }),
+]);
+export type AccessLogActor = z.infer<typeof AccessLogActor>;
+
+export const AccessLogEntry = z.object({
+  id: z.string().min(1),
+  at: Instant,
+  actor: AccessLogActor,
+  action: AuditAction,
+  /** What the staff member gave as the reason; null for events that need none. */
+  reason: z.string().max(500).nullable(),
+});
+export type AccessLogEntry = z.infer<typeof AccessLogEntry>;
