@@ -48,10 +48,16 @@ import { createDevSmsAdapter } from './adapters/sms/dev-sms';
 import { isDevSmsAdapter } from './adapters/sms/sms-adapter';
 import type { SmsAdapter } from './adapters/sms/sms-adapter';
 import { createUnconfiguredSmsAdapter } from './adapters/sms/unconfigured-sms';
+import { createDevMailAdapter, isDevMailAdapter } from './adapters/mail/dev-mail';
+import type { MailAdapter } from './adapters/mail/mail-adapter';
+import { createUnconfiguredMailAdapter } from './adapters/mail/unconfigured-mail';
 
 export type { DemoInfo } from './seed';
 export type { SmsAdapter, DevSmsAdapter } from './adapters/sms/sms-adapter';
 export { createDevSmsAdapter } from './adapters/sms/dev-sms';
+export type { MailAdapter, MailMessage } from './adapters/mail/mail-adapter';
+export type { DevMailAdapter } from './adapters/mail/dev-mail';
+export { createDevMailAdapter } from './adapters/mail/dev-mail';
 
 export type HubOptions = {
   /** SQLite file path (or `:memory:`), or a `postgres://` URL. */
@@ -61,6 +67,8 @@ export type HubOptions = {
   clock?: () => Date;
   random?: RandomBytes;
   sms?: SmsAdapter;
+  /** By default the dev outbox (`GET /v1/dev/mail-outbox`) in dev mode, an adapter that refuses otherwise. */
+  mail?: MailAdapter;
   /** By default the hub's pino logger on stdout, with the request id on every line. */
   logger?: Logger;
   /** Where dev SMS texts are shown to a developer; by default stdout in dev mode, nowhere otherwise. */
@@ -117,6 +125,8 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
   const terminal = opts.terminal ?? createDevTerminal({ devMode: opts.devMode });
   const sms =
     opts.sms ?? (opts.devMode ? createDevSmsAdapter({ clock, terminal, logger: logger.child('sms') }) : createUnconfiguredSmsAdapter(logger.child('sms')));
+  const mail: MailAdapter =
+    opts.mail ?? (opts.devMode ? createDevMailAdapter({ clock, terminal, logger: logger.child('mail') }) : createUnconfiguredMailAdapter(logger.child('mail')));
   const devices = createDeviceService({ db, clock, random, newId, logger: logger.child('devices') });
   const sessions = createSessionService({ db, clock, random, newId });
   const otp = createOtpService({ db, clock, random, newId, sms, logger: logger.child('otp'), hmacKey, ...(opts.otpLimits ? { limits: opts.otpLimits } : {}) });
@@ -138,7 +148,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
     ...createSyncHandlers({ push: syncPush, feed: sync }),
     ...createAuthHandlers({ otp, sessions }),
     ...createBillHandlers({ bills }),
-    ...createDevHandlers({ sms: devSms }),
+    ...createDevHandlers({ sms: devSms, mail: isDevMailAdapter(mail) ? mail : null }),
   } satisfies RouteHandlers;
 
   const app = Fastify({ logger: false, bodyLimit: 64 * 1024, trustProxy: false, return503OnClosing: true, requestIdHeader: false, genReqId: requestIdFor });

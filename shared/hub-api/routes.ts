@@ -6,7 +6,7 @@
  */
 import { OtpRequestBody, OtpRequestResponse, OtpVerifyBody, OtpVerifyResponse, SignOutResponse } from './auth';
 import { BillsResponse } from './bills';
-import { DevSmsOutboxQuery, DevSmsOutboxResponse } from './dev';
+import { DevMailOutboxQuery, DevMailOutboxResponse, DevSmsOutboxQuery, DevSmsOutboxResponse } from './dev';
 import { EnrollRequest, EnrollResponse } from './devices';
 import { HealthResponse, OpenApiDocument } from './health';
 import { defineRoutes } from './route';
@@ -109,6 +109,16 @@ export const hubRoutes = defineRoutes({
     summary: 'Development only: messages the dev SMS adapter "sent"',
     query: DevSmsOutboxQuery,
     response: DevSmsOutboxResponse,
+    errors: [],
+    devOnly: true,
+  },
+  'dev.mailOutbox': {
+    method: 'GET',
+    path: '/v1/dev/mail-outbox',
+    caller: { kind: 'public' },
+    summary: 'Development only: mails the dev mail adapter "sent"',
+    query: DevMailOutboxQuery,
+    response: DevMailOutboxResponse,
     errors: [],
     devOnly: true,
   },
