@@ -11,9 +11,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { peekKioskDatabase } from '../../fixtures/kiosk-db';
-import { startSyncTestHub } from '../../fixtures/sync-hub';
-import type { SyncTestHub } from '../../fixtures/sync-hub';
+import { peekKioskDatabase } from '../fixtures/kiosk-db';
+import { startSyncTestHub } from '../fixtures/sync-hub';
+import type { SyncTestHub } from '../fixtures/sync-hub';
 
 const KILLS = 110;
 /** Hard bounds: runs started, and wall time for the whole kill loop. */

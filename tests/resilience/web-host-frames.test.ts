@@ -10,11 +10,12 @@ import { connect as connectTcp } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import WebSocket from 'ws';
-import { startDevStack } from '../../../../dev/dev-stack';
-import type { DevStack } from '../../../../dev/dev-stack';
-import { WEB_HOST_WS_PATH } from '../../../../dev/web-host/protocol';
-import type { ServerMessage } from '../../../../dev/web-host/protocol';
+import { startDevStack } from '../../dev/dev-stack';
+import type { DevStack } from '../../dev/dev-stack';
+import { WEB_HOST_WS_PATH } from '../../dev/web-host/protocol';
+import type { ServerMessage } from '../../dev/web-host/protocol';
 
 const MAX_PAYLOAD = 64 * 1024;
 const OP_TEXT = 0x1;
@@ -208,5 +209,24 @@ describe('web host: malformed WebSocket traffic', () => {
     const answers = outcome.frames.filter((f) => f.opcode === OP_TEXT).map((f) => JSON.parse(f.payload.toString('utf8')) as unknown);
     expect(answers).toEqual([{ kind: 'result', id: 7, result: { ok: false, error: { code: 'invalid_input', message: expect.any(String) } } }]);
     expect(outcome.closeCode).toBe(1000);
+  });
+});
+
+describe('web host: random frames', () => {
+  it('any frame (any opcode, flags, mask and bytes), then the end of the connection: nothing crashes and the host keeps serving', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 0, max: 15 }),
+        fc.uint8Array({ maxLength: 300 }),
+        fc.boolean(),
+        fc.boolean(),
+        async (opcode, payload, fin, masked) => {
+          await rawSession(frame(opcode, Buffer.from(payload), { fin, masked }), { thenEnd: true });
+          expect(fatal).toEqual([]);
+        },
+      ),
+      { numRuns: 60 },
+    );
+    expect(await appInfoOnFreshSocket()).toMatchObject({ kind: 'result', id: 1, result: { ok: true, value: { mode: 'kiosk' } } });
   });
 });
