@@ -2,6 +2,7 @@ import type { Selectable } from 'kysely';
 import type { HubDb, HubTrx } from './connect';
 import { chunks } from './locks';
 import type { BuildingRow, ResidentRow, UnitRow } from './schema';
+import { profileTables } from './profile-schema';
 
 type Db = HubDb | HubTrx;
 
@@ -84,4 +85,51 @@ export async function countBuilding(db: Db, buildingId: string): Promise<Buildin
     .where('building_id', '=', buildingId)
     .executeTakeFirstOrThrow();
   return { units: Number(units.n), residents: Number(residents.n) };
+}
+
+/** What "My information" shows: the resident's own record, with their unit and building. */
+export type ResidentDetails = {
+  id: string;
+  buildingId: string;
+  fullName: string;
+  phoneE164: string;
+  email: string | null;
+  contactAddress: string | null;
+  unitLabel: string;
+  buildingName: string;
+};
+
+export async function getResidentDetails(db: Db, residentId: string): Promise<ResidentDetails | undefined> {
+  return profileTables(db)
+    .selectFrom('residents as r')
+    .innerJoin('units as u', 'u.id', 'r.unit_id')
+    .innerJoin('buildings as b', 'b.id', 'r.building_id')
+    .select([
+      'r.id as id',
+      'r.building_id as buildingId',
+      'r.full_name as fullName',
+      'r.phone_e164 as phoneE164',
+      'r.email as email',
+      'r.contact_address as contactAddress',
+      'u.label as unitLabel',
+      'b.name as buildingName',
+    ])
+    .where('r.id', '=', residentId)
+    .executeTakeFirst();
+}
+
+/** Whether any resident other than `exceptId` has this number. */
+export async function phoneTakenByAnother(db: Db, phoneE164: string, exceptId: string): Promise<boolean> {
+  const row = await db.selectFrom('residents').select('id').where('phone_e164', '=', phoneE164).where('id', '!=', exceptId).executeTakeFirst();
+  return row !== undefined;
+}
+
+export type ResidentContactUpdate = { phone_e164?: string; email?: string | null; full_name?: string; contact_address?: string | null };
+
+export async function updateResidentContact(db: Db, residentId: string, set: ResidentContactUpdate, now: string): Promise<void> {
+  await profileTables(db)
+    .updateTable('residents')
+    .set({ ...set, updated_at: now })
+    .where('id', '=', residentId)
+    .execute();
 }

@@ -5,3 +5,21 @@ export function otpMessage(code: string, validMinutes: number): string {
     `/ Your Kiot login code is ${code}, valid for ${validMinutes} minutes. Do not share it with anyone.`
   );
 }
+
+/** The code that proves a phone change, to the new number or the current one. */
+export function contactChangeCodeMessage(code: string, validMinutes: number, target: 'old' | 'new'): string {
+  const vi = target === 'new' ? 'xác nhận số điện thoại mới' : 'xác nhận đổi số điện thoại của bạn';
+  const en = target === 'new' ? 'confirm your new phone number' : 'confirm the change of your phone number';
+  return (
+    `Kiot: Mã ${code} để ${vi}, hiệu lực ${validMinutes} phút. Không chia sẻ mã này. ` +
+    `/ Kiot: code ${code} to ${en}, valid for ${validMinutes} minutes. Do not share it.`
+  );
+}
+
+/** Sent to the old number once the change is made, so a change the resident did not make is noticed. */
+export function phoneChangedNoticeMessage(maskedNewPhone: string, date: string): string {
+  return (
+    `Kiot: Số điện thoại đăng nhập của bạn đã được đổi sang ${maskedNewPhone} ngày ${date}. Nếu không phải bạn, hãy báo ngay ban quản lý. ` +
+    `/ Kiot: your login phone number was changed to ${maskedNewPhone} on ${date}. If this was not you, tell the management office at once.`
+  );
+}

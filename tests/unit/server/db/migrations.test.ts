@@ -40,7 +40,10 @@ const expected: Record<number, Record<string, string[]>> = {
   },
   6: { staff_members: ['id', 'building_id', 'full_name', 'role', 'created_at'], audit_heads: ['building_id', 'seq', 'hash', 'updated_at'], audit_events: ['building_id', 'seq', 'id', 'resident_id', 'actor_kind', 'actor_id', 'actor_role', 'actor_name', 'action', 'reason', 'detail', 'at', 'prev_hash', 'hash'] },
   7: { policy_versions: ['version', 'effective_from', 'text_vi', 'text_en', 'changes_vi', 'changes_en', 'purposes', 'created_at'], consent_records: ['id', 'resident_id', 'purpose_id', 'granted', 'policy_version', 'channel', 'device_id', 'actor_kind', 'actor_id', 'operation_id', 'recorded_at'], consent_receipt_prefs: ['resident_id', 'channel', 'updated_at'] },
-  8: {},
+  8: {
+    contact_changes: ['id', 'resident_id', 'device_id', 'kind', 'new_value', 'status', 'old_code_hmac', 'old_attempts', 'old_verified_at', 'new_code_hmac', 'new_attempts', 'new_verified_at', 'created_at', 'codes_sent_at', 'expires_at', 'closed_at', 'decided_by', 'reason'],
+    correction_requests: ['id', 'resident_id', 'field', 'value', 'status', 'reason', 'decided_by', 'decided_at', 'device_id', 'created_at'],
+  },
 };
 
 let db: HubDb | null = null;
