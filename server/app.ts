@@ -26,6 +26,25 @@ import { createDevTerminal, createHubLogger } from './log';
 import type { DevTerminal } from './log';
 import { createAuthHandlers } from './routes/auth';
 import { createBillHandlers } from './routes/bills';
+import { createProfileHandlers } from './routes/profile';
+import { createCorrectionSyncKinds } from './sync-kinds/correction-request';
+import { createContactChangeService } from './services/contact-changes';
+import { createCorrectionService } from './services/corrections';
+import { createProfileService } from './services/profile';
+import { createConsentHandlers } from './routes/consents';
+import { createPolicyHandlers } from './routes/policy';
+import { createBillReminderService } from './services/bill-reminders';
+import type { BillReminderService } from './services/bill-reminders';
+import { createConsentService } from './services/consents';
+import type { ConsentService } from './services/consents';
+import { createNotificationService } from './services/notifications';
+import { createPolicyService } from './services/policy';
+import { createConsentSyncKinds } from './sync-kinds/consents';
+import { createAuditHandlers } from './routes/audit';
+import { createAuditService } from './services/audit';
+import type { AuditService } from './services/audit';
+import { createStaffAccessService } from './services/staff-access';
+import type { StaffAccessService } from './services/staff-access';
 import { createDevHandlers } from './routes/dev';
 import { createDeviceHandlers } from './routes/devices';
 import { createHealthHandlers } from './routes/health';
@@ -97,6 +116,14 @@ export type Hub = {
   seedDemo(): Promise<DemoInfo>;
   /** The building change feed, for services (and tests) that publish changes. */
   sync: SyncService;
+  /** Residents' consents (tests and the console read them). */
+  consents: ConsentService;
+  /** Reminders of unpaid bills due soon, through the consent check (a scheduled job comes later). */
+  billReminders: BillReminderService;
+  /** The audit chain: `record` for services, `verify` for the CLI and tests, the access log. */
+  audit: AuditService;
+  /** Staff reads of residents' data, each audited (the console's routes come with issue 9). */
+  staffAccess: StaffAccessService;
 };
 
 export const HUB_VERSION: string = packageJson.version;
@@ -109,10 +136,13 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
   if (opts.otpHmacKey && opts.otpHmacKey.length < 32) throw new Error('otpHmacKey must be at least 32 bytes');
 
   const db = openDatabase(opts.database, { logger: logger.child('db') });
+  const policy = createPolicyService({ db, clock, logger: logger.child('policy') });
   let hmacKey: Buffer;
   try {
     const report = await migrateToLatest(db, clock);
     if (report.applied.length > 0) logger.info('Database migrated', { fromVersion: report.from, toVersion: report.to });
+    // Every hub serves a policy, demo or not: the default texts until the operator adds theirs.
+    await policy.ensureDefaults();
     hmacKey =
       opts.otpHmacKey ??
       Buffer.from(await getOrCreateSecret(db, OTP_KEY_SECRET, () => random(32).toString('base64'), clock().toISOString()), 'base64');
@@ -131,8 +161,22 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
   const sessions = createSessionService({ db, clock, random, newId });
   const otp = createOtpService({ db, clock, random, newId, sms, logger: logger.child('otp'), hmacKey, ...(opts.otpLimits ? { limits: opts.otpLimits } : {}) });
   const bills = createBillService({ db, clock });
+  const audit = createAuditService({ db, clock, newId });
+  const staffAccess = createStaffAccessService({ db, audit, clock, newId });
   const sync = createSyncService({ db, clock, newId });
-  const syncPush = createSyncPushService({ db, clock, logger: logger.child('sync'), kinds: opts.syncOperationKinds ?? {} });
+  const consents = createConsentService({ db, clock, newId, policy });
+  const notifications = createNotificationService({ db, consents, sms, mail, logger: logger.child('notify') });
+  const billReminders = createBillReminderService({ db, clock, notifications, logger: logger.child('reminders') });
+  const profile = createProfileService({ db, clock });
+  const contactChanges = createContactChangeService({ db, clock, random, newId, sms, mail, logger: logger.child('profile'), hmacKey, audit });
+  const corrections = createCorrectionService({ db, clock, newId, audit });
+  // The hub's own kinds first; a test's kinds are added beside them.
+  const syncKinds = {
+    ...createConsentSyncKinds({ consents, notifications, logger: logger.child('consents') }),
+    ...createCorrectionSyncKinds({ corrections }),
+    ...opts.syncOperationKinds,
+  };
+  const syncPush = createSyncPushService({ db, clock, logger: logger.child('sync'), kinds: syncKinds });
   const heartbeats = createHeartbeatService({ db, clock });
 
   const devSms = isDevSmsAdapter(sms) ? sms : null;
@@ -148,6 +192,10 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
     ...createSyncHandlers({ push: syncPush, feed: sync }),
     ...createAuthHandlers({ otp, sessions }),
     ...createBillHandlers({ bills }),
+    ...createProfileHandlers({ profile, contactChanges, corrections }),
+    ...createConsentHandlers({ consents }),
+    ...createPolicyHandlers({ policy }),
+    ...createAuditHandlers({ audit }),
     ...createDevHandlers({ sms: devSms, mail: isDevMailAdapter(mail) ? mail : null }),
   } satisfies RouteHandlers;
 
@@ -178,8 +226,12 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
       })();
       return closed;
     },
+    consents,
+    billReminders,
     createEnrollmentCode: (input) => devices.createEnrollmentCode(input),
-    seedDemo: () => seedDemo(db, { clock, logger: logger.child('seed'), sync }),
+    seedDemo: () => seedDemo(db, { clock, logger: logger.child('seed'), sync, staffAccess }),
     sync,
+    audit,
+    staffAccess,
   };
 }

@@ -17,7 +17,9 @@ import { getSetting, putSetting } from './db/settings';
 import { createIdGenerator } from './ids';
 import { getSyncHead } from './db/sync-changes';
 import { createSyncService } from './services/sync';
+import { seedDemoConsents } from './services/consents';
 import type { SyncService } from './services/sync';
+import type { StaffAccessService } from './services/staff-access';
 import { familyNames, femaleGivenNames, femaleMiddleNames, maleGivenNames, maleMiddleNames, mobilePrefixes } from './seed-names';
 
 export type DemoInfo = {
@@ -292,9 +294,11 @@ function paymentTime(rng: Rng, payMonth: string, now: Date): Date {
  * Seeds the demo building unless this database already has it; returns its info either
  * way. One transaction, so a crash mid-seed leaves nothing half-made.
  */
-export async function seedDemo(db: HubDb, deps: { clock: () => Date; logger: Logger; sync?: SyncService }): Promise<DemoInfo> {
+export async function seedDemo(db: HubDb, deps: { clock: () => Date; logger: Logger; sync?: SyncService; staffAccess?: StaffAccessService }): Promise<DemoInfo> {
   const sync = deps.sync ?? createSyncService({ db, clock: deps.clock, newId: createIdGenerator(deps.clock, (n) => randomBytes(n)) });
-  return db.transaction().execute(async (trx) => {
+  // Set only when this call creates the building: who gets the demo staff's profile view.
+  let viewedByStaff: string | null = null;
+  const info = await db.transaction().execute(async (trx) => {
     await lockKey(trx, 'kiot:seed-demo');
     const existingId = await getSetting(trx, DEMO_SETTING_KEY);
     const existing = existingId ? await getBuilding(trx, existingId) : undefined;
@@ -312,6 +316,8 @@ export async function seedDemo(db: HubDb, deps: { clock: () => Date; logger: Log
     await insertResidents(trx, data.residents);
     await insertBills(trx, data.bills);
     await putSetting(trx, DEMO_SETTING_KEY, data.building.id, now.toISOString());
+    const secondResident = [...data.residents].sort((a, b) => (a.id < b.id ? -1 : 1))[1];
+    if (secondResident) await seedDemoConsents(trx, secondResident.id, createIdGenerator(deps.clock, (n) => randomBytes(n)));
     await publishDemoPublicData(trx, sync, data.building, now);
     deps.logger.info('Seeded the demo building', {
       units: data.units.length,
@@ -319,8 +325,22 @@ export async function seedDemo(db: HubDb, deps: { clock: () => Date; logger: Log
       bills: data.bills.length,
       ms: Date.now() - started,
     });
+    viewedByStaff = [...data.residents].sort((a, b) => (a.id < b.id ? -1 : 1))[1]?.id ?? null;
     return demoInfo(trx, data.building.id, data.building.name);
   });
+  // After the commit: the staff service opens its own transaction, as it does in the console.
+  if (viewedByStaff !== null && deps.staffAccess) await seedDemoStaff(deps.staffAccess, info.buildingId, viewedByStaff);
+  return info;
+}
+
+/**
+ * Two demo staff members, and one audited profile view through the real service, so the
+ * second demo resident's "who accessed my data" screen has something to show.
+ */
+async function seedDemoStaff(staffAccess: StaffAccessService, buildingId: string, residentId: string): Promise<void> {
+  const manager = await staffAccess.addStaffMember({ buildingId, fullName: 'Nguyễn Thị Lan', role: 'manager' });
+  await staffAccess.addStaffMember({ buildingId, fullName: 'Trần Văn Hùng', role: 'care' });
+  await staffAccess.viewResidentProfile(manager.id, residentId, 'Kiểm tra thông tin liên hệ trước khi gửi thông báo bảo trì thang máy');
 }
 
 async function demoInfo(db: HubTrx, buildingId: string, buildingName: string): Promise<DemoInfo> {

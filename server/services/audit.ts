@@ -10,6 +10,7 @@ import { assertNever } from '../../shared/assert-never';
 import type { AccessLogEntry, AuditAction } from '../../shared/audit';
 import { AuditAction as AuditActionSchema } from '../../shared/audit';
 import type { StaffRole } from '../../shared/domain';
+import type { AuditBreakProblem } from '../../shared/hub-api';
 import { StaffRole as StaffRoleSchema } from '../../shared/domain';
 import { KiotError } from '../../shared/result';
 import { digestsEqual, sha256Base64url } from '../crypto';
@@ -45,7 +46,7 @@ export type AuditBreak = {
   buildingId: string;
   /** The first seq whose link does not hold (for a cut tail: the seq the head expects). */
   seq: number;
-  problem: 'hash_mismatch' | 'prev_hash_mismatch' | 'seq_gap' | 'head_mismatch' | 'head_missing';
+  problem: AuditBreakProblem;
 };
 
 export type AuditVerifyReport = { ok: true; buildings: { buildingId: string; events: number }[] } | { ok: false; broken: AuditBreak };

@@ -3,12 +3,16 @@
  * validates requests and the kiosk validates responses with these same schemas.
  */
 export * from './auth';
+export * from './audit';
 export * from './bills';
 export * from './callers';
+export * from './consents';
 export * from './dev';
 export * from './devices';
 export * from './errors';
 export * from './health';
+export * from './profile';
+export * from './policy';
 export * from './route';
 export * from './routes';
 export * from './sync';

@@ -4,8 +4,12 @@
  * `/v1/openapi.json` is generated from them. To add a route, add an entry here; the hub
  * then fails to compile until it has a handler for it.
  */
+import { AccessLogResponse, AuditVerifyQuery, AuditVerifyResponse } from './audit';
 import { OtpRequestBody, OtpRequestResponse, OtpVerifyBody, OtpVerifyResponse, SignOutResponse } from './auth';
 import { BillsResponse } from './bills';
+import { ContactChangeResponse, ContactChangeStartBody, ContactChangeVerifyBody, CorrectionRequestBody, CorrectionRequestResponse, ProfileResponse } from './profile';
+import { ConsentsResponse } from './consents';
+import { PolicyResponse, PolicyVersionsResponse } from './policy';
 import { DevMailOutboxQuery, DevMailOutboxResponse, DevSmsOutboxQuery, DevSmsOutboxResponse } from './dev';
 import { EnrollRequest, EnrollResponse } from './devices';
 import { HealthResponse, OpenApiDocument } from './health';
@@ -64,6 +68,83 @@ export const hubRoutes = defineRoutes({
     caller: { kind: 'resident' },
     summary: "The signed-in resident's bills, newest month first",
     response: BillsResponse,
+    errors: [],
+  },
+  'me.profile': {
+    method: 'GET',
+    path: '/v1/me/profile',
+    caller: { kind: 'resident' },
+    summary: "The signed-in resident's details with their pending and recent changes and correction requests",
+    response: ProfileResponse,
+    errors: [],
+  },
+  'me.startContactChange': {
+    method: 'POST',
+    path: '/v1/me/contact-changes',
+    caller: { kind: 'resident' },
+    summary: 'Start a phone change (codes to the new and the current number) or an email change (a code by email), or remove the email',
+    body: ContactChangeStartBody,
+    response: ContactChangeResponse,
+    errors: ['phone_in_use', 'phone_not_vietnamese', 'email_invalid', 'rate_limited'],
+  },
+  'me.verifyContactChange': {
+    method: 'POST',
+    // The change id travels in the body: the route table has no path parameters.
+    path: '/v1/me/contact-changes/verify',
+    caller: { kind: 'resident' },
+    summary: 'Check one code of a contact change; the change applies once every code it needs is verified',
+    body: ContactChangeVerifyBody,
+    response: ContactChangeResponse,
+    errors: ['not_found', 'wrong_code', 'code_expired', 'code_locked', 'wrong_state', 'phone_in_use'],
+  },
+  'me.requestCorrection': {
+    method: 'POST',
+    path: '/v1/me/correction-requests',
+    caller: { kind: 'resident' },
+    summary: 'Ask the management to correct the name or the contact address',
+    body: CorrectionRequestBody,
+    response: CorrectionRequestResponse,
+    errors: [],
+  },
+  'me.accessLog': {
+    method: 'GET',
+    path: '/v1/me/access-log',
+    caller: { kind: 'resident' },
+    summary: "Who (staff or the system) read or changed the signed-in resident's data, when, what and why, newest first",
+    response: AccessLogResponse,
+    errors: [],
+  },
+  'audit.verify': {
+    method: 'GET',
+    path: '/v1/audit/verify',
+    caller: { kind: 'staff', roles: ['admin', 'manager'] },
+    summary: "Check the audit hash chain (a manager's own building; an administrator's chosen building or all); reports the first broken link",
+    query: AuditVerifyQuery,
+    response: AuditVerifyResponse,
+    errors: ['forbidden'],
+  },
+  'me.consents': {
+    method: 'GET',
+    path: '/v1/me/consents',
+    caller: { kind: 'resident' },
+    summary: "Every purpose of the current policy with the signed-in resident's current choice and what needs their review",
+    response: ConsentsResponse,
+    errors: [],
+  },
+  'policy.current': {
+    method: 'GET',
+    path: '/v1/policy',
+    caller: { kind: 'device' },
+    summary: 'The privacy policy in effect, in Vietnamese and English, with its purposes',
+    response: PolicyResponse,
+    errors: [],
+  },
+  'policy.versions': {
+    method: 'GET',
+    path: '/v1/policy/versions',
+    caller: { kind: 'device' },
+    summary: 'Every version of the privacy policy in effect so far, newest first',
+    response: PolicyVersionsResponse,
     errors: [],
   },
   'sync.push': {
