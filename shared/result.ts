@@ -20,6 +20,12 @@ export const errorCodes = [
   'phone_not_vietnamese',
   /** An email address that cannot be right (no @, no domain, spaces…). */
   'email_invalid',
+  /** A consent for a purpose the current policy does not list. */
+  'unknown_purpose',
+  /** A consent given under a policy version that is no longer (or not yet) the current one. */
+  'policy_outdated',
+  /** Withdrawing a purpose the service needs: it is informed, not asked. */
+  'consent_necessary',
 ] as const;
 
 export const ErrorCode = z.enum(errorCodes);

@@ -36,6 +36,12 @@ export function errorText(t: T, error: AppError, overrides: ErrorOverrides = {})
       return t('common:error.phoneNotVietnamese');
     case 'email_invalid':
       return t('common:error.emailInvalid');
+    case 'unknown_purpose':
+      return t('common:error.unknownPurpose');
+    case 'policy_outdated':
+      return t('common:error.policyOutdated');
+    case 'consent_necessary':
+      return t('common:error.consentNecessary');
     case 'internal':
     case 'resync_required':
       return t('common:error.generic');

@@ -21,6 +21,12 @@ export type SyncApplyContext = {
   resident: { id: string; sessionId: string } | null;
   /** When the hub received it. */
   receivedAt: Date;
+  /**
+   * Runs `task` once the operation's transaction has committed (never if it rolls back or
+   * is refused): for messages about the change, which must not be sent for a change that
+   * did not happen, and whose failure must not undo it. A failing task is logged, not thrown.
+   */
+  afterCommit(task: () => Promise<void>): void;
 };
 
 export type SyncAppliedOperation<P> = Omit<SyncOperation, 'payload'> & { payload: P };
@@ -103,6 +109,17 @@ export function createSyncPushService(deps: SyncPushDeps): SyncPushService {
     return { kind, payload: payload.data, resident: { id: session.resident_id, sessionId: session.id } };
   }
 
+  async function runAfterCommit(op: SyncOperation, tasks: readonly (() => Promise<void>)[]): Promise<void> {
+    for (const task of tasks) {
+      try {
+        await task();
+      } catch (err) {
+        // The change stands; only the error's class is logged (a message may quote an address).
+        logger.warn('After-commit task of a sync operation failed', { operationId: op.id, kind: op.kind, errorType: err instanceof Error ? err.name : typeof err });
+      }
+    }
+  }
+
   async function applyOne(op: SyncOperation, device: AuthenticatedDevice): Promise<SyncOperationResult> {
     const receivedAt = clock();
     const record: SyncOperationRow = {
@@ -116,8 +133,9 @@ export function createSyncPushService(deps: SyncPushDeps): SyncPushService {
       created_at: op.createdAt,
       received_at: receivedAt.toISOString(),
     };
+    const afterCommit: (() => Promise<void>)[] = [];
     try {
-      return await db.transaction().execute(async (trx) => {
+      const result = await db.transaction().execute(async (trx) => {
         // Claimed first: a concurrent retry of the same id waits here instead of applying twice.
         if (!(await claimSyncOperation(trx, record))) {
           const existing = await getSyncOperation(trx, op.id);
@@ -129,9 +147,11 @@ export function createSyncPushService(deps: SyncPushDeps): SyncPushService {
           await markSyncOperationRejected(trx, op.id, checked);
           return rejected(op.id, checked);
         }
-        await checked.kind.apply(trx, { ...op, payload: checked.payload }, { device, resident: checked.resident, receivedAt });
+        await checked.kind.apply(trx, { ...op, payload: checked.payload }, { device, resident: checked.resident, receivedAt, afterCommit: (task) => void afterCommit.push(task) });
         return { id: op.id, status: 'applied' as const };
       });
+      if (result.status === 'applied') await runAfterCommit(op, afterCommit);
+      return result;
     } catch (err) {
       if (!(err instanceof KiotError)) throw err;
       // The kind refused it: its effect is rolled back; the refusal is recorded, and final.

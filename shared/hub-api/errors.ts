@@ -23,4 +23,7 @@ export const httpStatusFor = {
   phone_in_use: 409,
   phone_not_vietnamese: 400,
   email_invalid: 400,
+  unknown_purpose: 400,
+  policy_outdated: 409,
+  consent_necessary: 409,
 } as const satisfies Record<AppError['code'], number>;

@@ -38,5 +38,8 @@ export const common: Translation<typeof vi> = {
     phoneInUse: 'Another resident already uses this phone number. Please use a different number or contact the management office.',
     phoneNotVietnamese: 'This is not a Vietnamese phone number. Please enter it like 0912 345 678.',
     emailInvalid: 'This email address is not right. For example: name@gmail.com',
+    unknownPurpose: 'The current policy does not list this purpose. Your choice was not saved.',
+    policyOutdated: 'The privacy policy has just been updated. Please review it and choose again.',
+    consentNecessary: 'This is needed to provide the service, so it cannot be withdrawn.',
   },
 };

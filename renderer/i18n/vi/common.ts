@@ -34,5 +34,8 @@ export const common = {
     phoneInUse: 'Số điện thoại này đã được một cư dân khác sử dụng. Vui lòng dùng số khác hoặc liên hệ ban quản lý.',
     phoneNotVietnamese: 'Đây không phải số điện thoại Việt Nam. Vui lòng nhập dạng 0912 345 678.',
     emailInvalid: 'Địa chỉ email chưa đúng. Ví dụ đúng: ten@gmail.com',
+    unknownPurpose: 'Mục đích này không có trong chính sách hiện hành. Lựa chọn chưa được lưu.',
+    policyOutdated: 'Chính sách bảo mật vừa được cập nhật. Vui lòng xem lại và chọn lại.',
+    consentNecessary: 'Mục này cần thiết để cung cấp dịch vụ nên không thể rút lại.',
   },
 } as const;
