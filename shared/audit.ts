@@ -23,7 +23,7 @@ export const AuditAction = z.enum(auditActions);
 export type AuditAction = z.infer<typeof AuditAction>;
 
 /** The jobs of the hub that may touch personal data on their own, named for the resident. */
-export const auditSystemJobs = ['receipts', 'reminders', 'erasure', 'export', 'sync', 'seed'] as const;
+export const auditSystemJobs = ['receipts', 'reminders', 'erasure', 'export', 'sync'] as const;
 export const AuditSystemJob = z.enum(auditSystemJobs);
 export type AuditSystemJob = z.infer<typeof AuditSystemJob>;
 

@@ -16,6 +16,17 @@ export const channelNames = [
   'auth:verifyOtp',
   'bills:list',
   'bills:get',
+  'profile:get',
+  'profile:startContactChange',
+  'profile:verifyContactChange',
+  'profile:removeEmail',
+  'profile:requestCorrection',
+  'accessLog:list',
+  'consents:list',
+  'consents:set',
+  'consents:setReceipts',
+  'consents:changeStatus',
+  'policy:get',
   'log:rendererError',
 ] as const;
 export type ChannelName = (typeof channelNames)[number];

@@ -15,7 +15,15 @@ import { createAppService } from './features/app/service';
 import { createAuthHandlers } from './features/auth/handlers';
 import { createAuthService } from './features/auth/service';
 import { createBillsHandlers } from './features/bills/handlers';
+import { createProfileHandlers } from './features/profile/handlers';
+import { createProfileService } from './features/profile/service';
 import { createBillsService } from './features/bills/service';
+import { createConsentsHandlers } from './features/consents/handlers';
+import { createConsentsService } from './features/consents/service';
+import { createPolicyHandlers } from './features/policy/handlers';
+import { createPolicyService } from './features/policy/service';
+import { createAccessLogHandlers } from './features/access-log/handlers';
+import { createAccessLogService } from './features/access-log/service';
 import { createLogHandlers } from './features/log/handlers';
 import { createLogService } from './features/log/service';
 import { createSessionHandlers } from './features/session/handlers';
@@ -79,11 +87,22 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
   const newId = createUuidV7(now);
   const sync = createCoreSync({ db, hub, clock, newId, session, version: opts.version, logger, options: opts.sync ?? {} });
 
+  const policy = createPolicyService({ db, hub, now });
+  // A copy of the policy for when the hub is unreachable; only when background sync runs (tests that drive it by hand fetch nothing unasked).
+  if (opts.sync !== false) void policy.refresh();
+  const consentSync = { recordAsResident: sync.recordAsResident, itemStatus: (id: string) => sync.engine.itemStatus(id) };
+
   const handlers = {
     ...createAppHandlers(createAppService({ device, config, version: opts.version })),
     ...createSessionHandlers(createSessionService({ session })),
     ...createAuthHandlers(createAuthService({ session, hub, cache })),
     ...createBillsHandlers(createBillsService({ session, hub, cache })),
+    ...createProfileHandlers(
+      createProfileService({ session, hub, cache, sync: { recordAsResident: (write) => sync.recordAsResident(write), itemStatus: (id) => sync.engine.itemStatus(id) } }),
+    ),
+    ...createAccessLogHandlers(createAccessLogService({ session, hub })),
+    ...createConsentsHandlers(createConsentsService({ session, hub, cache, sync: consentSync })),
+    ...createPolicyHandlers(policy),
     ...createLogHandlers(createLogService({ logger: logger.child('renderer'), clock })),
   } satisfies Handlers;
 

@@ -12,9 +12,13 @@ import type { ChannelName, EventName } from '../channels';
 import { appContract } from './app';
 import { authContract } from './auth';
 import { billsContract } from './bills';
+import { accessLogContract } from './access-log';
 import type { CallerContext } from './caller-context';
 import type { ChannelSchema } from './common';
+import { consentsContract } from './consents';
+import { policyContract } from './policy';
 import { logContract } from './log';
+import { profileContract } from './profile';
 import { sessionContract, sessionEvents } from './session';
 
 export { AppInfo } from './app';
@@ -27,6 +31,10 @@ export const contract = {
   ...sessionContract,
   ...authContract,
   ...billsContract,
+  ...profileContract,
+  ...accessLogContract,
+  ...consentsContract,
+  ...policyContract,
   ...logContract,
 } as const satisfies Record<ChannelName, ChannelSchema>;
 

@@ -1,4 +1,38 @@
-/** Namespace `accessLog`. */
+/** Namespace `accessLog`: "who accessed my data". Vietnamese is the source text. */
 export const accessLog = {
-  title: '',
+  title: 'Ai đã truy cập dữ liệu của tôi',
+  intro: 'Mỗi lần nhân viên hoặc hệ thống xem hay thay đổi thông tin cá nhân của bạn đều được ghi lại ở đây, kèm lý do. Bản ghi không thể sửa hay xóa. Mới nhất ở trên cùng.',
+  loading: 'Đang tải…',
+  empty: 'Chưa có nhân viên hay hệ thống nào xem hoặc thay đổi dữ liệu của bạn.',
+  entry: '{{who}} {{what}}',
+  staff: '{{name}} ({{role}})',
+  system: 'Hệ thống',
+  systemJob: 'Hệ thống ({{job}})',
+  reason: 'Lý do: {{reason}}',
+  noReason: 'Không ghi lý do',
+  role: {
+    manager: 'Ban quản lý',
+    care: 'Chăm sóc cư dân',
+    admin: 'Quản trị hệ thống',
+  },
+  job: {
+    receipts: 'gửi biên nhận',
+    reminders: 'nhắc hóa đơn',
+    erasure: 'xóa dữ liệu',
+    export: 'xuất dữ liệu',
+    sync: 'đồng bộ',
+  },
+  action: {
+    profileViewed: 'đã xem hồ sơ của bạn',
+    phoneChanged: 'đã đổi số điện thoại của bạn',
+    emailChanged: 'đã đổi email của bạn',
+    nameChanged: 'đã sửa họ tên của bạn',
+    addressChanged: 'đã sửa địa chỉ liên hệ của bạn',
+    consentsViewed: 'đã xem các lựa chọn đồng ý của bạn',
+    consentsChanged: 'đã thay đổi lựa chọn đồng ý của bạn',
+    dataExported: 'đã xuất dữ liệu của bạn',
+    dataErased: 'đã xóa dữ liệu của bạn',
+    correctionDecided: 'đã xử lý yêu cầu sửa thông tin của bạn',
+    contactChangeDecided: 'đã xử lý yêu cầu đổi số điện thoại của bạn',
+  },
 } as const;

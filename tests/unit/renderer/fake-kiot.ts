@@ -4,12 +4,14 @@
  * pushes `session:changed`. Tests drive the main-process side (countdown, lock, outages)
  * through the returned controls.
  */
+import type { AccessLogEntry } from '../../../shared/audit';
 import type { ChannelName } from '../../../shared/channels';
 import type { LockReason, SessionState, SessionView } from '../../../shared/contract';
 import type { Bill, DeviceMode, Locale, ResidentSummary } from '../../../shared/domain';
 import type { KiotApi } from '../../../shared/kiot-api';
 import { maskPhone, normalizeVietnamesePhone } from '../../../shared/phone';
 import type { AppError, Result } from '../../../shared/result';
+import { createFakeProfile } from './fake-profile';
 
 export type FakeKiotOptions = {
   buildingName?: string;
@@ -22,6 +24,8 @@ export type FakeKiotOptions = {
   resendAfterSeconds?: number;
   resident?: ResidentSummary;
   bills?: Bill[];
+  /** What `accessLog:list` answers to a signed-in resident (none by default). */
+  accessLog?: AccessLogEntry[];
   /** Wrong tries before a code locks. */
   attemptsPerCode?: number;
 };
@@ -217,6 +221,24 @@ export function createFakeKiot(options: FakeKiotOptions = {}): FakeKiot {
           const found = bills.find((b) => b.id === request.billId);
           return found ? { ok: true, value: { bill: structuredClone(found) } } : fail('not_found');
         }),
+    },
+    profile: createFakeProfile(handle, () => view.state === 'signedIn', code),
+    accessLog: {
+      list: (request) =>
+        handle('accessLog:list', request, () => (view.state === 'signedIn' ? { ok: true, value: { entries: structuredClone(options.accessLog ?? []) } } : fail('unauthorized'))),
+    },
+    consents: {
+      // Nothing to review by default, so the re-consent gate lets every screen through.
+      list: (request) =>
+        handle('consents:list', request, () =>
+          view.state === 'signedIn' ? { ok: true, value: { policyVersion: 2, purposes: [], receiptChannel: 'sms' as const, hasEmail: false, offline: false } } : fail('unauthorized'),
+        ),
+      set: (request) => handle('consents:set', request, () => ({ ok: true, value: { id: 'c1', status: { state: 'waiting' as const } } })),
+      setReceipts: (request) => handle('consents:setReceipts', request, () => ({ ok: true, value: { id: 'r1', status: { state: 'waiting' as const } } })),
+      changeStatus: (request) => handle('consents:changeStatus', request, () => ({ ok: true, value: { status: null } })),
+    },
+    policy: {
+      get: (request) => handle('policy:get', request, () => fail('hub_unavailable')),
     },
     log: {
       rendererError: (request) => handle('log:rendererError', request, () => ({ ok: true, value: {} })),
