@@ -1,6 +1,8 @@
 /** `npm run hub`: the hub as a standalone process. Configuration comes from the environment (see env.ts). */
+import { createSmtpMailAdapter } from './adapters/mail/smtp-mail';
+import { createHttpGatewaySmsAdapter } from './adapters/sms/http-gateway-sms';
 import { createHub } from './app';
-import { parseHubEnv, redactDatabase } from './env';
+import { parseHubEnv, parseMailEnv, parseSmsGatewayEnv, redactDatabase } from './env';
 import { requestIdMixin } from './http/request-context';
 import { createDevTerminal, createHubLogger } from './log';
 
@@ -11,27 +13,38 @@ function localPhone(e164: string): string {
 }
 
 const parsed = parseHubEnv(process.env);
+const smsGateway = parseSmsGatewayEnv(process.env);
+const mailServer = parseMailEnv(process.env);
 const devMode = parsed.ok && parsed.env.devMode;
 const logger = createHubLogger({ devMode, mixin: requestIdMixin });
 
 async function main(): Promise<void> {
-  if (!parsed.ok) {
-    for (const error of parsed.errors) logger.error(error);
+  const errors = [...(parsed.ok ? [] : parsed.errors), ...(smsGateway.ok ? [] : smsGateway.errors), ...(mailServer.ok ? [] : mailServer.errors)];
+  if (!parsed.ok || !smsGateway.ok || !mailServer.ok) {
+    for (const error of errors) logger.error(error);
     process.exitCode = 1;
     return;
   }
   const { env } = parsed;
+  // Without a gateway: the dev outbox in dev mode, otherwise every send fails loudly (see createHub).
+  const sms = smsGateway.config ? createHttpGatewaySmsAdapter(smsGateway.config, { logger: logger.child('sms') }) : undefined;
+  if (smsGateway.config) logger.info(`SMS through the HTTP gateway at ${new URL(smsGateway.config.url).host}`);
+  const mail = mailServer.config ? createSmtpMailAdapter(mailServer.config, { logger: logger.child('mail') }) : undefined;
+  if (mailServer.config) logger.info(`Mail through the SMTP server ${mailServer.config.host}:${String(mailServer.config.port)}`);
   // The demo resident's number and the enrollment code are for the developer's eyes, never
   // the log: the dev terminal prints them in dev mode and nothing otherwise.
   const terminal = createDevTerminal({ devMode });
-  const hub = await createHub({ database: env.database, devMode: env.devMode, logger, terminal });
+  const hub = await createHub({ database: env.database, devMode: env.devMode, logger, terminal, ...(sms ? { sms } : {}), ...(mail ? { mail } : {}) });
   let stopping = false;
   const stop = (signal: string): void => {
     if (stopping) return;
     stopping = true;
     logger.info(`${signal}: shutting down`);
     hub.close().then(
-      () => process.exit(0),
+      () => {
+        mail?.close();
+        process.exit(0);
+      },
       (err: unknown) => {
         logger.error('Shutdown failed', { error: String(err) });
         process.exit(1);
