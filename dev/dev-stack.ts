@@ -69,6 +69,7 @@ export function demoBanner(dev: DevHub, extra: readonly string[] = []): string {
     ...extra,
     resident ? `  Try:        ${resident.fullName}, ${resident.unitLabel}, phone ${resident.phone}` : '',
     `  SMS codes:  printed below as they are sent, and at ${dev.hubUrl}/v1/dev/sms-outbox`,
+    `  Mail:       printed below as it is sent, and at ${dev.hubUrl}/v1/dev/mail-outbox`,
     '  Stop with Ctrl+C.',
     '',
   ];

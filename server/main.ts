@@ -63,7 +63,9 @@ async function main(): Promise<void> {
     if (first) terminal.print(`Demo resident: ${first.fullName}, ${first.unitLabel}: type ${localPhone(first.phone)} at the kiosk (${first.phone})`);
     const code = await hub.createEnrollmentCode({ buildingId: demo.buildingId, mode: 'kiosk' });
     terminal.print(`Kiosk enrollment code for ${demo.buildingName} (valid 24 h): ${code}`);
-    terminal.print(`Login codes appear here and at ${url}/v1/dev/sms-outbox`);
+    // Only where the dev outboxes are in use: a configured gateway or SMTP server sends for real.
+    if (!sms) terminal.print(`Login codes appear here and at ${url}/v1/dev/sms-outbox`);
+    if (!mail) terminal.print(`Mails (email codes, receipts) appear here and at ${url}/v1/dev/mail-outbox`);
   }
 }
 
