@@ -32,10 +32,17 @@ type OpenApi = {
 /** Every method and path Fastify serves, from its own route tree (HEAD twins of GET routes left out). */
 function registeredRoutes(hub: Hub): string[] {
   const routes: string[] = [];
+  // A route under another (`/v1/policy` → `/versions`) is printed one level deeper with only
+  // its own part, so each level's path is kept to prefix the next.
+  const parents: string[] = [];
   for (const line of hub.app.printRoutes({ commonPrefix: false }).split('\n')) {
-    const match = /(\/\S*) \(([A-Z, ]+)\)/.exec(line);
+    const match = /^(.*?)[├└]── (\/\S*) \(([A-Z, ]+)\)/.exec(line);
     if (!match) continue;
-    for (const method of match[2]!.split(', ')) if (method !== 'HEAD') routes.push(`${method} ${match[1]}`);
+    const depth = match[1]!.length / 4;
+    const path = `${parents[depth - 1] ?? ''}${match[2]!}`;
+    parents[depth] = path;
+    parents.length = depth + 1;
+    for (const method of match[3]!.split(', ')) if (method !== 'HEAD') routes.push(`${method} ${path}`);
   }
   return routes.sort();
 }
@@ -110,6 +117,7 @@ describe('hub API from the route table', () => {
     expect(doc.components.securitySchemes).toEqual({
       device: expect.objectContaining({ type: 'apiKey', in: 'header', name: DEVICE_HEADER }),
       resident: expect.objectContaining({ type: 'http', scheme: 'bearer' }),
+      staff: expect.objectContaining({ type: 'http', scheme: 'bearer' }),
     });
     const op = (path: string, method = 'get'): OpenApi['paths'][string][string] | undefined => doc.paths[path]?.[method];
     expect(op('/v1/health')?.security).toBeUndefined();
@@ -117,6 +125,7 @@ describe('hub API from the route table', () => {
     expect(op('/v1/auth/otp/request', 'post')?.security).toEqual([{ device: [] }]);
     expect(op('/v1/me/bills')?.security).toEqual([{ device: [], resident: [] }]);
     expect(op('/v1/me/bills')?.operationId).toBe('me.bills');
+    expect(op('/v1/audit/verify')?.security).toEqual([{ device: [], staff: [] }]);
     expect(op('/v1/dev/sms-outbox')?.parameters).toEqual([expect.objectContaining({ name: 'to', in: 'query' })]);
     expect(Object.keys((op('/v1/auth/otp/verify', 'post') as unknown as { responses: Record<string, unknown> }).responses).sort()).toEqual(['200', '400', '401', '403']);
   });
