@@ -1,7 +1,7 @@
 import type { KioskDatabase } from './open';
 
 /** What a session may cache. Kept to a closed list so a wipe provably covers everything. */
-export type SessionEntry = 'resident' | 'bills';
+export type SessionEntry = 'resident' | 'bills' | 'profile' | 'consents';
 
 export function putSessionEntry(db: KioskDatabase, entry: SessionEntry, value: unknown, now: string): void {
   db.prepare(

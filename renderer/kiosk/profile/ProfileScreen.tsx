@@ -1,14 +1,190 @@
+import { useCallback, useEffect, useState } from 'react';
 import type { JSX } from 'react';
+import type { ResponseOf } from '../../../shared/contract';
+import type { ProfileView } from '../../../shared/contract/profile';
+import type { ContactChange } from '../../../shared/profile';
+import type { AppError } from '../../../shared/result';
+import { safeCall } from '../../components/call';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { useKiot } from '../../components/KiotProvider';
+import { useAction } from '../../components/use-action';
+import { useT } from '../../i18n/I18nProvider';
+import { ChangeHistory } from './ChangeHistory';
+import { CodeStep } from './CodeStep';
+import { PhoneChangeForm } from './PhoneChangeForm';
+import { ProfileFields } from './ProfileFields';
+import { TextChangeForm } from './TextChangeForm';
 
 export type ProfileScreenProps = { onBack(): void };
 
-/** Placeholder until the privacy-centre work fills it in. */
+type Notice = 'done' | 'doneReview' | 'removed' | 'saved' | 'sent';
+type Mode =
+  | { kind: 'view'; notice: Notice | null }
+  | { kind: 'confirmRemove' }
+  | { kind: 'phone' }
+  | { kind: 'email' }
+  | { kind: 'name' }
+  | { kind: 'address' }
+  | { kind: 'code'; change: ContactChange; target: 'old' | 'new' };
+
+/** While a correction waits on this kiosk, the screen looks again this often to show "sent". */
+const POLL_MS = 3000;
+
+const noticeKeys = {
+  done: 'profile:code.done',
+  doneReview: 'profile:code.doneReview',
+  removed: 'profile:remove.done',
+  saved: 'profile:correction.saved',
+  sent: 'profile:correction.sent',
+} as const satisfies Record<Notice, string>;
+
+/** The code still to type for a change, or null when it needs none. */
+function nextTarget(change: ContactChange): 'old' | 'new' | null {
+  if (change.status !== 'pending') return null;
+  if (!change.newVerified) return 'new';
+  if (change.needsOldCode && !change.oldVerified) return 'old';
+  return null;
+}
+
+/** "My information": the resident's details (masked), changes with codes, corrections, and the state of each. */
 export function ProfileScreen({ onBack }: ProfileScreenProps): JSX.Element {
+  const api = useKiot();
+  const t = useT();
+  const [profile, setProfile] = useState<ProfileView | null>(null);
+  const [loadError, setLoadError] = useState<AppError | null>(null);
+  const [generation, setGeneration] = useState(0);
+  const [mode, setMode] = useState<Mode>({ kind: 'view', notice: null });
+  const remove = useAction();
+
+  const reload = useCallback(() => setGeneration((g) => g + 1), []);
+
+  useEffect(() => {
+    let live = true;
+    void safeCall(() => api.profile.get({})).then((result) => {
+      if (!live) return;
+      if (result.ok) {
+        setProfile(result.value);
+        setLoadError(null);
+      } else setLoadError(result.error);
+    });
+    return () => {
+      live = false;
+    };
+  }, [api, generation]);
+
+  const waiting = profile?.corrections.some((c) => c.state === 'saved') ?? false;
+  useEffect(() => {
+    if (!waiting) return undefined;
+    const timer = setInterval(reload, POLL_MS);
+    return () => clearInterval(timer);
+  }, [waiting, reload]);
+
+  const toView = (notice: Notice | null): void => {
+    setMode({ kind: 'view', notice });
+    reload();
+  };
+
+  const afterCode = (result: ResponseOf<'profile:verifyContactChange'>): void => {
+    const { change } = result;
+    const target = nextTarget(change);
+    if (target !== null) setMode({ kind: 'code', change, target });
+    else toView(change.status === 'awaiting_review' ? 'doneReview' : 'done');
+  };
+
+  const started = (result: ResponseOf<'profile:startContactChange'>): void => {
+    const target = nextTarget(result.change);
+    if (target !== null) setMode({ kind: 'code', change: result.change, target });
+    else toView(result.change.status === 'awaiting_review' ? 'doneReview' : 'done');
+  };
+
+  const confirmRemove = async (): Promise<void> => {
+    const result = await remove.run(() => api.profile.removeEmail({}), () => void confirmRemove());
+    if (result?.ok) toView('removed');
+  };
+
+  const body = ((): JSX.Element => {
+    if (profile === null) {
+      return loadError ? (
+        <ErrorMessage error={loadError} onRetry={reload} />
+      ) : (
+        <p className="info-text" role="status">
+          {t('profile:loading')}
+        </p>
+      );
+    }
+    switch (mode.kind) {
+      case 'phone':
+        return <PhoneChangeForm currentPhone={profile.details.phone} onStarted={started} onCancel={() => toView(null)} />;
+      case 'email':
+        return <TextChangeForm field="email" onStarted={started} onCancel={() => toView(null)} />;
+      case 'name':
+        return <TextChangeForm field="name" initial={profile.details.fullName} onRequested={(r) => toView(r.correction.state === 'saved' ? 'saved' : 'sent')} onCancel={() => toView(null)} />;
+      case 'address':
+        return <TextChangeForm field="address" initial={profile.details.contactAddress ?? ''} onRequested={(r) => toView(r.correction.state === 'saved' ? 'saved' : 'sent')} onCancel={() => toView(null)} />;
+      case 'code':
+        return <CodeStep key={`${mode.change.id}-${mode.target}`} change={mode.change} target={mode.target} onVerified={afterCode} onCancel={() => toView(null)} />;
+      case 'view':
+      case 'confirmRemove':
+        return (
+          <>
+            {profile.fromCache ? (
+              <p className="info-text" role="status" data-testid="profile-from-cache">
+                {t('profile:fromCache')}
+              </p>
+            ) : null}
+            {mode.kind === 'view' && mode.notice !== null ? (
+              <p className="profile-notice" role="status" data-testid="profile-notice">
+                {t(noticeKeys[mode.notice])}
+              </p>
+            ) : null}
+            <p className="info-text">{t('profile:maskedHint')}</p>
+            <ProfileFields details={profile.details} disabled={false} onChange={(field) => setMode({ kind: field })} onRemoveEmail={() => setMode({ kind: 'confirmRemove' })} />
+            <ChangeHistory
+              contactChanges={profile.contactChanges}
+              corrections={profile.corrections}
+              disabled={false}
+              onResume={(change) => {
+                const target = nextTarget(change);
+                if (target !== null) setMode({ kind: 'code', change, target });
+              }}
+            />
+          </>
+        );
+      default:
+        return <></>;
+    }
+  })();
+
   return (
-    <div className="back-row">
-      <button type="button" className="button button-secondary" onClick={onBack}>
-        ‹
-      </button>
+    <div className="profile-screen" data-testid="profile-screen">
+      <div className="back-row">
+        <button type="button" className="button button-secondary" data-testid="profile-back" onClick={onBack}>
+          {t('common:back')}
+        </button>
+      </div>
+      <h2 className="section-title">{t('profile:title')}</h2>
+      {body}
+      {mode.kind === 'confirmRemove' ? (
+        <div className="overlay">
+          <div className="dialog" role="alertdialog" aria-labelledby="profile-remove-title" aria-describedby="profile-remove-body" data-testid="profile-remove-dialog">
+            <h2 id="profile-remove-title" className="dialog-title">
+              {t('profile:remove.title')}
+            </h2>
+            <p id="profile-remove-body" className="dialog-body">
+              {t('profile:remove.body')}
+            </p>
+            {remove.failure ? <ErrorMessage error={remove.failure.error} onRetry={remove.failure.retry} retryDisabled={remove.busy} /> : null}
+            <div className="actions">
+              <button type="button" className="button button-secondary" data-testid="profile-remove-cancel" disabled={remove.busy} onClick={() => setMode({ kind: 'view', notice: null })}>
+                {t('profile:remove.cancel')}
+              </button>
+              <button type="button" className="button button-primary" data-testid="profile-remove-confirm" disabled={remove.busy} onClick={() => void confirmRemove()}>
+                {t('profile:remove.confirm')}
+              </button>
+            </div>
+          </div>
+        </div>
+      ) : null}
     </div>
   );
 }
