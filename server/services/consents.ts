@@ -133,7 +133,7 @@ export function createConsentService(deps: { db: HubDb; clock: () => Date; newId
 export const DEMO_CONSENT_AT = '2026-03-16T02:30:00.000Z';
 
 /**
- * The second demo resident chose under policy version 1, before Ahamove was named as a
+ * The fifth demo resident chose under policy version 1, before Ahamove was named as a
  * delivery partner: signing in, they are asked to review that one purpose. The first demo
  * resident chose nothing, so nothing stops them.
  */

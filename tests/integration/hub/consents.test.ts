@@ -225,7 +225,7 @@ describe.each(backends)('consents and policy on $name', (backend) => {
   });
 
   it('keeps the consent when the receipt cannot be sent, and logs no phone number', async () => {
-    const phone = demo.residents[4]!.phone;
+    const phone = demo.residents[1]!.phone;
     const session = await login(phone);
     smsDown = true;
     try {
@@ -268,7 +268,7 @@ describe.each(backends)('consents and policy on $name', (backend) => {
   });
 
   it('asks a resident who chose under version 1 to review only the purpose whose recipients changed, and counts that choice as off until then', async () => {
-    const session = await login(demo.residents[1]!.phone);
+    const session = await login(demo.residents[4]!.phone);
     const list = await consents(session.token);
     const delivery = list.purposes.find((p) => p.id === 'delivery_partners')!;
     expect(delivery).toMatchObject({ granted: true, choiceVersion: 1, needsReview: true });
