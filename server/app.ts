@@ -39,7 +39,7 @@ import { createConsentService } from './services/consents';
 import type { ConsentService } from './services/consents';
 import { createNotificationService } from './services/notifications';
 import { createPolicyService } from './services/policy';
-import { createConsentSyncKinds } from './sync-kinds/consents';
+import { consentAuditRecorder, createConsentSyncKinds } from './sync-kinds/consents';
 import { createAuditHandlers } from './routes/audit';
 import { createAuditService } from './services/audit';
 import type { AuditService } from './services/audit';
@@ -172,7 +172,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
   const corrections = createCorrectionService({ db, clock, newId, audit });
   // The hub's own kinds first; a test's kinds are added beside them.
   const syncKinds = {
-    ...createConsentSyncKinds({ consents, notifications, logger: logger.child('consents') }),
+    ...createConsentSyncKinds({ consents, notifications, logger: logger.child('consents'), audit: consentAuditRecorder(audit) }),
     ...createCorrectionSyncKinds({ corrections }),
     ...opts.syncOperationKinds,
   };

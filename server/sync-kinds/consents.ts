@@ -7,14 +7,28 @@ import { CONSENT_RECEIPTS_KIND, CONSENT_SET_KIND, ConsentReceiptsPayload, Consen
 import type { Logger } from '../../shared/logger';
 import { KiotError } from '../../shared/result';
 import type { HubTrx } from '../db/connect';
+import type { AuditService } from '../services/audit';
 import type { ConsentService, RecordedConsent } from '../services/consents';
 import type { NotificationService } from '../services/notifications';
 import { defineSyncOperationKind } from '../services/sync-push';
 import type { SyncApplyContext, SyncOperationKinds } from '../services/sync-push';
 import { consentReceipt } from './consent-receipt';
 
-/** Writes the audit event of a consent change in its transaction (the audit trail's service, once wired). */
+/** Writes the audit event of a consent change in its transaction, as its last write (the chain head stays locked until commit). */
 export type ConsentAuditRecorder = (trx: HubTrx, event: { buildingId: string; residentId: string; purposeId: string; granted: boolean; policyVersion: number }) => Promise<void>;
+
+/** The audit trail's event for a consent change: the resident's own act, with what changed (no personal data). */
+export function consentAuditRecorder(audit: Pick<AuditService, 'record'>): ConsentAuditRecorder {
+  return (trx, event) =>
+    audit.record(trx, {
+      buildingId: event.buildingId,
+      residentId: event.residentId,
+      actor: { kind: 'resident', residentId: event.residentId },
+      action: 'consents.changed',
+      reason: null,
+      detail: { purpose: event.purposeId, granted: String(event.granted), policyVersion: String(event.policyVersion) },
+    });
+}
 
 export type ConsentKindDeps = {
   consents: ConsentService;

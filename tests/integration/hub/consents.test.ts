@@ -5,6 +5,7 @@
  * email, withdrawal stopping the bill-reminder SMS, and re-consent after a policy change.
  */
 import { randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConsentsResponse, DevSmsOutboxResponse, OtpRequestResponse, OtpVerifyResponse, PolicyResponse, PolicyVersionsResponse, SyncPushResponse } from '../../../shared/hub-api';
 import type { SyncOperation, SyncOperationResult } from '../../../shared/hub-api';
@@ -282,6 +283,22 @@ describe.each(backends)('consents and policy on $name', (backend) => {
     const after = (await consents(session.token)).purposes.find((p) => p.id === 'delivery_partners')!;
     expect(after).toMatchObject({ granted: true, choiceVersion: 2, needsReview: false });
     expect(await hub.consents.allows(session.residentId, 'delivery_partners')).toBe(true);
+  });
+
+  it('writes one audit event per applied change, none for a refused one, and the chain still verifies', async () => {
+    const session = await login(demo.residents[0]!.phone);
+    const events = async (): Promise<{ action: string; actor_kind: string; detail: string | null }[]> =>
+      (await sql<{ action: string; actor_kind: string; detail: string | null }>`select action, actor_kind, detail from audit_events where resident_id = ${session.residentId} and action = 'consents.changed' order by seq`.execute(db)).rows;
+    const before = (await events()).length;
+    await push(
+      op(session.sessionId, 'consent.set', { purposeId: 'surveys', granted: true, policyVersion: 2 }),
+      op(session.sessionId, 'consent.set', { purposeId: 'service_notices', granted: false, policyVersion: 2 }),
+    );
+    const after = (await events()).slice(before);
+    expect(after).toHaveLength(1);
+    expect(after[0]).toMatchObject({ actor_kind: 'resident' });
+    expect(JSON.parse(after[0]!.detail!)).toEqual({ granted: 'true', policyVersion: '2', purpose: 'surveys' });
+    expect((await hub.audit.verify()).ok).toBe(true);
   });
 
   it('answers a bad payload as invalid input, not as a consent', async () => {
