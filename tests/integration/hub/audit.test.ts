@@ -141,6 +141,9 @@ describe.each(backends)('audit trail on $name', (backend) => {
     await expect(refused).rejects.toBeInstanceOf(KiotError);
     await expect(refused).rejects.toMatchObject({ code: 'not_found' });
     await expect(hub.staffAccess.viewResidentProfile(manager.id, 'no-such-resident', 'Kiểm tra')).rejects.toMatchObject({ code: 'not_found' });
+    // The audit service itself refuses an event naming staff of another building, or a blank reason.
+    await expect(hub.audit.record(db, { buildingId: demo.buildingId, residentId: target, actor: { kind: 'staff', staffId: outsider.id }, action: 'profile.viewed', reason: 'Tò mò' })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(hub.audit.record(db, { buildingId: demo.buildingId, residentId: target, actor: { kind: 'staff', staffId: manager.id }, action: 'profile.viewed', reason: ' ' })).rejects.toMatchObject({ code: 'invalid_input' });
     expect(await eventCount()).toBe(before);
     expect(await accessLog(await signIn(3))).toEqual([]);
   });
