@@ -1,6 +1,6 @@
 /**
- * The sync numbers of issue 6, against a real hub on loopback (SQLite), each beside a
- * baseline measured in the same run and held to its budget by the median:
+ * The sync numbers of issue 6 (section `sync`), against a real hub on loopback (SQLite),
+ * each beside a baseline measured in the same run and held to its budget by the median:
  *
  *   1. A real kiosk core flushes 1,000 queued writes from its outbox (budget 2 s), beside the
  *      same 1,000 operations posted straight to POST /v1/sync/push in batches of 100.
@@ -23,12 +23,14 @@ import type { SyncOperation, SyncPullResponse, SyncPushResponse } from '../../sh
 import { serviceKinds } from '../../shared/domain';
 import { silentLogger } from '../../shared/logger';
 import { startSyncTestHub, TEST_KIND } from '../fixtures/sync-hub';
-import { budget, median, stats, time } from './measure';
-
-type Say = (line: string) => void;
+import { time } from './measure';
+import { makeMetric, median } from './report';
+import type { BenchContext } from './report';
 
 const FLUSH_OPS = 1_000;
+/** Rounds of each (full run; `--quick` does fewer). */
 const FLUSH_ROUNDS = 3;
+const FLUSH_ROUNDS_QUICK = 2;
 const PUSH_BATCH = 100;
 const FLUSH_BUDGET_MS = 2_000;
 
@@ -38,6 +40,7 @@ const ANNOUNCEMENTS = 200;
 const ERASURES = 50;
 const INCREMENTAL_CHANGES = 100;
 const PULL_RUNS = 30;
+const PULL_RUNS_QUICK = 10;
 const PULL_WARMUP = 5;
 const SNAPSHOT_BUDGET_MS = 300;
 const INCREMENTAL_BUDGET_MS = 20;
@@ -54,7 +57,8 @@ async function enroll(base: string, code: string, name: string): Promise<Record<
 /** A line of realistic length, so the payloads weigh what a resident's write would. */
 const note = (i: number): string => `Bench write ${i}: yêu cầu sửa vòi nước bồn rửa bếp, cư dân có nhà sau 18 giờ.`;
 
-async function benchFlush(dir: string, say: Say): Promise<void> {
+async function benchFlush(ctx: BenchContext): Promise<void> {
+  const { dir } = ctx;
   const hub = await startSyncTestHub(path.join(dir, 'sync-push-hub.sqlite'));
   const dataDir = path.join(dir, 'sync-kiosk');
   await mkdir(dataDir, { recursive: true });
@@ -96,7 +100,8 @@ async function benchFlush(dir: string, say: Say): Promise<void> {
     let sent = 0;
     let applied = 0;
     // Alternated, so drift in the machine or in the hub's tables hits both alike.
-    for (let round = 0; round < FLUSH_ROUNDS; round++) {
+    const rounds = ctx.quick ? FLUSH_ROUNDS_QUICK : FLUSH_ROUNDS;
+    for (let round = 0; round < rounds; round++) {
       const [s, outboxMs] = await flushOnce(FLUSH_OPS);
       const [a, plainMs] = await directOnce(FLUSH_OPS);
       sent += s;
@@ -104,9 +109,9 @@ async function benchFlush(dir: string, say: Say): Promise<void> {
       outbox.push(outboxMs);
       plain.push(plainMs);
     }
-    say(`sync sqlite: outbox flush of ${FLUSH_OPS} writes, kiosk core -> hub ${stats(outbox)} (sent ${sent}/${FLUSH_OPS * FLUSH_ROUNDS})`);
-    say(`sync sqlite:   baseline, same ${FLUSH_OPS} ops as ${FLUSH_OPS / PUSH_BATCH} direct POST /v1/sync/push of ${PUSH_BATCH} ${stats(plain)} (applied ${applied}/${FLUSH_OPS * FLUSH_ROUNDS})`);
-    say(`sync sqlite:   outbox / direct (median): ${(median(outbox) / median(plain)).toFixed(2)}x; ${budget(outbox, FLUSH_BUDGET_MS)}`);
+    // A flush that lost or refused writes is fast for the wrong reason.
+    if (sent !== FLUSH_OPS * rounds || applied !== FLUSH_OPS * rounds) throw new Error(`sync flush sent ${sent} and direct push applied ${applied} of ${FLUSH_OPS * rounds}`);
+    ctx.emit(makeMetric({ metric: 'sync.outbox_flush_1000_writes', value: median(outbox), unit: 'ms', baseline: median(plain), budget: { atMost: FLUSH_BUDGET_MS } }));
   } finally {
     await core?.close();
     await hub.close();
@@ -152,7 +157,8 @@ function announcement(i: number): JsonValue {
   };
 }
 
-async function benchPull(dir: string, say: Say): Promise<void> {
+async function benchPull(ctx: BenchContext): Promise<void> {
+  const { dir } = ctx;
   const database = path.join(dir, 'sync-pull-hub.sqlite');
   const hub = await createHub({ database, devMode: true, logger: silentLogger, terminal: { print: () => undefined } });
   const feed = openDatabase(database);
@@ -200,7 +206,7 @@ async function benchPull(dir: string, say: Say): Promise<void> {
     const incremental: number[] = [];
     let snapshotCount = 0;
     // Interleaved, so noise on the machine hits the baseline and both pulls alike.
-    for (let i = 0; i < PULL_RUNS; i++) {
+    for (let i = 0; i < (ctx.quick ? PULL_RUNS_QUICK : PULL_RUNS); i++) {
       baseline.push((await time(health))[1]);
       const [s, snapMs] = await time(() => pullAll());
       snapshotCount = s.changes;
@@ -209,18 +215,16 @@ async function benchPull(dir: string, say: Say): Promise<void> {
       incrementalCount = inc.changes;
       incremental.push(incMs);
     }
-    say(`sync sqlite: baseline GET /v1/health ${stats(baseline)}`);
-    say(`sync sqlite: first pull (snapshot), ${UNITS}-unit building, ${snapshotCount} entities ${stats(snapshot)}`);
-    say(`sync sqlite:   snapshot / health (median): ${(median(snapshot) / median(baseline)).toFixed(1)}x; ${budget(snapshot, SNAPSHOT_BUDGET_MS)}`);
-    say(`sync sqlite: incremental pull, ${incrementalCount} changes ${stats(incremental)}`);
-    say(`sync sqlite:   incremental / health (median): ${(median(incremental) / median(baseline)).toFixed(1)}x; ${budget(incremental, INCREMENTAL_BUDGET_MS)}`);
+    ctx.log(`sync: snapshot pull carried ${snapshotCount} entities, incremental pull ${incrementalCount} changes`);
+    ctx.emit(makeMetric({ metric: 'sync.pull.snapshot_2000_units', value: median(snapshot), unit: 'ms', baseline: median(baseline), budget: { atMost: SNAPSHOT_BUDGET_MS } }));
+    ctx.emit(makeMetric({ metric: 'sync.pull.incremental_100_changes', value: median(incremental), unit: 'ms', baseline: median(baseline), budget: { atMost: INCREMENTAL_BUDGET_MS } }));
   } finally {
     await feed.destroy();
     await hub.close();
   }
 }
 
-export async function benchSync(dir: string, say: Say): Promise<void> {
-  await benchFlush(dir, say);
-  await benchPull(dir, say);
+export async function benchSync(ctx: BenchContext): Promise<void> {
+  await benchFlush(ctx);
+  await benchPull(ctx);
 }

@@ -1,0 +1,194 @@
+/**
+ * What the resident waits for, sections `renderer` and `ui`:
+ *
+ *   - `renderer`: the production build (vite, into a temporary folder), gzipped JavaScript the
+ *     first screen needs (the entry script and its modulepreloads) and in all; beside React and
+ *     ReactDOM alone, built the same way in the same run.
+ *   - `ui`: in headless Chromium against the dev stack (hub + kiosk core + web host, as
+ *     `npm run start:web`): attract-screen first paint from navigation start, and the time
+ *     from a tap on the attract button to the first frame of the phone keypad, p95. Beside a
+ *     static page served from loopback, measured with the same in-page instrument.
+ */
+import { createRequire } from 'node:module';
+import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium as playwrightChromium } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
+import { build as viteBuild } from 'vite';
+import { startDevStack } from '../../dev/dev-stack';
+import { findChromium, machineProbe } from '../../dev/find-chromium';
+import { initialScripts, makeMetric, median, percentile } from './report';
+import type { BenchContext } from './report';
+
+const repoRoot = path.resolve(import.meta.dirname, '..', '..');
+
+const gzipped = (content: Buffer): number => gzipSync(content, { level: 9 }).length;
+
+async function jsSizes(outDir: string): Promise<{ initialKb: number; totalKb: number }> {
+  const html = await readFile(path.join(outDir, 'index.html'), 'utf8');
+  const initial = initialScripts(html);
+  if (initial.length === 0) throw new Error('index.html loads no module script');
+  let initialBytes = 0;
+  for (const src of initial) initialBytes += gzipped(await readFile(path.join(outDir, src)));
+  let totalBytes = 0;
+  const files = await readdir(outDir, { recursive: true });
+  for (const f of files) if (f.endsWith('.js')) totalBytes += gzipped(await readFile(path.join(outDir, f)));
+  return { initialKb: initialBytes / 1024, totalKb: totalBytes / 1024 };
+}
+
+/** The renderer as `npm run build` makes it, minus source maps, into `outDir`. */
+async function buildRendererInto(outDir: string): Promise<void> {
+  await viteBuild({ configFile: path.join(repoRoot, 'vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true, sourcemap: false } });
+}
+
+/** React + ReactDOM rendering nothing, same bundler and target: the floor any React renderer starts from. */
+async function buildReactAlone(dir: string): Promise<string> {
+  const require = createRequire(path.join(repoRoot, 'package.json'));
+  const root = path.join(dir, 'react-alone');
+  await mkdir(root, { recursive: true });
+  await writeFile(
+    path.join(root, 'main.js'),
+    `import { createElement } from ${JSON.stringify(require.resolve('react'))};\nimport { createRoot } from ${JSON.stringify(require.resolve('react-dom/client'))};\ncreateRoot(document.getElementById('root')).render(createElement('p', null, 'Kiot'));\n`,
+  );
+  await writeFile(path.join(root, 'index.html'), '<!doctype html><html><body><div id="root"></div><script type="module" src="./main.js"></script></body></html>\n');
+  const outDir = path.join(root, 'dist');
+  await viteBuild({ root, configFile: false, base: './', logLevel: 'warn', build: { outDir, emptyOutDir: true, target: 'chrome130', sourcemap: false } });
+  return outDir;
+}
+
+/** Builds the renderer, emits its sizes, and returns the build for the `ui` section. */
+export async function benchRenderer(ctx: BenchContext): Promise<string> {
+  const outDir = path.join(ctx.dir, 'renderer');
+  await buildRendererInto(outDir);
+  const app = await jsSizes(outDir);
+  const react = await jsSizes(await buildReactAlone(ctx.dir));
+  ctx.emit(makeMetric({ metric: 'renderer.js_gzip.initial', value: app.initialKb, unit: 'KB', baseline: react.initialKb, budget: { atMost: 250 } }));
+  ctx.emit(makeMetric({ metric: 'renderer.js_gzip.total', value: app.totalKb, unit: 'KB', baseline: react.totalKb }));
+  return outDir;
+}
+
+/**
+ * Installed before any page script. Records (in performance.now() time, i.e. since navigation
+ * start) the first frame after the attract button exists, and for each tap the time from the
+ * pointerdown event to the first frame after the keypad exists. "First frame after" is a
+ * requestAnimationFrame callback followed by a task: the frame has been produced by then.
+ */
+const INSTRUMENT = `(() => {
+  const b = { firstPaint: null, taps: [], tapAt: null };
+  window.__kiotBench = b;
+  const afterNextFrame = (fn) => requestAnimationFrame(() => setTimeout(fn, 0));
+  new MutationObserver(() => {
+    if (b.firstPaint === null && document.querySelector('[data-testid="attract-start"]')) {
+      b.firstPaint = -1;
+      afterNextFrame(() => { b.firstPaint = performance.now(); });
+    }
+    if (b.tapAt !== null && document.querySelector('[data-testid="keypad-1"]')) {
+      const at = b.tapAt;
+      b.tapAt = null;
+      afterNextFrame(() => { b.taps.push(performance.now() - at); });
+    }
+  }).observe(document, { childList: true, subtree: true });
+  addEventListener('pointerdown', (e) => { b.tapAt = e.timeStamp; }, { capture: true });
+})();`;
+
+/** The baseline page: the same two testids, the "next screen" swapped in synchronously on tap. */
+const STATIC_PAGE = `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Kiot baseline</title>
+<style>body{margin:0;font:32px system-ui}button{width:600px;height:160px;font-size:48px}</style></head>
+<body><main id="screen"><button data-testid="attract-start">Chạm để bắt đầu</button></main>
+<script>
+const screen = document.getElementById('screen');
+const attract = screen.innerHTML;
+screen.addEventListener('click', (e) => {
+  if (e.target.closest('[data-testid="attract-start"]')) screen.innerHTML = '<button data-testid="keypad-1">1</button>';
+});
+window.__resetBench = () => { screen.innerHTML = attract; };
+</script></body></html>`;
+
+type Bench = { firstPaint: number | null; taps: number[] };
+
+async function firstPaint(browser: Browser, url: string): Promise<number> {
+  const context = await browser.newContext({ viewport: { width: 1080, height: 1920 }, reducedMotion: 'reduce' });
+  try {
+    const page = await context.newPage();
+    await page.addInitScript(INSTRUMENT);
+    await page.goto(url);
+    await page.waitForFunction(() => ((window as unknown as { __kiotBench: Bench }).__kiotBench.firstPaint ?? -1) > 0, undefined, { timeout: 30_000 });
+    // Awaited here, before `finally` closes the context under it.
+    return await page.evaluate(() => (window as unknown as { __kiotBench: Bench }).__kiotBench.firstPaint!);
+  } finally {
+    await context.close();
+  }
+}
+
+/** `taps` taps on the attract button, each followed by `back` to return to it; the tap latencies. */
+async function taps(page: Page, count: number, back: () => Promise<void>): Promise<number[]> {
+  const done = (): Promise<number> => page.evaluate(() => (window as unknown as { __kiotBench: Bench }).__kiotBench.taps.length);
+  for (let i = 0; i < count; i++) {
+    const before = await done();
+    await page.getByTestId('attract-start').click();
+    await page.waitForFunction((n) => (window as unknown as { __kiotBench: Bench }).__kiotBench.taps.length > n, before, { timeout: 30_000 });
+    await back();
+    await page.getByTestId('attract-start').waitFor({ state: 'visible' });
+    // The attract button is disabled while a start is in flight; let the screen settle as a resident would.
+    await page.waitForTimeout(50);
+  }
+  return page.evaluate(() => (window as unknown as { __kiotBench: Bench }).__kiotBench.taps.slice());
+}
+
+export async function benchUi(ctx: BenchContext, builtRenderer: string | null): Promise<void> {
+  const found = findChromium(machineProbe());
+  if (!found.found) throw new Error(found.message);
+  let rendererDir = builtRenderer;
+  if (rendererDir === null) {
+    rendererDir = path.join(ctx.dir, 'renderer-ui');
+    await buildRendererInto(rendererDir);
+  }
+  const stackDir = path.join(ctx.dir, 'ui-stack');
+  const stack = await startDevStack({ dataDir: stackDir, rendererDir });
+  const server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(STATIC_PAGE));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const staticUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  const browser = await playwrightChromium.launch({
+    executablePath: found.path,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
+  });
+  try {
+    const loads = ctx.quick ? 5 : 15;
+    const tapCount = ctx.quick ? 20 : 60;
+    // Warm the browser (process start, font cache) so the first measured load is not an outlier of its own.
+    await firstPaint(browser, staticUrl);
+    await firstPaint(browser, stack.web.url);
+    const appPaints: number[] = [];
+    const staticPaints: number[] = [];
+    for (let i = 0; i < loads; i++) {
+      appPaints.push(await firstPaint(browser, stack.web.url));
+      staticPaints.push(await firstPaint(browser, staticUrl));
+    }
+    ctx.emit(makeMetric({ metric: 'ui.attract_first_paint', value: median(appPaints), unit: 'ms', baseline: median(staticPaints), budget: { atMost: 1500 } }));
+
+    const context = await browser.newContext({ viewport: { width: 1080, height: 1920 }, reducedMotion: 'reduce' });
+    try {
+      const app = await context.newPage();
+      await app.addInitScript(INSTRUMENT);
+      await app.goto(stack.web.url);
+      await app.getByTestId('attract-start').waitFor({ state: 'visible' });
+      // Back to the attract screen the way a resident's "sign out" gets there: the core locks and tells the renderer.
+      const appTaps = await taps(app, tapCount, () => stack.core.lock('signOut'));
+      const base = await context.newPage();
+      await base.addInitScript(INSTRUMENT);
+      await base.goto(staticUrl);
+      const baseTaps = await taps(base, tapCount, () => base.evaluate(() => (window as unknown as { __resetBench: () => void }).__resetBench()));
+      ctx.emit(makeMetric({ metric: 'ui.tap_to_next_screen.p95', value: percentile(appTaps, 0.95), unit: 'ms', baseline: percentile(baseTaps, 0.95), budget: { atMost: 100 } }));
+    } finally {
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await stack.close();
+    await rm(stackDir, { recursive: true, force: true });
+  }
+}
