@@ -119,14 +119,20 @@ export function createAuditService(deps: { db: HubDb; clock: () => Date; newId: 
   }
 
   async function verifyBuilding(buildingId: string): Promise<{ ok: true; events: number } | { ok: false; broken: AuditBreak }> {
-    // The head is read first: events committed after it are not judged against it.
-    const head = await getAuditHead(db, buildingId);
+    // The head is read first, so a writer committing meanwhile cannot look like a cut tail.
+    let head = await getAuditHead(db, buildingId);
     let expectedSeq = 1;
     let prevHash = GENESIS_HASH;
     for (;;) {
       const page = await listAuditEventsAfter(db, buildingId, expectedSeq - 1, VERIFY_PAGE);
       for (const row of page) {
-        if (head && row.seq > head.seq) return { ok: true, events: head.seq };
+        if (head && row.seq > head.seq) {
+          // A writer committed after the head was read, or a row was slipped in behind the
+          // chain's back. An event and its head update commit together, so a fresh head
+          // covers every real event already read; a row it does not cover is forged.
+          head = await getAuditHead(db, buildingId);
+          if (!head || row.seq > head.seq) return broken(buildingId, row.seq, 'head_mismatch');
+        }
         if (row.seq !== expectedSeq) return broken(buildingId, expectedSeq, 'seq_gap');
         if (!digestsEqual(row.prev_hash, prevHash)) return broken(buildingId, row.seq, 'prev_hash_mismatch');
         const { hash, ...unhashed } = row;

@@ -16,6 +16,7 @@ import type { DemoInfo, Hub } from '../../../server/app';
 import { openDatabase } from '../../../server/db/connect';
 import type { HubDb } from '../../../server/db/connect';
 import type { AuditEventRow } from '../../../server/db/audit';
+import { auditEventHash } from '../../../server/services/audit';
 import type { StaffMember } from '../../../server/services/staff-access';
 import { backends } from './backends';
 import type { TestDatabase } from './backends';
@@ -249,6 +250,27 @@ describe.each(backends)('audit trail on $name', (backend) => {
       expect(await hub.audit.verify()).toEqual({ ok: false, broken: { buildingId: demo.buildingId, seq: last.seq, problem: 'head_mismatch' } });
       await db.withTables<Events>().insertInto('audit_events').values(last).execute();
       expect(await hub.audit.verify()).toMatchObject({ ok: true });
+    });
+
+    it('reports a row appended past the head, whatever its hash', async () => {
+      const last = (await chain()).at(-1)!;
+      const forged = { ...last, seq: last.seq + 1, id: 'appended', prev_hash: last.hash, reason: 'Thêm vào sau' };
+      await db.withTables<Events>().insertInto('audit_events').values({ ...forged, hash: auditEventHash(forged) }).execute();
+      try {
+        expect(await hub.audit.verify()).toEqual({ ok: false, broken: { buildingId: demo.buildingId, seq: last.seq + 1, problem: 'head_mismatch' } });
+      } finally {
+        await db.withTables<Events>().deleteFrom('audit_events').where('id', '=', 'appended').execute();
+      }
+      expect(await hub.audit.verify()).toMatchObject({ ok: true });
+    });
+
+    it('does not mistake events written while it runs for tampering', async () => {
+      const target = await residentId(4);
+      const writes = Array.from({ length: 20 }, (_, i) =>
+        hub.audit.record(db, { buildingId: demo.buildingId, residentId: target, actor: { kind: 'system', job: 'reminders' }, action: 'consents.viewed', reason: null, detail: { n: String(i) } }),
+      );
+      const reports = await Promise.all([hub.audit.verify(), ...writes.map(async (w) => (await w, hub.audit.verify())), hub.audit.verify()]);
+      for (const report of reports) expect(report).toMatchObject({ ok: true });
     });
 
     it('reports two rows swapped in order, and a forged row inserted in place of a deleted one', async () => {
