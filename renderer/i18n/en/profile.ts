@@ -71,8 +71,7 @@ export const profile: Translation<typeof vi> = {
     send: 'Send request',
     invalidName: 'A name is 2 to 100 letters, without digits.',
     invalidAddress: 'An address is 5 to 300 characters.',
-    saved: 'Your request is saved on this kiosk. It will be sent when the network is back.',
-    sent: 'Your request was sent to the management.',
+    recorded: 'Your request is recorded. Its state is in the list below.',
   },
   code: {
     newTitle: 'Enter the code sent to your new number',

@@ -69,8 +69,7 @@ export const profile = {
     send: 'Gửi yêu cầu',
     invalidName: 'Họ tên cần từ 2 đến 100 chữ cái, không có số.',
     invalidAddress: 'Địa chỉ cần từ 5 đến 300 ký tự.',
-    saved: 'Đã lưu yêu cầu trên máy này. Yêu cầu sẽ được gửi khi có mạng.',
-    sent: 'Đã gửi yêu cầu đến ban quản lý.',
+    recorded: 'Đã ghi nhận yêu cầu của bạn. Trạng thái xem ở danh sách bên dưới.',
   },
   code: {
     newTitle: 'Nhập mã gửi đến số mới',

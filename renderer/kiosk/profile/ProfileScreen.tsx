@@ -17,7 +17,7 @@ import { TextChangeForm } from './TextChangeForm';
 
 export type ProfileScreenProps = { onBack(): void };
 
-type Notice = 'done' | 'doneReview' | 'removed' | 'saved' | 'sent';
+type Notice = 'done' | 'doneReview' | 'removed' | 'recorded';
 type Mode =
   | { kind: 'view'; notice: Notice | null }
   | { kind: 'confirmRemove' }
@@ -34,8 +34,8 @@ const noticeKeys = {
   done: 'profile:code.done',
   doneReview: 'profile:code.doneReview',
   removed: 'profile:remove.done',
-  saved: 'profile:correction.saved',
-  sent: 'profile:correction.sent',
+  // Whether it is still on this kiosk or already sent, the list below says (and updates).
+  recorded: 'profile:correction.recorded',
 } as const satisfies Record<Notice, string>;
 
 /** The code still to type for a change, or null when it needs none. */
@@ -118,9 +118,9 @@ export function ProfileScreen({ onBack }: ProfileScreenProps): JSX.Element {
       case 'email':
         return <TextChangeForm field="email" onStarted={started} onCancel={() => toView(null)} />;
       case 'name':
-        return <TextChangeForm field="name" initial={profile.details.fullName} onRequested={(r) => toView(r.correction.state === 'saved' ? 'saved' : 'sent')} onCancel={() => toView(null)} />;
+        return <TextChangeForm field="name" initial={profile.details.fullName} onRequested={() => toView('recorded')} onCancel={() => toView(null)} />;
       case 'address':
-        return <TextChangeForm field="address" initial={profile.details.contactAddress ?? ''} onRequested={(r) => toView(r.correction.state === 'saved' ? 'saved' : 'sent')} onCancel={() => toView(null)} />;
+        return <TextChangeForm field="address" initial={profile.details.contactAddress ?? ''} onRequested={() => toView('recorded')} onCancel={() => toView(null)} />;
       case 'code':
         return <CodeStep key={`${mode.change.id}-${mode.target}`} change={mode.change} target={mode.target} onVerified={afterCode} onCancel={() => toView(null)} />;
       case 'view':
