@@ -88,7 +88,9 @@ export function PolicyScreen({ onBack }: PolicyScreenProps): JSX.Element {
               <li key={p.id}>
                 <strong>{p.title[locale]}</strong> <span className="policy-badge">{t(p.necessary ? 'consents:policy.necessaryTag' : 'consents:policy.optionalTag')}</span>
                 <br />
-                {p.use[locale]} {p.recipients[locale]}
+                {p.use[locale]}
+                <br />
+                <span className="policy-recipients">{t('consents:recipientsLabel')}</span> {p.recipients[locale]}
               </li>
             ))}
           </ul>
