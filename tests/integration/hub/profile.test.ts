@@ -22,6 +22,7 @@ import type { DemoInfo, Hub } from '../../../server/app';
 import { openDatabase } from '../../../server/db/connect';
 import type { HubDb } from '../../../server/db/connect';
 import { profileTables } from '../../../server/db/profile-schema';
+import type { AuditTables } from '../../../server/db/audit';
 import { createContactChangeService } from '../../../server/services/contact-changes';
 import { createCorrectionService } from '../../../server/services/corrections';
 import { createIdGenerator } from '../../../server/ids';
@@ -162,6 +163,15 @@ describe.each(backends)('my information on $name', (backend) => {
     expect(notices[0]!.body).toContain(maskPhoneLocal(newPhone));
     expect(notices[0]!.body).not.toContain(newPhone);
 
+    // Recorded in the audit chain as the resident's own act.
+    const events = await db
+      .withTables<AuditTables>()
+      .selectFrom('audit_events')
+      .select(['action', 'actor_kind'])
+      .where('resident_id', '=', me.id)
+      .execute();
+    expect(events).toContainEqual({ action: 'profile.phone_changed', actor_kind: 'resident' });
+
     // The session that made the change still works, and shows the new number.
     const after = await profileOf(session);
     expect(after.details.phone).toBe(newPhone);
@@ -295,8 +305,10 @@ describe.each(backends)('my information on $name', (backend) => {
         mail: { send: async () => {} },
         logger: silentLogger,
         hmacKey: Buffer.alloc(32, 3),
+        audit: hub.audit,
       }),
     };
+    const manager = (await hub.staffAccess.listStaff(demo.buildingId)).find((s) => s.role === 'manager')!;
     for (const approve of [true, false]) {
       const me = nextResident();
       const session = await login(me.phone);
@@ -310,12 +322,12 @@ describe.each(backends)('my information on $name', (backend) => {
       expect(proven.change.status).toBe('awaiting_review');
       expect(await phoneOf(me.id)).toBe(me.phone);
 
-      const decided = await services.changes.decide({ changeId: change.id, staffId: 'staff-1', approve, reason: approve ? null : 'Vui lòng mang CCCD đến văn phòng' });
+      const decided = await services.changes.decide({ changeId: change.id, staffId: manager.id, approve, reason: approve ? null : 'Vui lòng mang CCCD đến văn phòng' });
       expect(decided.status).toBe(approve ? 'done' : 'rejected');
       expect(await phoneOf(me.id)).toBe(approve ? newPhone : me.phone);
       const seen = (await profileOf(session)).contactChanges[0];
       expect(seen).toMatchObject({ id: change.id, status: approve ? 'done' : 'rejected', reason: approve ? null : 'Vui lòng mang CCCD đến văn phòng' });
-      await expect(services.changes.decide({ changeId: change.id, staffId: 'staff-1', approve: true, reason: null })).rejects.toMatchObject({ code: 'wrong_state' });
+      await expect(services.changes.decide({ changeId: change.id, staffId: manager.id, approve: true, reason: null })).rejects.toMatchObject({ code: 'wrong_state' });
     }
   });
 
@@ -358,11 +370,23 @@ describe.each(backends)('my information on $name', (backend) => {
     ]);
     expect(profile.corrections[0]!.id).toBe(op.id);
 
-    const corrections = createCorrectionService({ db, clock: clock.now, newId: createIdGenerator(clock.now, (n) => Buffer.alloc(n, 2)) });
-    await expect(corrections.decide({ requestId: correction.id, staffId: 'staff-1', approve: false, reason: '  ' })).rejects.toMatchObject({ code: 'invalid_input' });
-    await corrections.decide({ requestId: correction.id, staffId: 'staff-1', approve: false, reason: 'Tên khác với hợp đồng' });
-    await corrections.decide({ requestId: op.id, staffId: 'staff-1', approve: true, reason: null });
-    await expect(corrections.decide({ requestId: op.id, staffId: 'staff-1', approve: false, reason: 'x' })).rejects.toMatchObject({ code: 'wrong_state' });
+    const corrections = createCorrectionService({ db, clock: clock.now, newId: createIdGenerator(clock.now, (n) => Buffer.alloc(n, 2)), audit: hub.audit });
+    const manager = (await hub.staffAccess.listStaff(demo.buildingId)).find((s) => s.role === 'manager')!;
+    await expect(corrections.decide({ requestId: correction.id, staffId: manager.id, approve: false, reason: '  ' })).rejects.toMatchObject({ code: 'invalid_input' });
+    // A decision that cannot be audited (no such staff member) is not made at all.
+    await expect(corrections.decide({ requestId: op.id, staffId: 'nobody', approve: true, reason: null })).rejects.toMatchObject({ code: 'not_found' });
+    expect((await profileOf(session)).details.contactAddress).toBeNull();
+    await corrections.decide({ requestId: correction.id, staffId: manager.id, approve: false, reason: 'Tên khác với hợp đồng' });
+    await corrections.decide({ requestId: op.id, staffId: manager.id, approve: true, reason: null });
+    await expect(corrections.decide({ requestId: op.id, staffId: manager.id, approve: false, reason: 'x' })).rejects.toMatchObject({ code: 'wrong_state' });
+    // The resident's access log names who changed what.
+    const log = await hub.audit.accessLog(demo.buildingId, me.id);
+    expect(log.map((e) => [e.action, e.actor.kind, e.reason])).toEqual(
+      expect.arrayContaining([
+        ['profile.address_changed', 'staff', null],
+        ['correction.decided', 'staff', 'Tên khác với hợp đồng'],
+      ]),
+    );
 
     profile = await profileOf(session);
     expect(profile.details).toMatchObject({ fullName: me.fullName, contactAddress: '12 Nguyễn Huệ, Quận 1, TP.HCM' });
