@@ -211,7 +211,6 @@ export async function benchHubAndOtp(ctx: BenchContext, which: { hub: boolean; o
       const s = await interleavedBills(ctx, sqlite, bare, 'sqlite');
       ctx.emit(makeMetric({ metric: 'hub.bills.sqlite.req_per_s', value: s.hub.rps, unit: 'req/s', baseline: s.bare.rps, budget: { atLeast: 2000 } }));
       ctx.emit(makeMetric({ metric: 'hub.bills.sqlite.p99', value: s.hub.p99, unit: 'ms', baseline: s.bare.p99, budget: { atMost: 25 } }));
-      await sqlite.stop();
       const bareChild = bare;
       const p = await withPostgresDatabase(ctx, async (url) => {
         const pgHub = await startHubChild(url, 'lifted');
@@ -227,13 +226,7 @@ export async function benchHubAndOtp(ctx: BenchContext, which: { hub: boolean; o
       ctx.emit(makeMetric({ metric: 'hub.bills.postgres_slowdown_vs_sqlite', value: s.hub.rps / p.hub.rps, unit: 'x', budget: { atMost: 2 } }));
     }
     if (which.otp) {
-      // The bills run above stopped the SQLite hub; the sign-in load gets a fresh one.
-      const otpHub = which.hub ? await startHubChild(path.join(ctx.dir, 'hub-otp.sqlite'), 'lifted') : sqlite;
-      try {
-        liftedRate = await benchOtp(ctx, otpHub, bare);
-      } finally {
-        await otpHub.stop();
-      }
+      liftedRate = await benchOtp(ctx, sqlite, bare);
     }
   } finally {
     await sqlite.stop();
