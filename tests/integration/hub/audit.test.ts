@@ -6,6 +6,9 @@
  */
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AccessLogResponse, DevSmsOutboxResponse, hubRoutes, OtpRequestResponse, OtpVerifyResponse } from '../../../shared/hub-api';
@@ -309,6 +312,14 @@ describe.each(backends)('audit trail on $name', (backend) => {
         expect(broken.output).toContain(`building ${demo.buildingId}, seq ${row.seq}`);
       } finally {
         await setColumn(row.id, 'actor_name', row.actor_name);
+      }
+      if (backend.name === 'sqlite') {
+        // A mistyped path is an error, and no empty database appears there.
+        const missing = join(tmpdir(), `kiot-no-such-${randomBytes(4).toString('hex')}`, 'hub.sqlite');
+        const refused = await runVerifyCli(missing);
+        expect(refused.exitCode).toBe(1);
+        expect(refused.output).toMatch(/No database at/);
+        expect(existsSync(missing)).toBe(false);
       }
     }, 90_000);
 

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import type { StaffRole } from '../../../../shared/domain';
+import { createAuditHandlers } from '../../../../server/routes/audit';
+import type { AuditService } from '../../../../server/services/audit';
+
+/** Records which building each verify was asked for. */
+function fakeAudit(): { audit: AuditService; asked: (string | undefined)[] } {
+  const asked: (string | undefined)[] = [];
+  const audit: AuditService = {
+    record: async () => {},
+    verify: async (buildingId) => {
+      asked.push(buildingId);
+      return { ok: true, buildings: [] };
+    },
+    accessLog: async () => [],
+  };
+  return { audit, asked };
+}
+
+const staff = (role: StaffRole): { kind: 'staff'; device: { id: string; buildingId: string; mode: 'manager' }; staffId: string; role: StaffRole } => ({
+  kind: 'staff',
+  device: { id: 'd1', buildingId: 'home', mode: 'manager' },
+  staffId: 's1',
+  role,
+});
+
+describe('GET /v1/audit/verify handler', () => {
+  it('lets an administrator check one building or every building', async () => {
+    const { audit, asked } = fakeAudit();
+    const verify = createAuditHandlers({ audit })['audit.verify'];
+    await verify({ body: undefined as never, query: {} }, staff('admin'));
+    await verify({ body: undefined as never, query: { buildingId: 'elsewhere' } }, staff('admin'));
+    expect(asked).toEqual([undefined, 'elsewhere']);
+  });
+
+  it("keeps a manager to their workstation's building", async () => {
+    const { audit, asked } = fakeAudit();
+    const verify = createAuditHandlers({ audit })['audit.verify'];
+    await verify({ body: undefined as never, query: {} }, staff('manager'));
+    await verify({ body: undefined as never, query: { buildingId: 'home' } }, staff('manager'));
+    await expect(verify({ body: undefined as never, query: { buildingId: 'elsewhere' } }, staff('manager'))).rejects.toMatchObject({ code: 'forbidden' });
+    expect(asked).toEqual(['home', 'home']);
+  });
+});
