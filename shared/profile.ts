@@ -14,8 +14,9 @@ export type ContactChangeKind = z.infer<typeof ContactChangeKind>;
  * but the resident no longer has the old phone, so the management verifies them.
  * `done`: applied. `rejected`: the management refused (with a reason). `expired`: the codes
  * ran out. `failed`: a code was typed wrong too often. `replaced`: a newer change took its place.
+ * `refused`: a number another resident has (kept, without the number, only to count against the limit).
  */
-export const ContactChangeStatus = z.enum(['pending', 'awaiting_review', 'done', 'rejected', 'expired', 'failed', 'replaced']);
+export const ContactChangeStatus = z.enum(['pending', 'awaiting_review', 'done', 'rejected', 'expired', 'failed', 'replaced', 'refused']);
 export type ContactChangeStatus = z.infer<typeof ContactChangeStatus>;
 
 export const ContactChange = z.object({

@@ -248,16 +248,12 @@ export function createContactChangeService(deps: ContactChangeDeps): ContactChan
 
       const outcome = await db.transaction().execute(async (trx) => {
         await lockKey(trx, `contact-change:${residentId}`);
-        if (input.kind === 'phone' && (await phoneTakenByAnother(trx, newValue, residentId))) {
-          // Whose it is stays unsaid: the answer must not turn the kiosk into a directory.
-          throw new KiotError('phone_in_use', 'This number is already in use');
-        }
         const open = await findPendingContactChange(trx, residentId, input.kind);
         const openIsLive = open !== undefined && Date.parse(open.expires_at) > now.getTime();
         const sameAsOpen = openIsLive && open.new_value === newValue && (open.old_code_hmac !== null) === (oldPhone !== null);
         if (sameAsOpen && now.getTime() - Date.parse(open.codes_sent_at) < limits.resendAfterSeconds * 1000) {
           // The same change asked again (a double tap, Back then Next): the pending one, no new codes.
-          return { id: open.id, sends: [] as Send[] };
+          return { id: open.id, sends: [] as Send[], refused: false };
         }
         if (sameAsOpen) {
           // Asked again after the resend interval: fresh codes for what is still unproven, same change.
@@ -272,9 +268,35 @@ export function createContactChangeService(deps: ContactChangeDeps): ContactChan
           });
           const sends = codes.new !== null ? codeSends(input.kind, newValue, null, { new: codes.new, old: null }) : [];
           if (codes.old !== null && oldPhone !== null) sends.push({ channel: 'sms', to: oldPhone, text: contactChangeCodeMessage(codes.old, minutes, 'old') });
-          return { id: open.id, sends };
+          return { id: open.id, sends, refused: false };
         }
         await checkRate(trx, residentId, now);
+        if (input.kind === 'phone' && (await phoneTakenByAnother(trx, newValue, residentId))) {
+          // Whose it is stays unsaid: the answer must not turn the kiosk into a directory. The
+          // refusal is kept (without the number) and counts against the limit above, so a
+          // session cannot be used to test number after number for being a resident's.
+          await insertContactChange(trx, {
+            id: newId(),
+            resident_id: residentId,
+            device_id: device.id,
+            kind: 'phone',
+            new_value: null,
+            status: 'refused',
+            old_code_hmac: null,
+            old_attempts: 0,
+            old_verified_at: null,
+            new_code_hmac: null,
+            new_attempts: 0,
+            new_verified_at: null,
+            created_at: nowIso,
+            codes_sent_at: nowIso,
+            expires_at: nowIso,
+            closed_at: nowIso,
+            decided_by: null,
+            reason: null,
+          });
+          return { id: '', sends: [] as Send[], refused: true };
+        }
         // One open change per kind: a different new value replaces the one before.
         if (open) await updateContactChange(trx, open.id, 'pending', { status: openIsLive ? 'replaced' : 'expired', closed_at: nowIso });
         const id = newId();
@@ -299,8 +321,10 @@ export function createContactChangeService(deps: ContactChangeDeps): ContactChan
           decided_by: null,
           reason: null,
         });
-        return { id, sends: codeSends(input.kind, newValue, oldPhone, codes) };
+        return { id, sends: codeSends(input.kind, newValue, oldPhone, codes), refused: false };
       });
+      // Thrown after the commit, so the refusal stays counted.
+      if (outcome.refused) throw new KiotError('phone_in_use', 'This number is already in use');
       dispatch(outcome.sends, outcome.id);
       return respond(outcome.id, residentId);
     },

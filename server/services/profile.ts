@@ -30,8 +30,8 @@ export function createProfileService(deps: { db: HubDb; clock: () => Date }): Pr
           email: details.email,
           contactAddress: details.contactAddress,
         },
-        // An email removal is shown as done, like any other change; `replaced` ones are noise to the resident.
-        contactChanges: changes.filter((c) => c.status !== 'replaced').map((row) => toContactChange(row, now)),
+        // An email removal is shown as done, like any other change; replaced and refused ones are noise to the resident.
+        contactChanges: changes.filter((c) => c.status !== 'replaced' && c.status !== 'refused').map((row) => toContactChange(row, now)),
         corrections: corrections.map(toCorrectionRequest),
       };
     },

@@ -32,6 +32,7 @@ export function ChangeHistory({ contactChanges, corrections, onResume, disabled 
         return { ...base, state: t('profile:state.rejected'), tone: 'rejected' };
       case 'expired':
       case 'replaced':
+      case 'refused':
         return { ...base, state: t('profile:state.expired'), tone: 'rejected' };
       case 'failed':
         return { ...base, state: t('profile:state.failed'), tone: 'rejected' };

@@ -36,7 +36,7 @@ export const migration0008: Migration = {
       .addCheckConstraint('contact_changes_kind_known', sql`kind in ('phone', 'email')`)
       .addCheckConstraint(
         'contact_changes_status_known',
-        sql`status in ('pending', 'awaiting_review', 'done', 'rejected', 'expired', 'failed', 'replaced')`,
+        sql`status in ('pending', 'awaiting_review', 'done', 'rejected', 'expired', 'failed', 'replaced', 'refused')`,
       )
       .addCheckConstraint('contact_changes_attempts_range', sql`old_attempts >= 0 and new_attempts >= 0`)
       .execute();

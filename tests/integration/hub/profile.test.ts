@@ -202,6 +202,22 @@ describe.each(backends)('my information on $name', (backend) => {
     expect((await profileOf(session)).contactChanges).toEqual([]);
   });
 
+  it('counts numbers found in use against the limit, so a session cannot probe number after number', async () => {
+    const me = nextResident();
+    const session = await login(me.phone);
+    for (let i = 0; i < 3; i += 1) expect(errorOf(await start(session, { kind: 'phone', newPhone: nextResident().phone, hasOldPhone: true })).code).toBe('phone_in_use');
+    const probe = await start(session, { kind: 'phone', newPhone: nextResident().phone, hasOldPhone: true });
+    expect(errorOf(probe).code).toBe('rate_limited');
+    // The refusals keep no number and do not show in the resident's history.
+    const rows = await profileTables(db).selectFrom('contact_changes').select(['status', 'new_value']).where('resident_id', '=', me.id).execute();
+    expect(rows).toEqual([
+      { status: 'refused', new_value: null },
+      { status: 'refused', new_value: null },
+      { status: 'refused', new_value: null },
+    ]);
+    expect((await profileOf(session)).contactChanges).toEqual([]);
+  });
+
   it('answers a wrong code with the attempts left; the fifth wrong one ends the change and nothing is applied', async () => {
     const me = nextResident();
     const session = await login(me.phone);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { listPendingOperations } from '../../../../../electron/core/db/outbox';
 import { countSessionEntries, getSessionEntry } from '../../../../../electron/core/db/session-cache';
 import { hubRoutes } from '../../../../../shared/hub-api';
+import type { ProfileView } from '../../../../../shared/contract/profile';
 import type { ProfileResponse } from '../../../../../shared/hub-api';
 import { jsonResponse, useCoreHarness } from '../../core-harness';
 
@@ -70,7 +71,7 @@ describe('profile feature', () => {
 
     const view = await core.dispatch('profile:get', {});
     expect(view).toMatchObject({ ok: true, value: { fromCache: true } });
-    expect(view.ok && view.value.corrections.map((c) => [c.field, c.state])).toEqual([
+    expect(view.ok && (view.value as ProfileView).corrections.map((c) => [c.field, c.state])).toEqual([
       ['name', 'saved'],
       ['address', 'rejected'],
     ]);
