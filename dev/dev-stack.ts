@@ -70,6 +70,8 @@ export function demoBanner(dev: DevHub, extra: readonly string[] = []): string {
     resident ? `  Try:        ${resident.fullName}, ${resident.unitLabel}, phone ${resident.phone}` : '',
     // The seed has a demo staff member view this resident's profile (server/seed.ts).
     dev.demo.residents[1] ? `  Audited:    ${dev.demo.residents[1].fullName}, phone ${dev.demo.residents[1].phone}, sees a staff view under "Ai đã truy cập dữ liệu của tôi"` : '',
+    // The seed has this resident choose under policy version 1 (server/services/consents.ts).
+    dev.demo.residents[4] ? `  Re-consent: ${dev.demo.residents[4].fullName}, phone ${dev.demo.residents[4].phone}, is asked to review a changed purpose after sign-in` : '',
     `  SMS codes:  printed below as they are sent, and at ${dev.hubUrl}/v1/dev/sms-outbox`,
     `  Mail:       printed below as it is sent, and at ${dev.hubUrl}/v1/dev/mail-outbox`,
     '  Stop with Ctrl+C.',
