@@ -34,11 +34,18 @@ export const AccessLogActor = z.discriminatedUnion('kind', [
 ]);
 export type AccessLogActor = z.infer<typeof AccessLogActor>;
 
+/**
+ * An action as the access log carries it: one that a newer hub records and this kiosk does
+ * not know yet reads as `other` ("accessed your data"), so it cannot make the whole list fail.
+ */
+export const AccessLogAction = z.enum([...auditActions, 'other']).catch('other');
+export type AccessLogAction = z.infer<typeof AccessLogAction>;
+
 export const AccessLogEntry = z.object({
   id: z.string().min(1),
   at: Instant,
   actor: AccessLogActor,
-  action: AuditAction,
+  action: AccessLogAction,
   /** What the staff member gave as the reason; null for events that need none. */
   reason: z.string().max(500).nullable(),
 });

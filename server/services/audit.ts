@@ -8,6 +8,7 @@
  */
 import { assertNever } from '../../shared/assert-never';
 import type { AccessLogEntry, AuditAction } from '../../shared/audit';
+import { AccessLogAction } from '../../shared/audit';
 import { AuditAction as AuditActionSchema } from '../../shared/audit';
 import type { StaffRole } from '../../shared/domain';
 import type { AuditBreakProblem } from '../../shared/hub-api';
@@ -208,9 +209,7 @@ function canonicalJson(detail: Record<string, string>): string {
 }
 
 function toAccessLogEntry(row: AuditEventRow): AccessLogEntry | null {
-  const action = AuditActionSchema.safeParse(row.action);
-  if (!action.success) return null;
-  const base = { id: row.id, at: row.at, action: action.data, reason: row.reason };
+  const base = { id: row.id, at: row.at, action: AccessLogAction.parse(row.action), reason: row.reason };
   if (row.actor_kind === 'system') return { ...base, actor: { kind: 'system', job: row.actor_id } };
   if (row.actor_kind === 'staff') {
     const role: StaffRole | undefined = StaffRoleSchema.safeParse(row.actor_role).data;

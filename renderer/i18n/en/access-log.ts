@@ -36,5 +36,6 @@ export const accessLog: Translation<typeof vi> = {
     dataErased: 'erased your data',
     correctionDecided: 'decided on your correction request',
     contactChangeDecided: 'decided on your phone number change request',
+    other: 'accessed your data',
   },
 };

@@ -3,12 +3,12 @@
  * audit see every one of them (a key built at run time would be invisible to both).
  */
 import { assertNever } from '../../../shared/assert-never';
-import type { AuditAction, AuditSystemJob } from '../../../shared/audit';
+import type { AccessLogAction, AuditSystemJob } from '../../../shared/audit';
 import { auditSystemJobs } from '../../../shared/audit';
 import type { StaffRole } from '../../../shared/domain';
 import type { MessageKey } from '../../i18n/i18n';
 
-export function actionKey(action: AuditAction): MessageKey {
+export function actionKey(action: AccessLogAction): MessageKey {
   switch (action) {
     case 'profile.viewed':
       return 'accessLog:action.profileViewed';
@@ -32,6 +32,8 @@ export function actionKey(action: AuditAction): MessageKey {
       return 'accessLog:action.correctionDecided';
     case 'contact_change.decided':
       return 'accessLog:action.contactChangeDecided';
+    case 'other':
+      return 'accessLog:action.other';
     default:
       return assertNever(action, 'audit action');
   }

@@ -24,6 +24,14 @@ describe('access log feature', () => {
     expect(await h.peek((db) => countSessionEntries(db))).toBe(cachedBefore);
   });
 
+  it('reads an action a newer hub knows and this kiosk does not as "other", keeping the rest of the list', async () => {
+    h.hub.routes.set(`GET ${path}`, () => jsonResponse(200, { entries: [{ ...entries[0], id: 'e2', action: 'profile.photo_viewed' }, ...entries] }));
+    const core = await h.start();
+    await h.signIn(core);
+    const listed = await core.dispatch('accessLog:list', {});
+    expect(listed).toMatchObject({ ok: true, value: { entries: [{ id: 'e2', action: 'other' }, { id: 'e1', action: 'profile.viewed' }] } });
+  });
+
   it('refuses the log to nobody signed in, without calling the hub', async () => {
     const core = await h.start();
     await expect(core.dispatch('accessLog:list', {})).resolves.toMatchObject({ ok: false, error: { code: 'unauthorized' } });

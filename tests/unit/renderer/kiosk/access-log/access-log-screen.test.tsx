@@ -10,6 +10,7 @@ const entries: AccessLogEntry[] = [
   { id: 'e3', at: '2026-11-24T07:05:00.000Z', actor: { kind: 'staff', role: 'manager', displayName: 'Nguyễn Thị Lan' }, action: 'profile.viewed', reason: 'Cư dân gọi hỏi về hóa đơn' },
   { id: 'e2', at: '2026-11-23T01:30:00.000Z', actor: { kind: 'system', job: 'receipts' }, action: 'consents.viewed', reason: null },
   { id: 'e1', at: '2026-11-22T02:00:00.000Z', actor: { kind: 'system', job: 'a-job-from-a-newer-hub' }, action: 'data.exported', reason: null },
+  { id: 'e0', at: '2026-11-21T02:00:00.000Z', actor: { kind: 'staff', role: 'care', displayName: 'Trần Văn Hùng' }, action: 'other', reason: null },
 ];
 
 async function openAccessLog(): Promise<void> {
@@ -27,6 +28,7 @@ describe('who accessed my data', () => {
       'Nguyễn Thị Lan (Ban quản lý) đã xem hồ sơ của bạn24/11/2026 14:05Lý do: Cư dân gọi hỏi về hóa đơn',
       'Hệ thống (gửi biên nhận) đã xem các lựa chọn đồng ý của bạn23/11/2026 08:30',
       'Hệ thống đã xuất dữ liệu của bạn22/11/2026 09:00',
+      'Trần Văn Hùng (Chăm sóc cư dân) đã truy cập dữ liệu của bạn21/11/2026 09:00Không ghi lý do',
     ]);
   });
 
@@ -58,7 +60,7 @@ describe('who accessed my data', () => {
     expect((await screen.findByTestId('error-message')).textContent).toBeTruthy();
     expect(screen.queryByTestId('access-log-entry')).toBeNull();
     fireEvent.click(screen.getByTestId('retry'));
-    expect(await screen.findAllByTestId('access-log-entry')).toHaveLength(3);
+    expect(await screen.findAllByTestId('access-log-entry')).toHaveLength(4);
     expect(screen.queryByTestId('error-message')).toBeNull();
     expect(fake.callsTo('accessLog:list')).toHaveLength(2);
   });
