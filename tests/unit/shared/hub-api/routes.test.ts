@@ -17,7 +17,7 @@ describe('hub route table', () => {
   });
 
   it('keeps the dev outbox dev-only and resident sign-in on kiosks only', () => {
-    expect(Object.entries(hubRoutes).filter(([, r]) => 'devOnly' in r && r.devOnly).map(([k]) => k)).toEqual(['dev.smsOutbox']);
+    expect(Object.entries(hubRoutes).filter(([, r]) => 'devOnly' in r && r.devOnly).map(([k]) => k)).toEqual(['dev.smsOutbox', 'dev.mailOutbox']);
     expect(hubRoutes['auth.requestOtp'].caller).toEqual({ kind: 'device', modes: ['kiosk'] });
     expect(hubRoutes['auth.verifyOtp'].caller).toEqual({ kind: 'device', modes: ['kiosk'] });
     expect(hubRoutes['me.bills'].caller).toEqual({ kind: 'resident' });
