@@ -181,7 +181,9 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
 
   const devSms = isDevSmsAdapter(sms) ? sms : null;
   if (opts.devMode && devSms === null) logger.warn('Dev mode with a non-dev SMS adapter: /v1/dev/sms-outbox is not available');
-  const routes = servedRoutes(hubRoutes, { devRoutes: opts.devMode && devSms !== null });
+  if (opts.devMode && !isDevMailAdapter(mail)) logger.warn('Dev mode with a non-dev mail adapter: /v1/dev/mail-outbox is not available');
+  // Each dev outbox answers 404 on its own when its adapter is a real one.
+  const routes = servedRoutes(hubRoutes, { devRoutes: opts.devMode });
   const handlers = {
     ...createHealthHandlers({
       version: HUB_VERSION,
