@@ -57,7 +57,6 @@ export function PhoneChangeForm({ currentPhone, onStarted, onCancel }: PhoneChan
       <output className="phone-display" data-testid="profile-phone-display">
         {grouped}
       </output>
-      <Keypad onDigit={onDigit} onDelete={onDelete} onClear={onClear} disabled={busy} />
       <p className="info-text">{t('profile:phone.hasOld')}</p>
       <div className="choice-row" role="radiogroup" aria-label={t('profile:phone.hasOld')}>
         <button type="button" role="radio" aria-checked={hasOldPhone === true} className={hasOldPhone === true ? 'choice choice-on' : 'choice'} data-testid="profile-has-old-yes" onClick={() => setHasOldPhone(true)}>
@@ -83,6 +82,8 @@ export function PhoneChangeForm({ currentPhone, onStarted, onCancel }: PhoneChan
           {t('profile:phone.send')}
         </button>
       </div>
+      {/* Below the buttons, so Send stays in sight on a landscape screen. */}
+      <Keypad onDigit={onDigit} onDelete={onDelete} onClear={onClear} disabled={busy} />
     </section>
   );
 }

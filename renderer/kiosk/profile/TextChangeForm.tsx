@@ -60,7 +60,6 @@ export function TextChangeForm(props: TextChangeFormProps): JSX.Element {
         ) : null}
         {failure ? <ErrorMessage error={failure.error} overrides={{ hub_unavailable: 'profile:hubNeeded' }} onRetry={failure.retry} retryDisabled={busy} /> : null}
       </div>
-      <TextKeyboard value={value} onChange={change} layout={props.field === 'email' ? 'email' : 'text'} maxLength={max} capitalizeWords={props.field === 'name'} disabled={busy} />
       <div className="actions">
         <button type="button" className="button button-secondary" data-testid="profile-cancel" disabled={busy} onClick={props.onCancel}>
           {t('profile:cancel')}
@@ -69,6 +68,8 @@ export function TextChangeForm(props: TextChangeFormProps): JSX.Element {
           {props.field === 'email' ? t('profile:email.send') : t('profile:correction.send')}
         </button>
       </div>
+      {/* Below the buttons: on a landscape screen the tall keyboard would otherwise push Send out of sight. */}
+      <TextKeyboard value={value} onChange={change} layout={props.field === 'email' ? 'email' : 'text'} maxLength={max} capitalizeWords={props.field === 'name'} disabled={busy} />
     </section>
   );
 }
