@@ -9,12 +9,16 @@ import { useAction } from '../../components/use-action';
 import { useLocale, useT } from '../../i18n/I18nProvider';
 import { PurposeCard } from './PurposeCard';
 
+/** How long the screens wait for the hub's answer before showing anyway. */
+export const CHECK_PATIENCE_MS = 3000;
+
 /**
  * After sign-in: when the policy changed a purpose or its recipients since the resident's
  * last choice for it, they review those purposes before anything else (necessary purposes
- * are listed, not asked). Nobody else is held up: the screens show at once, and the review
- * takes their place only when the hub says it is needed. If the hub cannot be reached, the
- * resident is not blocked; the hub counts those earlier choices as off until reviewed.
+ * are listed, not asked). The screens wait for that one answer (a moment), so nothing can be
+ * done before the review; a resident with nothing to review then sees them as usual. If the
+ * hub cannot be reached, the resident is not blocked; the hub counts those earlier choices
+ * as off until reviewed.
  */
 export function ReconsentGate({ children }: { children: ReactNode }): JSX.Element {
   const t = useT();
@@ -25,21 +29,34 @@ export function ReconsentGate({ children }: { children: ReactNode }): JSX.Elemen
   const [changes, setChanges] = useState<Bilingual | null>(null);
   const [chosen, setChosen] = useState<Partial<Record<PurposeId, boolean>>>({});
   const [done, setDone] = useState(false);
+  const [checked, setChecked] = useState(false);
 
   useEffect(() => {
     let live = true;
+    // A hub that does not answer must not hold the resident up; the review still shows if the answer comes.
+    const patience = setTimeout(() => setChecked(true), CHECK_PATIENCE_MS);
     void (async () => {
       const result = await safeCall(() => api.consents.list({}));
-      if (!live || !result.ok || !result.value.purposes.some((p) => p.needsReview)) return;
+      if (!live) return;
+      setChecked(true);
+      if (!result.ok || !result.value.purposes.some((p) => p.needsReview)) return;
       setReview(result.value);
       const policy = await safeCall(() => api.policy.get({}));
       if (live && policy.ok) setChanges(policy.value.versions[0]?.changes ?? null);
     })();
     return () => {
       live = false;
+      clearTimeout(patience);
     };
   }, [api]);
 
+  if (!checked) {
+    return (
+      <p className="info-text" role="status" data-testid="reconsent-checking">
+        {t('consents:loading')}
+      </p>
+    );
+  }
   if (review === null || done) return <>{children}</>;
 
   const asked = review.purposes.filter((p) => p.needsReview);
