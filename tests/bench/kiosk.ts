@@ -84,10 +84,11 @@ async function benchWorkload(ctx: BenchContext): Promise<void> {
         enc.push(timed(encrypted));
       }
     }
-    const e = median(enc);
-    const p = median(pln);
-    ctx.emit(makeMetric({ metric: 'kiosk.session_workload.sqlcipher', value: e, unit: 'ms/session', baseline: p }));
-    ctx.emit(makeMetric({ metric: 'kiosk.session_workload.sqlcipher_over_plain', value: e / p, unit: 'x', budget: { atMost: 1.5 } }));
+    ctx.emit(makeMetric({ metric: 'kiosk.session_workload.sqlcipher', value: median(enc), unit: 'ms/session', baseline: median(pln) }));
+    // The median of each round's own ratio: the disk's mood changes between rounds far more than within one.
+    const ratios = enc.map((e, i) => e / pln[i]!);
+    ctx.log(`kiosk: SQLCipher / plain per round: ${ratios.map((r) => r.toFixed(2)).join(', ')}`);
+    ctx.emit(makeMetric({ metric: 'kiosk.session_workload.sqlcipher_over_plain', value: median(ratios), unit: 'x', budget: { atMost: 1.5 } }));
   } finally {
     encrypted.close();
     plain.close();
