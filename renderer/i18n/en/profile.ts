@@ -84,6 +84,8 @@ export const profile: Translation<typeof vi> = {
     done: 'Changed.',
     doneReview: 'Your new number is confirmed. The management will verify you and then change it.',
     dead: 'This code can no longer be used. Please start again.',
+    resend: 'Send the code again',
+    resendIn: 'Send again in {{n}} s',
   },
   hubNeeded: 'Changing your phone number or email needs the building system, which sends the codes. It cannot be reached right now; please try again in a few minutes.',
   cancel: 'Cancel',

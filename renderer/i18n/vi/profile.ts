@@ -81,6 +81,8 @@ export const profile = {
     done: 'Đã đổi thành công.',
     doneReview: 'Đã xác nhận số mới. Ban quản lý sẽ xác minh rồi đổi số cho bạn.',
     dead: 'Mã này không dùng được nữa. Vui lòng bắt đầu lại.',
+    resend: 'Gửi lại mã',
+    resendIn: 'Gửi lại mã sau {{n}} giây',
   },
   hubNeeded: 'Việc đổi số điện thoại hoặc email cần kết nối đến hệ thống để gửi mã. Hiện chưa kết nối được, vui lòng thử lại sau ít phút.',
   cancel: 'Hủy',

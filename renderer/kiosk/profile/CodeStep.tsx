@@ -8,21 +8,28 @@ import { useKiot } from '../../components/KiotProvider';
 import { useAction } from '../../components/use-action';
 import { useT } from '../../i18n/I18nProvider';
 import { CODE_LENGTH, CodeBoxes } from '../auth/CodeBoxes';
+import { useSecondsLeft } from '../auth/use-seconds-left';
 
 export type CodeStepProps = {
   change: ContactChange;
   target: 'old' | 'new';
   onVerified(result: ResponseOf<'profile:verifyContactChange'>): void;
   onCancel(): void;
+  /**
+   * Starts the same change again: new codes once the resend interval is over (a new change if
+   * this one is dead). Null when the screen no longer knows what was typed (a change resumed from the list).
+   */
+  resend: { sentAt: number; afterSeconds: number; run(): Promise<boolean> } | null;
 };
 
 /** One code of a contact change, typed on the number pad; a wrong one says how many tries are left. */
-export function CodeStep({ change, target, onVerified, onCancel }: CodeStepProps): JSX.Element {
+export function CodeStep({ change, target, onVerified, onCancel, resend }: CodeStepProps): JSX.Element {
   const api = useKiot();
   const t = useT();
   const { busy, failure, setFailure, run } = useAction();
   const [code, setCode] = useState('');
   const [dead, setDead] = useState(false);
+  const secondsToResend = useSecondsLeft(resend?.sentAt ?? 0, resend?.afterSeconds ?? 0);
 
   const verify = useCallback(
     (entered: string): Promise<void> => {
@@ -80,6 +87,17 @@ export function CodeStep({ change, target, onVerified, onCancel }: CodeStepProps
         <button type="button" className="button button-secondary" data-testid="profile-code-cancel" disabled={busy} onClick={onCancel}>
           {dead ? t('profile:close') : t('profile:cancel')}
         </button>
+        {resend !== null ? (
+          <button
+            type="button"
+            className={dead ? 'button button-primary' : 'button button-secondary'}
+            data-testid="profile-code-resend"
+            disabled={busy || secondsToResend > 0}
+            onClick={() => void resend.run()}
+          >
+            {secondsToResend > 0 ? t('profile:code.resendIn', { n: secondsToResend }) : t('profile:code.resend')}
+          </button>
+        ) : null}
       </div>
     </section>
   );

@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import type { JSX } from 'react';
-import type { ResponseOf } from '../../../shared/contract';
+import type { RequestOf, ResponseOf } from '../../../shared/contract';
 import { normalizeVietnamesePhone } from '../../../shared/phone';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Keypad } from '../../components/Keypad';
@@ -12,7 +12,7 @@ const MAX_DIGITS = 12;
 
 export type PhoneChangeFormProps = {
   currentPhone: string;
-  onStarted(result: ResponseOf<'profile:startContactChange'>): void;
+  onStarted(result: ResponseOf<'profile:startContactChange'>, input: RequestOf<'profile:startContactChange'>): void;
   onCancel(): void;
 };
 
@@ -43,8 +43,9 @@ export function PhoneChangeForm({ currentPhone, onStarted, onCancel }: PhoneChan
       setSame(true);
       return;
     }
-    const result = await run(() => api.profile.startContactChange({ kind: 'phone', newPhone: digits, hasOldPhone }), () => void send());
-    if (result?.ok) onStarted(result.value);
+    const input = { kind: 'phone', newPhone: digits, hasOldPhone } as const;
+    const result = await run(() => api.profile.startContactChange(input), () => void send());
+    if (result?.ok) onStarted(result.value, input);
   };
 
   const grouped = digits.replace(/^(\d{4})(\d{0,3})(\d*)$/, (_, a: string, b: string, c: string) => [a, b, c].filter((x) => x !== '').join(' '));

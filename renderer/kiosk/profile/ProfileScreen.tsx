@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { JSX } from 'react';
-import type { ResponseOf } from '../../../shared/contract';
+import type { RequestOf, ResponseOf } from '../../../shared/contract';
 import type { ProfileView } from '../../../shared/contract/profile';
 import type { ContactChange } from '../../../shared/profile';
 import type { AppError } from '../../../shared/result';
@@ -25,7 +25,10 @@ type Mode =
   | { kind: 'email' }
   | { kind: 'name' }
   | { kind: 'address' }
-  | { kind: 'code'; change: ContactChange; target: 'old' | 'new' };
+  | { kind: 'code'; change: ContactChange; target: 'old' | 'new'; start: Started | null };
+
+/** What started a change and when its codes went out, so the code step can ask for them again. */
+type Started = { input: RequestOf<'profile:startContactChange'>; sentAt: number; afterSeconds: number };
 
 /** While a correction waits on this kiosk, the screen looks again this often to show "sent". */
 const POLL_MS = 3000;
@@ -79,22 +82,37 @@ export function ProfileScreen({ onBack }: ProfileScreenProps): JSX.Element {
     return () => clearInterval(timer);
   }, [waiting, reload]);
 
-  const toView = (notice: Notice | null): void => {
-    setMode({ kind: 'view', notice });
-    reload();
-  };
+  const toView = useCallback(
+    (notice: Notice | null): void => {
+      setMode({ kind: 'view', notice });
+      reload();
+    },
+    [reload],
+  );
 
   const afterCode = (result: ResponseOf<'profile:verifyContactChange'>): void => {
     const { change } = result;
     const target = nextTarget(change);
-    if (target !== null) setMode({ kind: 'code', change, target });
+    if (target !== null) setMode((m) => ({ kind: 'code', change, target, start: m.kind === 'code' ? m.start : null }));
     else toView(change.status === 'awaiting_review' ? 'doneReview' : 'done');
   };
 
-  const started = (result: ResponseOf<'profile:startContactChange'>): void => {
-    const target = nextTarget(result.change);
-    if (target !== null) setMode({ kind: 'code', change: result.change, target });
-    else toView(result.change.status === 'awaiting_review' ? 'doneReview' : 'done');
+  const started = useCallback(
+    (result: ResponseOf<'profile:startContactChange'>, input: RequestOf<'profile:startContactChange'>): void => {
+      const target = nextTarget(result.change);
+      // The hub says how long until new codes may be asked for; counted from now.
+      const start: Started = { input, sentAt: Date.now(), afterSeconds: result.resendAfterSeconds };
+      if (target !== null) setMode({ kind: 'code', change: result.change, target, start });
+      else toView(result.change.status === 'awaiting_review' ? 'doneReview' : 'done');
+    },
+    [toView],
+  );
+
+  const resendFor = (start: Started): (() => Promise<boolean>) => async () => {
+    const result = await safeCall(() => api.profile.startContactChange(start.input));
+    if (!result.ok) return false;
+    started(result.value, start.input);
+    return true;
   };
 
   const confirmRemove = async (): Promise<void> => {
@@ -122,7 +140,16 @@ export function ProfileScreen({ onBack }: ProfileScreenProps): JSX.Element {
       case 'address':
         return <TextChangeForm field="address" initial={profile.details.contactAddress ?? ''} onRequested={() => toView('recorded')} onCancel={() => toView(null)} />;
       case 'code':
-        return <CodeStep key={`${mode.change.id}-${mode.target}`} change={mode.change} target={mode.target} onVerified={afterCode} onCancel={() => toView(null)} />;
+        return (
+          <CodeStep
+            key={`${mode.change.id}-${mode.target}-${mode.start?.sentAt ?? 0}`}
+            change={mode.change}
+            target={mode.target}
+            onVerified={afterCode}
+            onCancel={() => toView(null)}
+            resend={mode.start === null ? null : { sentAt: mode.start.sentAt, afterSeconds: mode.start.afterSeconds, run: resendFor(mode.start) }}
+          />
+        );
       case 'view':
       case 'confirmRemove':
         return (
@@ -145,7 +172,7 @@ export function ProfileScreen({ onBack }: ProfileScreenProps): JSX.Element {
               disabled={false}
               onResume={(change) => {
                 const target = nextTarget(change);
-                if (target !== null) setMode({ kind: 'code', change, target });
+                if (target !== null) setMode({ kind: 'code', change, target, start: null });
               }}
             />
           </>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { JSX } from 'react';
-import type { ResponseOf } from '../../../shared/contract';
+import type { RequestOf, ResponseOf } from '../../../shared/contract';
 import { ADDRESS_MAX, EMAIL_MAX, NAME_MAX, isValidAddress, isValidName } from '../../../shared/profile';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useKiot } from '../../components/KiotProvider';
@@ -9,7 +9,7 @@ import { useAction } from '../../components/use-action';
 import { useT } from '../../i18n/I18nProvider';
 
 export type TextChangeFormProps =
-  | { field: 'email'; onStarted(result: ResponseOf<'profile:startContactChange'>): void; onCancel(): void }
+  | { field: 'email'; onStarted(result: ResponseOf<'profile:startContactChange'>, input: RequestOf<'profile:startContactChange'>): void; onCancel(): void }
   | { field: 'name' | 'address'; initial: string; onRequested(result: ResponseOf<'profile:requestCorrection'>): void; onCancel(): void };
 
 /** Email, name or contact address typed on the on-screen keyboard. */
@@ -27,8 +27,9 @@ export function TextChangeForm(props: TextChangeFormProps): JSX.Element {
 
   const send = async (): Promise<void> => {
     if (props.field === 'email') {
-      const result = await run(() => api.profile.startContactChange({ kind: 'email', newEmail: value }), () => void send());
-      if (result?.ok) props.onStarted(result.value);
+      const input = { kind: 'email', newEmail: value } as const;
+      const result = await run(() => api.profile.startContactChange(input), () => void send());
+      if (result?.ok) props.onStarted(result.value, input);
       return;
     }
     // Checked before queueing: a request the hub would refuse should not wait on this kiosk first.

@@ -55,6 +55,26 @@ describe('my information', () => {
     expect(fake.callsTo('profile:verifyContactChange').map((c) => (c.request as { target: string }).target)).toEqual(['new', 'new', 'old']);
   });
 
+  it('offers the code again once the resend interval is over', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    const { fake } = await renderApp();
+    await openProfile();
+    fireEvent.click(screen.getByTestId('profile-change-phone'));
+    press('0987654321');
+    fireEvent.click(screen.getByTestId('profile-has-old-yes'));
+    fireEvent.click(screen.getByTestId('profile-phone-send'));
+    const resend = await screen.findByTestId('profile-code-resend');
+    expect(resend.textContent).toBe('Gửi lại mã sau 60 giây');
+    expect((resend as HTMLButtonElement).disabled).toBe(true);
+    act(() => void vi.advanceTimersByTime(60_500));
+    await vi.waitFor(() => expect(resend.textContent).toBe('Gửi lại mã'));
+    fireEvent.click(resend);
+    await vi.waitFor(() => expect(fake.callsTo('profile:startContactChange')).toHaveLength(2));
+    expect(fake.callsTo('profile:startContactChange')[1]?.request).toEqual({ kind: 'phone', newPhone: '0987654321', hasOldPhone: true });
+    // New codes: the wait starts over.
+    await vi.waitFor(() => expect(screen.getByTestId('profile-code-resend').textContent).toBe('Gửi lại mã sau 60 giây'));
+  });
+
   it('says a contact change needs the building system when it cannot be reached', async () => {
     const { fake } = await renderApp();
     await openProfile();
