@@ -7,6 +7,8 @@
 import type { AccessLogEntry } from '../../../shared/audit';
 import type { ChannelName } from '../../../shared/channels';
 import type { LockReason, SessionState, SessionView } from '../../../shared/contract';
+import type { ConsentsView } from '../../../shared/contract/consents';
+import type { PolicyView } from '../../../shared/contract/policy';
 import type { Bill, DeviceMode, Locale, ResidentSummary } from '../../../shared/domain';
 import type { KiotApi } from '../../../shared/kiot-api';
 import { maskPhone, normalizeVietnamesePhone } from '../../../shared/phone';
@@ -28,6 +30,10 @@ export type FakeKiotOptions = {
   accessLog?: AccessLogEntry[];
   /** Wrong tries before a code locks. */
   attemptsPerCode?: number;
+  /** What `consents:list` answers (no purposes by default, so nothing asks for review); `consents:set` changes it, "waiting". */
+  consents?: ConsentsView;
+  /** What `policy:get` answers; by default the hub is unreachable and nothing is stored. */
+  policy?: PolicyView;
 };
 
 export type FakeCall = { channel: ChannelName; request: unknown };
@@ -118,6 +124,8 @@ export function createFakeKiot(options: FakeKiotOptions = {}): FakeKiot {
   let hubDown = false;
   const failures = new Map<ChannelName, { error: AppError; times: number }>();
   const listeners = new Set<(view: SessionView) => void>();
+  const consents: ConsentsView = structuredClone(options.consents ?? { policyVersion: 2, purposes: [], receiptChannel: 'sms', hasEmail: false, offline: false });
+  let consentChanges = 0;
   const held = new Map<ChannelName, Promise<void>>();
   const calls: FakeCall[] = [];
 
@@ -229,16 +237,19 @@ export function createFakeKiot(options: FakeKiotOptions = {}): FakeKiot {
     },
     consents: {
       // Nothing to review by default, so the re-consent gate lets every screen through.
-      list: (request) =>
-        handle('consents:list', request, () =>
-          view.state === 'signedIn' ? { ok: true, value: { policyVersion: 2, purposes: [], receiptChannel: 'sms' as const, hasEmail: false, offline: false } } : fail('unauthorized'),
-        ),
-      set: (request) => handle('consents:set', request, () => ({ ok: true, value: { id: 'c1', status: { state: 'waiting' as const } } })),
+      list: (request) => handle('consents:list', request, () => (view.state === 'signedIn' ? { ok: true, value: structuredClone(consents) } : fail('unauthorized'))),
+      set: (request) =>
+        handle('consents:set', request, () => {
+          if (view.state !== 'signedIn') return fail('unauthorized');
+          const id = `c${++consentChanges}`;
+          consents.purposes = consents.purposes.map((p) => (p.id === request.purposeId ? { ...p, granted: request.granted, needsReview: false, change: { id, granted: request.granted, status: { state: 'waiting' } } } : p));
+          return { ok: true, value: { id, status: { state: 'waiting' as const } } };
+        }),
       setReceipts: (request) => handle('consents:setReceipts', request, () => ({ ok: true, value: { id: 'r1', status: { state: 'waiting' as const } } })),
       changeStatus: (request) => handle('consents:changeStatus', request, () => ({ ok: true, value: { status: null } })),
     },
     policy: {
-      get: (request) => handle('policy:get', request, () => fail('hub_unavailable')),
+      get: (request) => handle('policy:get', request, () => (options.policy ? { ok: true, value: structuredClone(options.policy) } : fail('hub_unavailable'))),
     },
     log: {
       rendererError: (request) => handle('log:rendererError', request, () => ({ ok: true, value: {} })),
