@@ -18,7 +18,7 @@ import { createIdGenerator } from './ids';
 import type { RandomBytes } from './ids';
 import { createAuthenticate } from './http/authenticate';
 import { buildOpenApiDocument } from './http/openapi';
-import { installHttpPlumbing } from './http/plumbing';
+import { frameworkErrorReply, installHttpPlumbing } from './http/plumbing';
 import { registerRoutes, servedRoutes } from './http/register-routes';
 import type { RouteHandlers } from './http/register-routes';
 import { installRequestContext, requestIdFor, requestIdMixin } from './http/request-context';
@@ -201,7 +201,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
     ...createDevHandlers({ sms: devSms, mail: isDevMailAdapter(mail) ? mail : null }),
   } satisfies RouteHandlers;
 
-  const app = Fastify({ logger: false, bodyLimit: 64 * 1024, trustProxy: false, return503OnClosing: true, requestIdHeader: false, genReqId: requestIdFor });
+  const app = Fastify({ logger: false, bodyLimit: 64 * 1024, trustProxy: false, return503OnClosing: true, requestIdHeader: false, genReqId: requestIdFor, frameworkErrors: frameworkErrorReply });
   installRequestContext(app);
   installHttpPlumbing(app, logger.child('http'));
   const enrollThrottle = createEnrollmentThrottle({ clock, ...(opts.enrollmentLimits ? { limits: opts.enrollmentLimits } : {}) });

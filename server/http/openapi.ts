@@ -43,12 +43,13 @@ function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonObject {
 
 const json = (schema: z.ZodType, io: 'input' | 'output'): JsonObject => ({ 'application/json': { schema: jsonSchema(schema, io) } });
 
-function queryParameters(query: z.ZodObject): JsonObject[] {
-  const schema = jsonSchema(query, 'input') as { properties?: Record<string, JsonObject>; required?: string[] };
+function parameters(object: z.ZodObject, where: 'query' | 'path'): JsonObject[] {
+  const schema = jsonSchema(object, 'input') as { properties?: Record<string, JsonObject>; required?: string[] };
   return Object.entries(schema.properties ?? {}).map(([name, property]) => ({
     name,
-    in: 'query',
-    required: schema.required?.includes(name) ?? false,
+    in: where,
+    // OpenAPI: a path parameter is always required.
+    required: where === 'path' || (schema.required?.includes(name) ?? false),
     schema: property,
   }));
 }
@@ -77,7 +78,9 @@ export function buildOpenApiDocument<T extends Readonly<Record<string, RouteDef>
       summary: route.summary,
       ...(note ? { description: note } : {}),
       ...(security ? { security } : {}),
-      ...(route.query ? { parameters: queryParameters(route.query) } : {}),
+      ...(route.query || route.params
+        ? { parameters: [...(route.params ? parameters(route.params, 'path') : []), ...(route.query ? parameters(route.query, 'query') : [])] }
+        : {}),
       ...(route.body ? { requestBody: { required: true, content: json(route.body, 'input') } } : {}),
       responses: { '200': { description: 'OK', content: json(route.response, 'output') }, ...errorResponses(route) },
     };

@@ -1,5 +1,5 @@
 /** Plumbing shared by every route: input parsing, typed errors, security headers, access log. */
-import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { DENY_ALL_PERMISSIONS_POLICY } from '../../shared/permissions-policy';
 import { httpStatusFor } from '../../shared/hub-api';
@@ -37,6 +37,17 @@ const SECURITY_HEADERS: Record<string, string> = {
   'x-content-type-options': 'nosniff',
   'x-frame-options': 'DENY',
 };
+
+/**
+ * Fastify's `frameworkErrors`: what its router refuses before any route or hook runs (a URL
+ * that does not decode, a path parameter over the length limit) gets the same typed body
+ * as every other bad input, instead of Fastify's own shape.
+ */
+export function frameworkErrorReply(err: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  const body: ErrorBody = { error: { code: 'invalid_input', message: err.message } };
+  for (const [name, value] of Object.entries(SECURITY_HEADERS)) reply.header(name, value);
+  void reply.status(httpStatusFor.invalid_input).send(body);
+}
 
 export function installHttpPlumbing(app: FastifyInstance, logger: Logger): void {
   app.addHook('onSend', async (_request, reply, payload) => {

@@ -5,12 +5,12 @@
  * response schema before it is sent.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { BodyOf, HubRoutes, QueryOf, ResponseInputOf, RouteDef, RouteTable } from '../../shared/hub-api';
+import type { BodyOf, HubRoutes, ParamsOf, QueryOf, ResponseInputOf, RouteDef, RouteTable } from '../../shared/hub-api';
 import { KiotError } from '../../shared/result';
 import type { Authenticate, AuthenticatedCaller, AuthenticatedCallerFor } from './authenticate';
 import { parseInput } from './plumbing';
 
-export type RouteInput<R extends RouteDef> = { body: BodyOf<R>; query: QueryOf<R> };
+export type RouteInput<R extends RouteDef> = { body: BodyOf<R>; query: QueryOf<R>; params: ParamsOf<R> };
 
 export type RouteHandler<R extends RouteDef> = (input: RouteInput<R>, caller: AuthenticatedCallerFor<R['caller']>) => Promise<ResponseInputOf<R>>;
 
@@ -30,7 +30,12 @@ export function servedRoutes<T extends RouteTable>(routes: T, opts: { devRoutes:
 }
 
 type RouteConfig = { hubRoute?: RouteDef };
-type LooseHandler = (input: { body: unknown; query: unknown }, caller: AuthenticatedCaller) => Promise<unknown>;
+type LooseHandler = (input: { body: unknown; query: unknown; params: unknown }, caller: AuthenticatedCaller) => Promise<unknown>;
+
+/** `/v1/x/{id}` (the table's spelling, OpenAPI's) → `/v1/x/:id` (Fastify's). */
+export function fastifyPath(path: string): string {
+  return path.replace(/\{([A-Za-z]+)\}/g, ':$1');
+}
 
 export function registerRoutes<T extends RouteTable>(
   app: FastifyInstance,
@@ -55,7 +60,7 @@ export function registerRoutes<T extends RouteTable>(
     const config: RouteConfig = { hubRoute: route };
     app.route({
       method: route.method,
-      url: route.path,
+      url: fastifyPath(route.path),
       config,
       ...(route.bodyLimit !== undefined ? { bodyLimit: route.bodyLimit } : {}),
       handler: async (request) => {
@@ -63,7 +68,8 @@ export function registerRoutes<T extends RouteTable>(
         if (caller === undefined) throw new KiotError('internal', `No authenticated caller for ${key}`);
         const body = route.body === undefined ? undefined : parseInput(route.body, request.body);
         const query = route.query === undefined ? undefined : parseInput(route.query, request.query);
-        return route.response.parse(await handler({ body, query }, caller));
+        const params = route.params === undefined ? undefined : parseInput(route.params, request.params);
+        return route.response.parse(await handler({ body, query, params }, caller));
       },
     });
   }

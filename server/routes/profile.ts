@@ -11,7 +11,7 @@ export function createProfileHandlers(deps: {
   return {
     'me.profile': async (_input, { resident }) => deps.profile.get(resident.id),
     'me.startContactChange': async ({ body }, { resident, device }) => deps.contactChanges.start(resident.id, device, body),
-    'me.verifyContactChange': async ({ body }, { resident }) => deps.contactChanges.verify(resident.id, body),
+    'me.verifyContactChange': async ({ body, params }, { resident }) => deps.contactChanges.verify(resident.id, { ...body, changeId: params.id }),
     'me.requestCorrection': async ({ body }, { resident, device }) => ({ correction: await deps.corrections.request(resident.id, device.id, body) }),
   };
 }

@@ -11,7 +11,7 @@ import type { Logger } from '../../shared/logger';
 import { normalizeVietnamesePhone } from '../../shared/phone';
 import { maskEmail, maskPhoneLocal, normalizeEmail } from '../../shared/profile';
 import type { ContactChange } from '../../shared/profile';
-import type { ContactChangeResponse, ContactChangeStartBody, ContactChangeVerifyBody } from '../../shared/hub-api/profile';
+import type { ContactChangeResponse, ContactChangeStartBody, ContactChangeVerification } from '../../shared/hub-api/profile';
 import { KiotError } from '../../shared/result';
 import { contactChangeCodeMessage, phoneChangedNoticeMessage } from '../adapters/sms/messages';
 import type { SmsAdapter } from '../adapters/sms/sms-adapter';
@@ -52,7 +52,7 @@ export const defaultContactChangeLimits: ContactChangeLimits = {
 
 export type ContactChangeService = {
   start(residentId: string, device: AuthenticatedDevice, input: ContactChangeStartBody): Promise<ContactChangeResponse>;
-  verify(residentId: string, input: ContactChangeVerifyBody): Promise<ContactChangeResponse>;
+  verify(residentId: string, input: ContactChangeVerification): Promise<ContactChangeResponse>;
   /**
    * The management's decision on a phone change the resident could not confirm from the
    * old phone (`awaiting_review`). Approving applies it; rejecting keeps the reason for the resident.

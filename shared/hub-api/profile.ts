@@ -31,14 +31,17 @@ export const ContactChangeResponse = z.object({
 });
 export type ContactChangeResponse = z.infer<typeof ContactChangeResponse>;
 
+/** The change being verified: `{id}` in `POST /v1/me/contact-changes/{id}/verify`. */
+export const ContactChangeParams = z.object({ id: z.string().min(1).max(100) });
 export const ContactChangeVerifyBody = z
   .object({
-    changeId: z.string().min(1).max(100),
     target: z.enum(['old', 'new']),
     code: z.string().regex(/^\d{6}$/),
   })
   .strict();
 export type ContactChangeVerifyBody = z.infer<typeof ContactChangeVerifyBody>;
+/** What the hub's service verifies: the body with the change id from the path. */
+export type ContactChangeVerification = ContactChangeVerifyBody & { changeId: string };
 
 export const CorrectionRequestBody = z
   .object({

@@ -17,6 +17,11 @@ export type RouteDef = {
   readonly body?: z.ZodType;
   /** Query string: every value arrives as a string. */
   readonly query?: z.ZodObject;
+  /**
+   * Path parameters, one per `{name}` in `path` (OpenAPI's spelling; the hub turns it into
+   * Fastify's `:name`). Every value arrives as a string.
+   */
+  readonly params?: z.ZodObject;
   readonly response: z.ZodType;
   /**
    * Errors the route's own logic raises. Those that follow from the caller declaration and
@@ -35,6 +40,8 @@ export type RouteTable = Readonly<Record<string, RouteDef>>;
 export type BodyOf<R extends RouteDef> = R extends { body: infer B extends z.ZodType } ? z.output<B> : undefined;
 /** The parsed query a handler receives (`undefined` for routes without one). */
 export type QueryOf<R extends RouteDef> = R extends { query: infer Q extends z.ZodType } ? z.output<Q> : undefined;
+/** The parsed path parameters a handler receives (`undefined` for routes without any). */
+export type ParamsOf<R extends RouteDef> = R extends { params: infer P extends z.ZodType } ? z.output<P> : undefined;
 /** What a handler returns: the response schema's input, which the hub then parses. */
 export type ResponseInputOf<R extends RouteDef> = z.input<R['response']>;
 /** What a client gets back once the response schema has parsed it. */
@@ -53,17 +60,36 @@ export function defineRoutes<const T extends RouteTable>(routes: T): T {
     const kind: unknown = (route as { caller?: { kind?: unknown } }).caller?.kind;
     if (!callerKinds.some((k) => k === kind)) throw new Error(`Hub route ${key} does not declare who may call it`);
     if (route.body !== undefined && !methodsWithBody.has(route.method)) throw new Error(`Hub route ${key}: ${route.method} takes no body`);
-    const id = `${route.method} ${route.path}`;
+    const named = pathParameterNames(route.path);
+    const declared = route.params === undefined ? [] : Object.keys(route.params.shape);
+    if (named.length !== declared.length || named.some((n) => !declared.includes(n))) {
+      throw new Error(`Hub route ${key}: path parameters {${named.join(', ')}} and params {${declared.join(', ')}} differ`);
+    }
+    const id = `${route.method} ${route.path.replace(/\{[A-Za-z]+\}/g, '{}')}`;
     if (seen.has(id)) throw new Error(`Hub route ${key}: ${id} is declared twice`);
     seen.add(id);
   }
   return routes;
 }
 
+/** The `{name}` parameters of a route path, in order. */
+export function pathParameterNames(path: string): string[] {
+  return [...path.matchAll(/\{([A-Za-z]+)\}/g)].map((m) => m[1]!);
+}
+
+/** `/v1/x/{id}` with its parameters filled in, each encoded as one path segment. */
+export function fillPath(path: string, params: Readonly<Record<string, string>>): string {
+  return path.replace(/\{([A-Za-z]+)\}/g, (_whole, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new Error(`No value for path parameter ${name}`);
+    return encodeURIComponent(value);
+  });
+}
+
 /** Every error a route can answer with: its own plus those implied by its declaration. */
 export function routeErrors(route: RouteDef): ErrorCode[] {
   const codes = new Set<ErrorCode>();
-  if (route.body !== undefined || route.query !== undefined) codes.add('invalid_input');
+  if (route.body !== undefined || route.query !== undefined || route.params !== undefined) codes.add('invalid_input');
   switch (route.caller.kind) {
     case 'public':
       break;

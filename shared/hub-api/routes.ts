@@ -7,7 +7,7 @@
 import { AccessLogResponse, AuditVerifyQuery, AuditVerifyResponse } from './audit';
 import { OtpRequestBody, OtpRequestResponse, OtpVerifyBody, OtpVerifyResponse, SignOutResponse } from './auth';
 import { BillsResponse } from './bills';
-import { ContactChangeResponse, ContactChangeStartBody, ContactChangeVerifyBody, CorrectionRequestBody, CorrectionRequestResponse, ProfileResponse } from './profile';
+import { ContactChangeParams, ContactChangeResponse, ContactChangeStartBody, ContactChangeVerifyBody, CorrectionRequestBody, CorrectionRequestResponse, ProfileResponse } from './profile';
 import { ConsentsResponse } from './consents';
 import { PolicyResponse, PolicyVersionsResponse } from './policy';
 import { DevMailOutboxQuery, DevMailOutboxResponse, DevSmsOutboxQuery, DevSmsOutboxResponse } from './dev';
@@ -89,10 +89,10 @@ export const hubRoutes = defineRoutes({
   },
   'me.verifyContactChange': {
     method: 'POST',
-    // The change id travels in the body: the route table has no path parameters.
-    path: '/v1/me/contact-changes/verify',
+    path: '/v1/me/contact-changes/{id}/verify',
     caller: { kind: 'resident' },
     summary: 'Check one code of a contact change; the change applies once every code it needs is verified',
+    params: ContactChangeParams,
     body: ContactChangeVerifyBody,
     response: ContactChangeResponse,
     errors: ['not_found', 'wrong_code', 'code_expired', 'code_locked', 'wrong_state', 'phone_in_use'],

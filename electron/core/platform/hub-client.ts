@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { DEVICE_HEADER, ErrorBody, hubRoutes } from '../../../shared/hub-api';
+import { DEVICE_HEADER, ErrorBody, fillPath, hubRoutes } from '../../../shared/hub-api';
 import type {
   BillsResponse,
   EnrollRequest,
@@ -41,6 +41,7 @@ export type HubClientDeps = {
 /** What a call to route `R` takes: its body and query as the route declares them, and a session token when the route needs a signed-in person. */
 export type CallInput<R extends RouteDef> = (R extends { body: infer B extends z.ZodType } ? { body: z.input<B> } : { body?: never }) &
   (R extends { query: infer Q extends z.ZodType } ? { query: z.input<Q> } : { query?: never }) &
+  (R extends { params: infer P extends z.ZodType } ? { params: z.input<P> } : { params?: never }) &
   (R['caller'] extends { kind: 'resident' | 'staff' } ? { token: string } : { token?: never });
 
 export type HubClient = {
@@ -106,8 +107,8 @@ export function createHubClient(deps: HubClientDeps): HubClient {
 
   async function call<K extends HubRouteKey>(key: K, input: CallInput<HubRoutes[K]>): Promise<ResponseOf<HubRoutes[K]>> {
     const route: RouteDef = hubRoutes[key];
-    const { path } = route;
-    const { body, query, token } = input as { body?: unknown; query?: Record<string, unknown>; token?: string };
+    const { body, query, token, params } = input as { body?: unknown; query?: Record<string, unknown>; token?: string; params?: Record<string, string> };
+    const path = fillPath(route.path, params ?? {});
     const headers: Record<string, string> = { accept: 'application/json' };
     // Every caller but the public one proves which device it is on.
     if (route.caller.kind !== 'public') {

@@ -151,7 +151,7 @@ describe('the built hub with a real SMS gateway and SMTP server configured', () 
       const mail = await eventually('the email code at the SMTP server', () => mailReceived.find((m) => m.rcptTo.includes('lan.moi@example.vn')), out);
       const mailCode = /\b(\d{6})\b/.exec(mail.raw)?.[1] ?? '';
       expect(mailCode).toMatch(/^\d{6}$/);
-      const verified = ContactChangeResponse.parse(await post('/v1/me/contact-changes/verify', { changeId: started.change.id, target: 'new', code: mailCode }, resident));
+      const verified = ContactChangeResponse.parse(await post(`/v1/me/contact-changes/${encodeURIComponent(started.change.id)}/verify`, { target: 'new', code: mailCode }, resident));
       expect(verified.change.status).toBe('done');
     } finally {
       hub.kill('SIGTERM');

@@ -42,7 +42,7 @@ function registeredRoutes(hub: Hub): string[] {
     const path = `${parents[depth - 1] ?? ''}${match[2]!}`;
     parents[depth] = path;
     parents.length = depth + 1;
-    for (const method of match[3]!.split(', ')) if (method !== 'HEAD') routes.push(`${method} ${path}`);
+    for (const method of match[3]!.split(', ')) if (method !== 'HEAD') routes.push(`${method} ${path.replace(/:([A-Za-z]+)/g, '{$1}')}`);
   }
   return routes.sort();
 }

@@ -48,6 +48,27 @@ describe('hub security headers', () => {
   });
 });
 
+describe('hub router refusals', () => {
+  let hub: Hub;
+  let base: string;
+  beforeAll(async () => {
+    hub = await createHub({ database: ':memory:', devMode: false, ...quiet });
+    base = await hub.listen();
+  });
+  afterAll(async () => hub?.close());
+
+  // Found by the route fuzzer: Fastify's router answers these itself, in its own shape.
+  it.each([
+    ['a path parameter that does not decode', '/v1/me/contact-changes/%zz/verify'],
+    ['a path parameter over the length limit', `/v1/me/contact-changes/${'a'.repeat(500)}/verify`],
+  ])('%s gets a typed invalid_input, with the security headers', async (_, path) => {
+    const reply = await call(base, 'POST', path, { json: { target: 'new', code: '123456' } });
+    expect(reply.status).toBe(400);
+    expect(errorOf(reply).code).toBe('invalid_input');
+    expect(reply.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+});
+
 describe('hub dev mode', () => {
   it('refuses to listen on a non-loopback address, and listens on loopback', async () => {
     const hub = await createHub({ database: ':memory:', devMode: true, ...quiet });

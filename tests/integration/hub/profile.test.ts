@@ -112,7 +112,9 @@ describe.each(backends)('my information on $name', (backend) => {
     return ProfileResponse.parse(reply.body);
   };
   const start = (s: Session, json: unknown): Promise<Reply> => call(base, 'POST', '/v1/me/contact-changes', { json, headers: s.headers });
-  const verify = (s: Session, json: unknown): Promise<Reply> => call(base, 'POST', '/v1/me/contact-changes/verify', { json, headers: s.headers });
+  /** `POST /v1/me/contact-changes/{changeId}/verify` with the rest as the body. */
+  const verify = (s: Session, { changeId, ...json }: { changeId: string } & Record<string, unknown>): Promise<Reply> =>
+    call(base, 'POST', `/v1/me/contact-changes/${encodeURIComponent(changeId)}/verify`, { json, headers: s.headers });
   const changeOf = (reply: Reply): ContactChangeResponse => {
     expect(reply.status, JSON.stringify(reply.body)).toBe(200);
     return ContactChangeResponse.parse(reply.body);

@@ -102,7 +102,7 @@ export function createProfileService(deps: ProfileServiceDeps): ProfileService {
     },
 
     startContactChange: (input) => live((token) => hub.call('me.startContactChange', { token, body: input })),
-    verifyContactChange: (input) => live((token) => hub.call('me.verifyContactChange', { token, body: input })),
+    verifyContactChange: ({ changeId, ...body }) => live((token) => hub.call('me.verifyContactChange', { token, params: { id: changeId }, body })),
     removeEmail: () => live((token) => hub.call('me.startContactChange', { token, body: { kind: 'email', newEmail: null } })),
 
     async requestCorrection({ field, value }) {

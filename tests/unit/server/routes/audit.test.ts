@@ -28,17 +28,17 @@ describe('GET /v1/audit/verify handler', () => {
   it('lets an administrator check one building or every building', async () => {
     const { audit, asked } = fakeAudit();
     const verify = createAuditHandlers({ audit })['audit.verify'];
-    await verify({ body: undefined as never, query: {} }, staff('admin'));
-    await verify({ body: undefined as never, query: { buildingId: 'elsewhere' } }, staff('admin'));
+    await verify({ body: undefined as never, params: undefined, query: {} }, staff('admin'));
+    await verify({ body: undefined as never, params: undefined, query: { buildingId: 'elsewhere' } }, staff('admin'));
     expect(asked).toEqual([undefined, 'elsewhere']);
   });
 
   it("keeps a manager to their workstation's building", async () => {
     const { audit, asked } = fakeAudit();
     const verify = createAuditHandlers({ audit })['audit.verify'];
-    await verify({ body: undefined as never, query: {} }, staff('manager'));
-    await verify({ body: undefined as never, query: { buildingId: 'home' } }, staff('manager'));
-    await expect(verify({ body: undefined as never, query: { buildingId: 'elsewhere' } }, staff('manager'))).rejects.toMatchObject({ code: 'forbidden' });
+    await verify({ body: undefined as never, params: undefined, query: {} }, staff('manager'));
+    await verify({ body: undefined as never, params: undefined, query: { buildingId: 'home' } }, staff('manager'));
+    await expect(verify({ body: undefined as never, params: undefined, query: { buildingId: 'elsewhere' } }, staff('manager'))).rejects.toMatchObject({ code: 'forbidden' });
     expect(asked).toEqual(['home', 'home']);
   });
 });

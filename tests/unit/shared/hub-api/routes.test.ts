@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { defineRoutes, hubRoutes, routeErrors } from '../../../../shared/hub-api';
+import { defineRoutes, fillPath, hubRoutes, routeErrors } from '../../../../shared/hub-api';
 import type { RouteDef } from '../../../../shared/hub-api';
 
 const ok = z.object({ ok: z.literal(true) });
@@ -10,7 +10,8 @@ describe('hub route table', () => {
     const ids = Object.values(hubRoutes).map((r) => `${r.method} ${r.path}`);
     expect(new Set(ids).size).toBe(ids.length);
     for (const route of Object.values(hubRoutes)) {
-      expect(route.path).toMatch(/^\/v1\/[a-z0-9/._-]+$/);
+      // Path parameters are spelled `{name}`, as OpenAPI writes them.
+      expect(route.path).toMatch(/^\/v1\/([a-z0-9._-]+|\{[a-zA-Z]+\})(\/([a-z0-9._-]+|\{[a-zA-Z]+\}))*$/);
       expect(['public', 'device', 'resident', 'staff']).toContain(route.caller.kind);
       expect(route.summary.length).toBeGreaterThan(0);
     }
@@ -47,6 +48,26 @@ describe('hub route table', () => {
     // @ts-expect-error an unknown caller kind is not a declaration either.
     const unknownKind: RouteDef = { method: 'GET', path: '/v1/x', caller: { kind: 'anyone' }, summary: 'x', response: ok, errors: [] };
     expect(() => defineRoutes({ unknownKind })).toThrow(/does not declare who may call it/);
+  });
+
+  it('refuses path parameters that the params schema does not declare, and the other way round', () => {
+    const params = z.object({ id: z.string() });
+    expect(() => defineRoutes({ x: { method: 'GET', path: '/v1/x/{id}', caller: { kind: 'public' }, summary: 'x', response: ok, errors: [] } })).toThrow(/path parameters \{id\} and params \{\} differ/);
+    expect(() => defineRoutes({ x: { method: 'GET', path: '/v1/x', caller: { kind: 'public' }, summary: 'x', params, response: ok, errors: [] } })).toThrow(/differ/);
+    expect(() => defineRoutes({ x: { method: 'GET', path: '/v1/x/{key}', caller: { kind: 'public' }, summary: 'x', params, response: ok, errors: [] } })).toThrow(/differ/);
+    expect(() => defineRoutes({ x: { method: 'GET', path: '/v1/x/{id}', caller: { kind: 'public' }, summary: 'x', params, response: ok, errors: [] } })).not.toThrow();
+    // `/v1/x/{a}` and `/v1/x/{b}` are one route to the server.
+    expect(() =>
+      defineRoutes({
+        a: { method: 'GET', path: '/v1/x/{id}', caller: { kind: 'public' }, summary: 'x', params, response: ok, errors: [] },
+        b: { method: 'GET', path: '/v1/x/{key}', caller: { kind: 'public' }, summary: 'x', params: z.object({ key: z.string() }), response: ok, errors: [] },
+      }),
+    ).toThrow(/declared twice/);
+  });
+
+  it('fills path parameters one encoded segment each', () => {
+    expect(fillPath('/v1/x/{id}/verify', { id: 'a/b c' })).toBe('/v1/x/a%2Fb%20c/verify');
+    expect(() => fillPath('/v1/x/{id}', {})).toThrow(/No value for path parameter id/);
   });
 
   it('refuses a body on GET and two routes on one method and path', () => {
