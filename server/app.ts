@@ -116,6 +116,11 @@ export type Hub = {
   seedDemo(): Promise<DemoInfo>;
   /** The building change feed, for services (and tests) that publish changes. */
   sync: SyncService;
+  /**
+   * Resolves once the messages that applied sync operations send after their commit (consent
+   * receipts) have been handed to their adapters. Pushes answer without waiting for them.
+   */
+  settled(): Promise<void>;
   /** Residents' consents (tests and the console read them). */
   consents: ConsentService;
   /** Reminders of unpaid bills due soon, through the consent check (a scheduled job comes later). */
@@ -224,10 +229,13 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
     close() {
       closed ??= (async () => {
         await app.close();
+        // Receipts of changes already committed still go out before the database closes.
+        await syncPush.idle();
         await db.destroy();
       })();
       return closed;
     },
+    settled: () => syncPush.idle(),
     consents,
     billReminders,
     createEnrollmentCode: (input) => devices.createEnrollmentCode(input),

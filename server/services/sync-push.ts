@@ -55,6 +55,8 @@ export function defineSyncOperationKind<S extends z.ZodType>(kind: {
 
 export type SyncPushService = {
   push(device: AuthenticatedDevice, operations: readonly SyncOperation[]): Promise<SyncPushResponse>;
+  /** Resolves once every after-commit task started so far has finished (shutdown waits for it). */
+  idle(): Promise<void>;
 };
 
 export type SyncPushDeps = { db: HubDb; clock: () => Date; logger: Logger; kinds: SyncOperationKinds };
@@ -109,6 +111,8 @@ export function createSyncPushService(deps: SyncPushDeps): SyncPushService {
     return { kind, payload: payload.data, resident: { id: session.resident_id, sessionId: session.id } };
   }
 
+  const running = new Set<Promise<void>>();
+
   async function runAfterCommit(op: SyncOperation, tasks: readonly (() => Promise<void>)[]): Promise<void> {
     for (const task of tasks) {
       try {
@@ -150,7 +154,12 @@ export function createSyncPushService(deps: SyncPushDeps): SyncPushService {
         await checked.kind.apply(trx, { ...op, payload: checked.payload }, { device, resident: checked.resident, receivedAt, afterCommit: (task) => void afterCommit.push(task) });
         return { id: op.id, status: 'applied' as const };
       });
-      if (result.status === 'applied') await runAfterCommit(op, afterCommit);
+      // Not awaited: a slow SMS gateway (timeouts, retries) must not hold the push answer past
+      // the kiosk's deadline, which would only make it send the batch again.
+      if (result.status === 'applied' && afterCommit.length > 0) {
+        const run = runAfterCommit(op, afterCommit).finally(() => running.delete(run));
+        running.add(run);
+      }
       return result;
     } catch (err) {
       if (!(err instanceof KiotError)) throw err;
@@ -166,6 +175,9 @@ export function createSyncPushService(deps: SyncPushDeps): SyncPushService {
   }
 
   return {
+    async idle() {
+      while (running.size > 0) await Promise.all(running);
+    },
     async push(device, operations) {
       const results: SyncOperationResult[] = [];
       for (const op of operations) results.push(await applyOne(op, device));

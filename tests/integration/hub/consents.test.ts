@@ -36,6 +36,8 @@ describe.each(backends)('consents and policy on $name', (backend) => {
   let devMail: DevMailAdapter;
   /** Set to make the next SMS fail, as a gateway outage would. */
   let smsDown = false;
+  /** Set to hold every SMS until it is released, as a gateway that takes its time would. */
+  let smsGate: Promise<void> | null = null;
 
   beforeAll(async () => {
     database = await backend.create();
@@ -45,6 +47,7 @@ describe.each(backends)('consents and policy on $name', (backend) => {
       messages: () => devSms.messages(),
       async send(to, body) {
         if (smsDown) throw new Error(`gateway refused message to ${to}`);
+        if (smsGate) await smsGate;
         await devSms.send(to, body);
       },
     };
@@ -88,11 +91,34 @@ describe.each(backends)('consents and policy on $name', (backend) => {
     return { id: newId(), kind, createdAt: clock.now().toISOString(), sessionId, payload: payload as SyncOperation['payload'] };
   }
 
+  /** Pushes, then waits until the receipts the hub sends after answering are out. */
   async function push(...operations: SyncOperation[]): Promise<SyncOperationResult[]> {
     const reply = await call(base, 'POST', '/v1/sync/push', { json: { operations }, headers: kiosk.header });
     expect(reply.status, JSON.stringify(reply.body)).toBe(200);
+    await hub.settled();
     return SyncPushResponse.parse(reply.body).results;
   }
+
+  it('answers a push without waiting for its receipt, which still goes out once the gateway answers', async () => {
+    // A resident none of the other cases uses (the banner lists only the first few).
+    const listed = demo.residents.map((r) => r.phone);
+    const phone = (await db.selectFrom('residents').select('phone_e164').where('phone_e164', 'not in', listed).orderBy('phone_e164').executeTakeFirstOrThrow()).phone_e164;
+    const session = await login(phone);
+    const before = smsTo(phone).length;
+    let release = (): void => {};
+    smsGate = new Promise<void>((resolve) => (release = resolve));
+    try {
+      const operation = op(session.sessionId, 'consent.set', { purposeId: 'news_promotions', granted: true, policyVersion: 2 });
+      const reply = await call(base, 'POST', '/v1/sync/push', { json: { operations: [operation] }, headers: kiosk.header });
+      expect(SyncPushResponse.parse(reply.body).results).toEqual([{ id: operation.id, status: 'applied' }]);
+      expect(smsTo(phone)).toHaveLength(before);
+    } finally {
+      smsGate = null;
+      release();
+    }
+    await hub.settled();
+    expect(smsTo(phone).slice(before)).toHaveLength(1);
+  });
 
   it('serves the current policy in both languages and its history, to devices only', async () => {
     const current = await call(base, 'GET', '/v1/policy', { headers: kiosk.header });

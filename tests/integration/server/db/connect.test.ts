@@ -33,20 +33,25 @@ it('survives PostgreSQL ending its idle connections, logs it, and answers the ne
 
   const admin = new pg.Client({ connectionString: database.url });
   await admin.connect();
+  let terminated: number;
   try {
     const ended = await admin.query<{ n: string }>(
       'select count(pg_terminate_backend(pid)) as n from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()',
     );
-    expect(Number(ended.rows[0]?.n)).toBeGreaterThanOrEqual(1);
+    terminated = Number(ended.rows[0]?.n);
+    expect(terminated).toBeGreaterThanOrEqual(1);
   } finally {
     await admin.end();
   }
 
-  // The pool hears of it asynchronously; without a listener the error would end the process
-  // (and vitest would report it as an unhandled error).
-  for (let i = 0; i < 100 && !entries.some((e) => e.msg.includes('idle connection')); i += 1) {
+  // The pool hears of each one asynchronously; without a listener the error would end the
+  // process (and vitest would report it as an unhandled error). Until it has heard of all of
+  // them, a query could still be handed a connection that is already gone.
+  const reported = (): number => entries.filter((e) => e.msg.includes('idle connection')).length;
+  for (let i = 0; i < 250 && reported() < terminated; i += 1) {
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
+  expect(reported()).toBe(terminated);
   expect(entries.find((e) => e.msg.includes('idle connection'))).toMatchObject({ level: 'warn', data: { sqlState: '57P01' } });
 
   const { rows } = await sql<{ one: number }>`select 1 as one`.execute(db);
