@@ -80,7 +80,13 @@ export function PolicyScreen({ onBack }: PolicyScreenProps): JSX.Element {
             </p>
           ) : null}
           <div className="policy-text" data-testid="policy-text">
-            {shown.text[locale].split('\n').map((line, index) => (line.trim() === '' ? null : <p key={index}>{line}</p>))}
+            {shown.text[locale].split('\n').map((line, index) => {
+              const text = line.trim();
+              if (text === '') return null;
+              // The title and the numbered sections stand out, so a resident can find their way by touch-scrolling.
+              if (index === 0 || /^\d+\.\s/.test(text)) return <h3 key={index} className="policy-heading">{text}</h3>;
+              return <p key={index}>{text}</p>;
+            })}
           </div>
           <h3 className="consent-title">{t('consents:policy.purposes')}</h3>
           <ul className="policy-purposes">
