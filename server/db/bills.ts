@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { HubDb, HubTrx } from './connect';
 import { chunks } from './locks';
 import type { BillRow } from './schema';
@@ -9,17 +10,28 @@ export async function insertBills(db: Db, rows: readonly BillRow[]): Promise<voi
   for (const chunk of chunks(rows, 400)) await db.insertInto('bills').values(chunk).execute();
 }
 
-export type UnitBillRow = BillRow & { unit_label: string };
+/** What a bill list shows: every column but the bookkeeping ones. */
+export type ListedBillRow = Omit<BillRow, 'unit_id' | 'created_at'>;
 
-/** A unit's bills, newest month first. */
-export async function listBillsForUnit(db: Db, unitId: string): Promise<UnitBillRow[]> {
+/**
+ * A unit's bills, newest month first. Read from bills_unit_list_idx alone (migration 0009),
+ * which holds these columns in this order.
+ */
+export async function listBillsForUnit(db: Db, unitId: string): Promise<ListedBillRow[]> {
   return db
-    .selectFrom('bills as b')
-    .innerJoin('units as u', 'u.id', 'b.unit_id')
-    .selectAll('b')
-    .select('u.label as unit_label')
-    .where('b.unit_id', '=', unitId)
-    .orderBy('b.month', 'desc')
-    .orderBy('b.id')
+    .selectFrom('bills')
+    .select(['id', 'service', 'month', 'amount_vnd', 'due_date', 'status', 'paid_at', 'meter_unit', 'previous_reading', 'current_reading'])
+    .where('unit_id', '=', unitId)
+    .orderBy('month', 'desc')
+    .orderBy('id')
     .execute();
+}
+
+/**
+ * The unit's bill list version (migration 0009): database triggers move it on every write
+ * to the unit's bills, whoever makes it. Undefined for an unknown unit.
+ */
+export async function getBillsVersion(db: Db, unitId: string): Promise<number | undefined> {
+  const { rows } = await sql<{ v: number | string }>`select bills_version as v from units where id = ${unitId}`.execute(db);
+  return rows[0] === undefined ? undefined : Number(rows[0].v);
 }

@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3-multiple-ciphers';
 import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect } from 'kysely';
+import type { SqliteDatabase as KyselySqliteDatabase } from 'kysely';
 import type { Transaction } from 'kysely';
 import pg from 'pg';
 import type { Logger } from '../../shared/logger';
@@ -69,5 +70,34 @@ function openSqlite(path: string): HubDb {
   // Another process (the seed CLI, a second hub in tests) may hold the write lock briefly.
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+}
+
+/** Enough for every distinct statement the hub issues; beyond it the one prepared first is dropped. */
+const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * Kysely prepares every statement again on every execution; SQLite's compile step then
+ * costs as much as running a small query. Statements are kept by their SQL text and reused
+ * (the values are bound per execution, so the text is the same for every resident). Kysely
+ * runs one statement at a time on this single connection, so a cached statement is never
+ * in use twice at once; SQLite re-prepares a statement by itself after a schema change.
+ */
+export function withStatementCache(sqlite: SqliteDatabase.Database, size = STATEMENT_CACHE_SIZE): KyselySqliteDatabase {
+  const cache = new Map<string, SqliteDatabase.Statement>();
+  return {
+    close: () => {
+      cache.clear();
+      sqlite.close();
+    },
+    prepare: (text: string) => {
+      let statement = cache.get(text);
+      if (statement === undefined) {
+        statement = sqlite.prepare(text);
+        if (cache.size >= size) cache.delete(cache.keys().next().value!);
+        cache.set(text, statement);
+      }
+      return statement;
+    },
+  };
 }

@@ -1,4 +1,5 @@
 import type { HubDb, HubTrx } from './connect';
+import type { ResidentProfile } from './residents';
 import type { ResidentSessionRow } from './schema';
 
 type Db = HubDb | HubTrx;
@@ -12,6 +13,53 @@ export async function revokeResidentSession(db: Db, id: string, now: string): Pr
   await db.updateTable('resident_sessions').set({ revoked_at: now }).where('id', '=', id).where('revoked_at', 'is', null).execute();
 }
 
-export async function findResidentSession(db: Db, tokenHash: string): Promise<ResidentSessionRow | undefined> {
-  return db.selectFrom('resident_sessions').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+/**
+ * A session by its token hash with its resident's profile, in one query: every resident
+ * request is authenticated with it. Undefined when no session has that hash or its resident
+ * is gone.
+ */
+export async function findResidentSessionWithProfile(db: Db, tokenHash: string): Promise<{ session: ResidentSessionRow; profile: ResidentProfile } | undefined> {
+  const row = await db
+    .selectFrom('resident_sessions as s')
+    .innerJoin('residents as r', 'r.id', 's.resident_id')
+    .innerJoin('units as u', 'u.id', 'r.unit_id')
+    .innerJoin('buildings as b', 'b.id', 'r.building_id')
+    .select([
+      's.id as session_id',
+      's.token_hash as token_hash',
+      's.resident_id as resident_id',
+      's.device_id as device_id',
+      's.created_at as created_at',
+      's.expires_at as expires_at',
+      's.revoked_at as revoked_at',
+      'r.full_name as fullName',
+      'r.phone_e164 as phoneE164',
+      'u.id as unitId',
+      'u.label as unitLabel',
+      'b.id as buildingId',
+      'b.name as buildingName',
+    ])
+    .where('s.token_hash', '=', tokenHash)
+    .executeTakeFirst();
+  if (row === undefined) return undefined;
+  return {
+    session: {
+      id: row.session_id,
+      token_hash: row.token_hash,
+      resident_id: row.resident_id,
+      device_id: row.device_id,
+      created_at: row.created_at,
+      expires_at: row.expires_at,
+      revoked_at: row.revoked_at,
+    },
+    profile: {
+      id: row.resident_id,
+      fullName: row.fullName,
+      phoneE164: row.phoneE164,
+      unitId: row.unitId,
+      unitLabel: row.unitLabel,
+      buildingId: row.buildingId,
+      buildingName: row.buildingName,
+    },
+  };
 }

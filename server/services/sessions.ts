@@ -5,7 +5,7 @@ import type { IdGenerator, RandomBytes } from '../ids';
 import type { HubDb } from '../db/connect';
 import { getResidentProfile } from '../db/residents';
 import type { ResidentProfile } from '../db/residents';
-import { findResidentSession, insertResidentSession, revokeResidentSession } from '../db/sessions';
+import { findResidentSessionWithProfile, insertResidentSession, revokeResidentSession } from '../db/sessions';
 import type { AuthenticatedDevice } from './devices';
 
 export const RESIDENT_SESSION_TTL_MS = 15 * 60 * 1000;
@@ -56,12 +56,13 @@ export function createSessionService(deps: SessionDeps): SessionService {
     async authenticate(authorization, device) {
       const match = /^Bearer ([A-Za-z0-9_-]{32,128})$/.exec(authorization ?? '');
       if (!match) throw unauthorized();
-      const session = await findResidentSession(db, sha256Base64url(match[1]!));
-      if (!session || session.revoked_at !== null || Date.parse(session.expires_at) <= clock().getTime()) throw unauthorized();
+      // The session and its resident in one query: this runs on every resident request.
+      const found = await findResidentSessionWithProfile(db, sha256Base64url(match[1]!));
+      if (!found) throw unauthorized();
+      const { session, profile } = found;
+      if (session.revoked_at !== null || Date.parse(session.expires_at) <= clock().getTime()) throw unauthorized();
       // A token copied off one kiosk is useless on any other device.
       if (session.device_id !== device.id) throw unauthorized();
-      const profile = await getResidentProfile(db, session.resident_id);
-      if (!profile) throw unauthorized();
       return { resident: profile, sessionId: session.id };
     },
 

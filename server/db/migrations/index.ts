@@ -11,5 +11,6 @@ import { migration0005 } from './0005-sync';
 import { migration0006 } from './0006-audit';
 import { migration0007 } from './0007-consents-policy';
 import { migration0008 } from './0008-profile-changes';
+import { migration0009 } from './0009-bills-by-unit';
 
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008];
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009];

@@ -536,6 +536,34 @@ const scenarios: Record<number, Scenario> = {
       expect(await profile.selectFrom('correction_requests').select('id').execute()).toEqual([{ id: correction.id }]);
     },
   },
+  9: {
+    added: { units: { bills_version: 0 } },
+    async before(db) {
+      // Written directly: the earlier scenarios compare whole rows of tables 0008 widened.
+      await db.insertInto('buildings').values({ id: 'b-1', name: 'Chung cư Sông Hồng', address: '12 Đường Thanh Niên, Ba Đình, Hà Nội', ...stamp }).execute();
+      await db.insertInto('units').values(units).execute();
+      await db.insertInto('bills').values(bills).execute();
+    },
+    async after(db) {
+      const version = async (unitId: string): Promise<number> =>
+        Number((await sql<{ v: number | string }>`select bills_version as v from units where id = ${unitId}`.execute(db)).rows[0]!.v);
+      const bill = { ...bills[0]!, id: 'bill-9', month: '2026-12', status: 'unpaid' as const, paid_at: null };
+      // Every kind of write to a unit's bills moves that unit's version, and no other's.
+      await db.insertInto('bills').values(bill).execute();
+      expect([await version('u-a0101'), await version('u-b1203')]).toEqual([1, 0]);
+      await db.updateTable('bills').set({ status: 'paid', paid_at: T1 }).where('id', '=', 'bill-9').execute();
+      expect([await version('u-a0101'), await version('u-b1203')]).toEqual([2, 0]);
+      // Moved to another unit: both lists changed.
+      await db.updateTable('bills').set({ unit_id: 'u-b1203' }).where('id', '=', 'bill-9').execute();
+      expect([await version('u-a0101'), await version('u-b1203')]).toEqual([3, 1]);
+      await db.deleteFrom('bills').where('id', '=', 'bill-9').execute();
+      expect([await version('u-a0101'), await version('u-b1203')]).toEqual([3, 2]);
+      // A bulk write moves it too (once per statement on PostgreSQL, once per row on SQLite).
+      await db.insertInto('bills').values([{ ...bill, id: 'bill-9a' }, { ...bill, id: 'bill-9b', service: 'water' }]).execute();
+      expect(await version('u-a0101')).toBeGreaterThan(3);
+      await refused(sql`update units set bills_version = null where id = 'u-a0101'`.execute(db), 'not null');
+    },
+  },
 };
 
 /** The rows as the migrations after `from` up to `to` leave them: with each column they add. */

@@ -44,6 +44,8 @@ const expected: Record<number, Record<string, string[]>> = {
     contact_changes: ['id', 'resident_id', 'device_id', 'kind', 'new_value', 'status', 'old_code_hmac', 'old_attempts', 'old_verified_at', 'new_code_hmac', 'new_attempts', 'new_verified_at', 'created_at', 'codes_sent_at', 'expires_at', 'closed_at', 'decided_by', 'reason'],
     correction_requests: ['id', 'resident_id', 'field', 'value', 'status', 'reason', 'decided_by', 'decided_at', 'device_id', 'created_at'],
   },
+  // 9 adds an index only.
+  9: {},
 };
 
 let db: HubDb | null = null;
