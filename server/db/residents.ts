@@ -36,23 +36,25 @@ export type ResidentProfile = {
   buildingName: string;
 };
 
+/** A `ResidentProfile`, selected from `residents as r` joined to `units as u` and `buildings as b`. */
+export const residentProfileColumns = [
+  'r.id as id',
+  'r.full_name as fullName',
+  'r.phone_e164 as phoneE164',
+  'u.id as unitId',
+  'u.label as unitLabel',
+  'b.id as buildingId',
+  'b.name as buildingName',
+] as const;
+
 export async function getResidentProfile(db: Db, residentId: string): Promise<ResidentProfile | undefined> {
-  const row = await db
+  return db
     .selectFrom('residents as r')
     .innerJoin('units as u', 'u.id', 'r.unit_id')
     .innerJoin('buildings as b', 'b.id', 'r.building_id')
-    .select([
-      'r.id as id',
-      'r.full_name as fullName',
-      'r.phone_e164 as phoneE164',
-      'u.id as unitId',
-      'u.label as unitLabel',
-      'b.id as buildingId',
-      'b.name as buildingName',
-    ])
+    .select(residentProfileColumns)
     .where('r.id', '=', residentId)
     .executeTakeFirst();
-  return row;
 }
 
 /** Residents of a building in creation order (ids are time-ordered UUIDv7). */

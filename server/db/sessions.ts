@@ -1,4 +1,5 @@
 import type { HubDb, HubTrx } from './connect';
+import { residentProfileColumns } from './residents';
 import type { ResidentProfile } from './residents';
 import type { ResidentSessionRow } from './schema';
 
@@ -24,42 +25,11 @@ export async function findResidentSessionWithProfile(db: Db, tokenHash: string):
     .innerJoin('residents as r', 'r.id', 's.resident_id')
     .innerJoin('units as u', 'u.id', 'r.unit_id')
     .innerJoin('buildings as b', 'b.id', 'r.building_id')
-    .select([
-      's.id as session_id',
-      's.token_hash as token_hash',
-      's.resident_id as resident_id',
-      's.device_id as device_id',
-      's.created_at as created_at',
-      's.expires_at as expires_at',
-      's.revoked_at as revoked_at',
-      'r.full_name as fullName',
-      'r.phone_e164 as phoneE164',
-      'u.id as unitId',
-      'u.label as unitLabel',
-      'b.id as buildingId',
-      'b.name as buildingName',
-    ])
+    .select(['s.id as session_id', 's.token_hash as token_hash', 's.device_id as device_id', 's.created_at as created_at', 's.expires_at as expires_at', 's.revoked_at as revoked_at'])
+    .select(residentProfileColumns)
     .where('s.token_hash', '=', tokenHash)
     .executeTakeFirst();
   if (row === undefined) return undefined;
-  return {
-    session: {
-      id: row.session_id,
-      token_hash: row.token_hash,
-      resident_id: row.resident_id,
-      device_id: row.device_id,
-      created_at: row.created_at,
-      expires_at: row.expires_at,
-      revoked_at: row.revoked_at,
-    },
-    profile: {
-      id: row.resident_id,
-      fullName: row.fullName,
-      phoneE164: row.phoneE164,
-      unitId: row.unitId,
-      unitLabel: row.unitLabel,
-      buildingId: row.buildingId,
-      buildingName: row.buildingName,
-    },
-  };
+  const { session_id, token_hash, device_id, created_at, expires_at, revoked_at, ...profile } = row;
+  return { session: { id: session_id, token_hash, resident_id: profile.id, device_id, created_at, expires_at, revoked_at }, profile };
 }
