@@ -73,3 +73,17 @@ test('in English, and from the kiosk’s stored copy while the hub is cut', asyn
   await page.getByTestId('policy-open-1').click();
   await expect(page.getByTestId('policy-effective')).toHaveText('In effect from 01/01/2026');
 });
+
+test('anyone can read the policy from the attract screen without signing in, in both languages', async ({ page }) => {
+  await page.goto(stack.web.url);
+  await page.getByTestId('attract-policy').click();
+  await expect(page.getByTestId('policy-version')).toHaveAttribute('data-version', '2');
+  await expect(page.getByTestId('policy-text')).toContainText('Chúng tôi không bán, cho thuê hay trao đổi dữ liệu của bạn.');
+  // Nobody signed in, and nothing of anyone's on screen.
+  await expect(page.getByTestId('resident-name')).toHaveCount(0);
+  await expect(stack.core.dispatch('session:get', {})).resolves.toMatchObject({ ok: true, value: { state: 'attract', resident: null } });
+  await page.getByTestId('lang-toggle').click();
+  await expect(page.getByTestId('policy-effective')).toHaveText('In effect from 01/07/2026');
+  await page.getByTestId('policy-back').click();
+  await expect(page.getByTestId('attract-start')).toBeVisible();
+});

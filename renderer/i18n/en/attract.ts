@@ -6,4 +6,5 @@ export const attract: Translation<typeof vi> = {
   start: 'Touch to start',
   hint: 'See the bills for your apartment',
   sessionEnded: 'The previous session ended to protect your information.',
+  policy: 'Privacy policy',
 };

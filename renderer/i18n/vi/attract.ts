@@ -4,4 +4,5 @@ export const attract = {
   start: 'Chạm để bắt đầu',
   hint: 'Xem hóa đơn căn hộ của bạn',
   sessionEnded: 'Phiên trước đã kết thúc để bảo vệ thông tin của bạn.',
+  policy: 'Chính sách bảo mật',
 } as const;

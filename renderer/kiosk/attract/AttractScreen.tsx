@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { JSX } from 'react';
 import type { SessionView } from '../../../shared/contract';
 import { ErrorMessage } from '../../components/ErrorMessage';
@@ -6,6 +7,7 @@ import { useResync } from '../../components/resync';
 import { useAction } from '../../components/use-action';
 import { otherLocale } from '../../i18n/i18n';
 import { useLocale, useT } from '../../i18n/I18nProvider';
+import { PolicyScreen } from '../policy/PolicyScreen';
 
 export type AttractScreenProps = {
   buildingName: string;
@@ -21,11 +23,21 @@ export function AttractScreen({ buildingName, sessionEnded, onView }: AttractScr
   const { locale } = useLocale();
   const other = otherLocale(locale);
   const { busy, failure, run } = useAction(resync);
+  // Anyone may read the privacy policy before deciding to sign in; it holds nobody's data.
+  const [readingPolicy, setReadingPolicy] = useState(false);
 
   const start = async (): Promise<void> => {
     const result = await run(() => api.session.start({}), () => void start());
     if (result?.ok) onView(result.value);
   };
+
+  if (readingPolicy) {
+    return (
+      <section className="screen screen-public-policy">
+        <PolicyScreen onBack={() => setReadingPolicy(false)} />
+      </section>
+    );
+  }
 
   return (
     <section className="screen screen-attract" aria-labelledby="attract-title">
@@ -46,6 +58,9 @@ export function AttractScreen({ buildingName, sessionEnded, onView }: AttractScr
       </button>
       {failure ? <ErrorMessage error={failure.error} onRetry={failure.retry} retryDisabled={busy} /> : null}
       {sessionEnded && !failure ? <p className="attract-notice">{t('attract:sessionEnded')}</p> : null}
+      <button type="button" className="button button-secondary attract-policy" data-testid="attract-policy" onClick={() => setReadingPolicy(true)}>
+        {t('attract:policy')}
+      </button>
     </section>
   );
 }
