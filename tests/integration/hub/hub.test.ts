@@ -338,6 +338,31 @@ describe.each(backends)('hub on $name', (backend) => {
     expect((await call(base, 'GET', '/v1/me/bills', { headers })).status).toBe(401);
   });
 
+  it('takes the session token only as the whole authorization header, "Bearer <token>"', async () => {
+    const session = await login(kiosk, nextResident().phone);
+    const bills = (authorization: string): Promise<Reply> => call(base, 'GET', '/v1/me/bills', { headers: { ...kiosk.header, authorization } });
+    expect((await bills(`Bearer ${session.token}`)).status).toBe(200);
+    // The live token wrapped in anything else is not a bearer credential.
+    for (const authorization of [`xBearer ${session.token}`, `Bearer ${session.token} x`, `Bearer ${session.token}.x`, `Basic ${session.token}`, session.token]) {
+      const reply = await bills(authorization);
+      expect(reply.status, authorization).toBe(401);
+      expect(errorOf(reply).code).toBe('unauthorized');
+    }
+  });
+
+  it('keeps a session for its full 15 minutes, to the second', async () => {
+    const session = await login(kiosk, nextResident().phone);
+    const headers = { ...kiosk.header, authorization: `Bearer ${session.token}` };
+    try {
+      clock.advance(15 * 60 - 1);
+      expect((await call(base, 'GET', '/v1/me/bills', { headers })).status).toBe(200);
+      clock.advance(1);
+      expect((await call(base, 'GET', '/v1/me/bills', { headers })).status).toBe(401);
+    } finally {
+      clock.set(T0);
+    }
+  });
+
   it('refuses a resident session the hub has revoked, on the device that holds it', async () => {
     const session = await login(kiosk, nextResident().phone);
     const headers = { ...kiosk.header, authorization: `Bearer ${session.token}` };
