@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../../../shared/logger';
+import { createMemoryLogger } from '../../../fixtures/memory-logger';
 import { KiotError } from '../../../../shared/result';
 import type { ErrorCode } from '../../../../shared/result';
 import { insertDevice } from '../../../../server/db/devices';
@@ -345,6 +346,82 @@ describe('OTP service', () => {
     for (const phone of ['12345', '+1 415 555 0100', 'abc', '0912 345 67']) {
       const err = await failure(otp.requestCode({ phone, device: fx.kiosk }), 'invalid_input');
       expect(err.message).toMatch(/0912 345 678/);
+    }
+  });
+
+  it('says in the SMS how long the code is valid: 5 minutes', async () => {
+    await service().requestCode({ phone: fx.residentPhone, device: fx.kiosk });
+    const body = sms.messages()[0]?.body ?? '';
+    expect(body).toContain('hiệu lực 5 phút');
+    expect(body).toContain('valid for 5 minutes');
+  });
+
+  it('answers a wrong code on a used, replaced or expired request with code_expired, spending no attempt', async () => {
+    const otp = service();
+    const used = await otp.requestCode({ phone: fx.residentPhone, device: fx.kiosk });
+    const usedCode = lastCodeTo(fx.residentPhone);
+    await otp.verifyCode({ requestId: used.requestId, code: usedCode, device: fx.kiosk });
+    await failure(otp.verifyCode({ requestId: used.requestId, code: otherThan(usedCode), device: fx.kiosk }), 'code_expired');
+
+    fx.clock.advance(60);
+    const replaced = await otp.requestCode({ phone: fx.residentPhone, device: fx.kiosk });
+    const replacedCode = lastCodeTo(fx.residentPhone);
+    fx.clock.advance(60);
+    const latest = await otp.requestCode({ phone: fx.residentPhone, device: fx.kiosk });
+    await failure(otp.verifyCode({ requestId: replaced.requestId, code: otherThan(replacedCode), device: fx.kiosk }), 'code_expired');
+
+    // At the deadline exactly, a wrong code is told the code expired, not "wrong, 4 left".
+    fx.clock.advance(300);
+    await failure(otp.verifyCode({ requestId: latest.requestId, code: '000000', device: fx.kiosk }), 'code_expired');
+    const attempts = await fx.db.selectFrom('otp_requests').select('attempts').execute();
+    expect(attempts.map((r) => r.attempts)).toEqual([0, 0, 0]);
+  });
+
+  it('lets exactly one of two simultaneous right codes in; the other is told the code was used', async () => {
+    const otp = service();
+    const { requestId } = await otp.requestCode({ phone: fx.residentPhone, device: fx.kiosk });
+    const code = lastCodeTo(fx.residentPhone);
+    const results = await Promise.allSettled([otp.verifyCode({ requestId, code, device: fx.kiosk }), otp.verifyCode({ requestId, code, device: fx.kiosk })]);
+    expect(results.filter((r) => r.status === 'fulfilled').map((r) => r.value)).toEqual([{ residentId: fx.residentId }]);
+    const refused = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []));
+    expect(refused).toHaveLength(1);
+    expect(refused[0]).toBeInstanceOf(KiotError);
+    expect((refused[0] as KiotError).code).toBe('code_expired');
+  });
+
+  it('locks a code when simultaneous wrong guesses race for the last attempt', async () => {
+    const otp = service();
+    const { requestId } = await otp.requestCode({ phone: fx.residentPhone, device: fx.kiosk });
+    const code = lastCodeTo(fx.residentPhone);
+    for (let i = 0; i < 4; i += 1) await failure(otp.verifyCode({ requestId, code: otherThan(code), device: fx.kiosk }), 'wrong_code');
+    const guesses = await Promise.allSettled([0, 1, 2].map(() => otp.verifyCode({ requestId, code: otherThan(code), device: fx.kiosk })));
+    const errors = guesses.map((g) => (g.status === 'rejected' ? (g.reason as KiotError) : null));
+    // One guess takes the last attempt ("0 left"); the ones that lost the race are told the code is locked.
+    expect(errors.map((e) => e?.code).sort()).toEqual(['code_locked', 'code_locked', 'wrong_code']);
+    expect(errors.find((e) => e?.code === 'wrong_code')?.attemptsLeft).toBe(0);
+    await failure(otp.verifyCode({ requestId, code, device: fx.kiosk }), 'code_locked');
+  });
+
+  it('logs a failed SMS hand-off with the request id and without the number', async () => {
+    for (const send of [() => Promise.reject(new Error('gateway down')), () => {
+      throw new Error('adapter broke');
+    }]) {
+      const memory = createMemoryLogger();
+      const otp = createOtpService({
+        db: fx.db,
+        clock: fx.clock.now,
+        random: (n) => randomBytes(n),
+        newId: fx.newId,
+        sms: { send: send as () => Promise<void> },
+        logger: memory.logger,
+        hmacKey: HMAC_KEY,
+        afterResponse: (task) => task(),
+      });
+      const { requestId } = await otp.requestCode({ phone: fx.residentPhone, device: fx.kiosk });
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(memory.entries).toContainEqual(expect.objectContaining({ level: 'error', msg: 'OTP SMS send failed', data: expect.objectContaining({ requestId }) }));
+      expect(memory.text()).not.toContain('912345678');
+      fx.clock.advance(60);
     }
   });
 
