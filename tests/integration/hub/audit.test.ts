@@ -148,7 +148,16 @@ describe.each(backends)('audit trail on $name', (backend) => {
     // The audit service itself refuses an event naming staff of another building, or a blank reason.
     await expect(hub.audit.record(db, { buildingId: demo.buildingId, residentId: target, actor: { kind: 'staff', staffId: outsider.id }, action: 'profile.viewed', reason: 'Tò mò' })).rejects.toMatchObject({ code: 'not_found' });
     await expect(hub.audit.record(db, { buildingId: demo.buildingId, residentId: target, actor: { kind: 'staff', staffId: manager.id }, action: 'profile.viewed', reason: ' ' })).rejects.toMatchObject({ code: 'invalid_input' });
+    // A reason is for a person to read: at most 500 characters, and exactly 500 is fine.
+    await expect(hub.audit.record(db, { buildingId: demo.buildingId, residentId: target, actor: { kind: 'staff', staffId: manager.id }, action: 'profile.viewed', reason: 'x'.repeat(501) })).rejects.toMatchObject({ code: 'invalid_input' });
+    // A system job must say which job it is.
+    await expect(hub.audit.record(db, { buildingId: demo.buildingId, residentId: target, actor: { kind: 'system', job: '  ' }, action: 'profile.viewed', reason: null })).rejects.toMatchObject({ code: 'invalid_input' });
     expect(await eventCount()).toBe(before);
+    await hub.audit.record(db, { buildingId: demo.buildingId, residentId: target, actor: { kind: 'staff', staffId: manager.id }, action: 'profile.viewed', reason: 'y'.repeat(500) });
+    expect(await eventCount()).toBe(before + 1);
+    await db.withTables<Events>().deleteFrom('audit_events').where('reason', '=', 'y'.repeat(500)).execute();
+    await sql`update audit_heads set seq = seq - 1, hash = (select hash from audit_events where building_id = ${demo.buildingId} order by seq desc limit 1) where building_id = ${demo.buildingId}`.execute(db);
+    expect(await hub.audit.verify()).toMatchObject({ ok: true });
     expect(await accessLog(await signIn(3))).toEqual([]);
   });
 
@@ -252,6 +261,17 @@ describe.each(backends)('audit trail on $name', (backend) => {
       await db.withTables<Events>().deleteFrom('audit_events').where('id', '=', last.id).execute();
       expect(await hub.audit.verify()).toEqual({ ok: false, broken: { buildingId: demo.buildingId, seq: last.seq, problem: 'head_mismatch' } });
       await db.withTables<Events>().insertInto('audit_events').values(last).execute();
+      expect(await hub.audit.verify()).toMatchObject({ ok: true });
+    });
+
+    it("reports a chain whose head row was deleted as head_missing", async () => {
+      const head = (await sql<{ building_id: string; seq: number; hash: string; updated_at: string }>`select * from audit_heads where building_id = ${demo.buildingId}`.execute(db)).rows[0]!;
+      await sql`delete from audit_heads where building_id = ${demo.buildingId}`.execute(db);
+      try {
+        expect(await hub.audit.verify(demo.buildingId)).toEqual({ ok: false, broken: { buildingId: demo.buildingId, seq: 1, problem: 'head_missing' } });
+      } finally {
+        await sql`insert into audit_heads (building_id, seq, hash, updated_at) values (${head.building_id}, ${head.seq}, ${head.hash}, ${head.updated_at})`.execute(db);
+      }
       expect(await hub.audit.verify()).toMatchObject({ ok: true });
     });
 
