@@ -90,18 +90,15 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
   const policy = createPolicyService({ db, hub, now });
   // A copy of the policy for when the hub is unreachable; only when background sync runs (tests that drive it by hand fetch nothing unasked).
   if (opts.sync !== false) void policy.refresh();
-  const consentSync = { recordAsResident: sync.recordAsResident, itemStatus: (id: string) => sync.engine.itemStatus(id) };
 
   const handlers = {
     ...createAppHandlers(createAppService({ device, config, version: opts.version })),
     ...createSessionHandlers(createSessionService({ session })),
     ...createAuthHandlers(createAuthService({ session, hub, cache })),
     ...createBillsHandlers(createBillsService({ session, hub, cache })),
-    ...createProfileHandlers(
-      createProfileService({ session, hub, cache, sync: { recordAsResident: (write) => sync.recordAsResident(write), itemStatus: (id) => sync.engine.itemStatus(id) } }),
-    ),
+    ...createProfileHandlers(createProfileService({ session, hub, cache, sync: sync.residentWrites })),
     ...createAccessLogHandlers(createAccessLogService({ session, hub })),
-    ...createConsentsHandlers(createConsentsService({ session, hub, cache, sync: consentSync })),
+    ...createConsentsHandlers(createConsentsService({ session, hub, cache, sync: sync.residentWrites })),
     ...createPolicyHandlers(policy),
     ...createLogHandlers(createLogService({ logger: logger.child('renderer'), clock })),
   } satisfies Handlers;

@@ -75,6 +75,28 @@ export type ContactChangeDeps = {
   afterResponse?: (task: () => void) => void;
 };
 
+/**
+ * A new contact-change row: no codes, attempts or verifications yet, nothing decided; `fields`
+ * says what this change is and sets what differs.
+ */
+function newChangeRow(
+  fields: Pick<ContactChangeRow, 'id' | 'resident_id' | 'device_id' | 'kind' | 'new_value' | 'status' | 'created_at' | 'expires_at' | 'closed_at'> &
+    Partial<Pick<ContactChangeRow, 'old_code_hmac' | 'new_code_hmac'>>,
+): ContactChangeRow {
+  return {
+    old_code_hmac: null,
+    old_attempts: 0,
+    old_verified_at: null,
+    new_code_hmac: null,
+    new_attempts: 0,
+    new_verified_at: null,
+    codes_sent_at: fields.created_at,
+    decided_by: null,
+    reason: null,
+    ...fields,
+  };
+}
+
 export function toContactChange(row: ContactChangeRow, now: Date): ContactChange {
   const expired = row.status === 'pending' && Date.parse(row.expires_at) <= now.getTime();
   const masked = row.new_value === null ? null : row.kind === 'phone' ? maskPhoneLocal(row.new_value) : maskEmail(row.new_value);
@@ -204,26 +226,10 @@ export function createContactChangeService(deps: ContactChangeDeps): ContactChan
           // A pending email change is void once the email is removed.
           const open = await findPendingContactChange(trx, residentId, 'email');
           if (open) await updateContactChange(trx, open.id, 'pending', { status: 'replaced', closed_at: nowIso });
-          await insertContactChange(trx, {
-            id,
-            resident_id: residentId,
-            device_id: device.id,
-            kind: 'email',
-            new_value: null,
-            status: 'pending',
-            old_code_hmac: null,
-            old_attempts: 0,
-            old_verified_at: null,
-            new_code_hmac: null,
-            new_attempts: 0,
-            new_verified_at: null,
-            created_at: nowIso,
-            codes_sent_at: nowIso,
-            expires_at: nowIso,
-            closed_at: null,
-            decided_by: null,
-            reason: null,
-          });
+          await insertContactChange(
+            trx,
+            newChangeRow({ id, resident_id: residentId, device_id: device.id, kind: 'email', new_value: null, status: 'pending', created_at: nowIso, expires_at: nowIso, closed_at: null }),
+          );
           const row = await getContactChange(trx, residentId, id);
           if (!row) throw new KiotError('internal', 'The change just written is missing');
           await apply(trx, row, 'pending', nowIso, { kind: 'resident' }, null);
@@ -275,52 +281,32 @@ export function createContactChangeService(deps: ContactChangeDeps): ContactChan
           // Whose it is stays unsaid: the answer must not turn the kiosk into a directory. The
           // refusal is kept (without the number) and counts against the limit above, so a
           // session cannot be used to test number after number for being a resident's.
-          await insertContactChange(trx, {
-            id: newId(),
-            resident_id: residentId,
-            device_id: device.id,
-            kind: 'phone',
-            new_value: null,
-            status: 'refused',
-            old_code_hmac: null,
-            old_attempts: 0,
-            old_verified_at: null,
-            new_code_hmac: null,
-            new_attempts: 0,
-            new_verified_at: null,
-            created_at: nowIso,
-            codes_sent_at: nowIso,
-            expires_at: nowIso,
-            closed_at: nowIso,
-            decided_by: null,
-            reason: null,
-          });
+          await insertContactChange(
+            trx,
+            newChangeRow({ id: newId(), resident_id: residentId, device_id: device.id, kind: 'phone', new_value: null, status: 'refused', created_at: nowIso, expires_at: nowIso, closed_at: nowIso }),
+          );
           return { id: '', sends: [] as Send[], refused: true };
         }
         // One open change per kind: a different new value replaces the one before.
         if (open) await updateContactChange(trx, open.id, 'pending', { status: openIsLive ? 'replaced' : 'expired', closed_at: nowIso });
         const id = newId();
         const codes = { new: newOtpCode(random), old: oldPhone !== null ? newOtpCode(random) : null };
-        await insertContactChange(trx, {
-          id,
-          resident_id: residentId,
-          device_id: device.id,
-          kind: input.kind,
-          new_value: newValue,
-          status: 'pending',
-          old_code_hmac: codes.old !== null ? codeHmac(id, 'old', codes.old) : null,
-          old_attempts: 0,
-          old_verified_at: null,
-          new_code_hmac: codeHmac(id, 'new', codes.new),
-          new_attempts: 0,
-          new_verified_at: null,
-          created_at: nowIso,
-          codes_sent_at: nowIso,
-          expires_at: new Date(now.getTime() + limits.codeTtlSeconds * 1000).toISOString(),
-          closed_at: null,
-          decided_by: null,
-          reason: null,
-        });
+        await insertContactChange(
+          trx,
+          newChangeRow({
+            id,
+            resident_id: residentId,
+            device_id: device.id,
+            kind: input.kind,
+            new_value: newValue,
+            status: 'pending',
+            old_code_hmac: codes.old !== null ? codeHmac(id, 'old', codes.old) : null,
+            new_code_hmac: codeHmac(id, 'new', codes.new),
+            created_at: nowIso,
+            expires_at: new Date(now.getTime() + limits.codeTtlSeconds * 1000).toISOString(),
+            closed_at: null,
+          }),
+        );
         return { id, sends: codeSends(input.kind, newValue, oldPhone, codes), refused: false };
       });
       // Thrown after the commit, so the refusal stays counted.

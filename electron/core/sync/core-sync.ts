@@ -7,16 +7,24 @@ import type { HubClient } from '../platform/hub-client';
 import type { UuidV7Generator } from '../platform/uuid-v7';
 import type { Session } from '../session/resident-session';
 import { createSyncEngine } from './engine';
-import type { SyncEngine, SyncEngineOptions } from './engine';
+import type { ItemStatus, SyncEngine, SyncEngineOptions } from './engine';
 import { createHubSyncTransport } from './hub-transport';
 import { createOutbox } from './outbox';
 import type { LocalWrite, Outbox, RecordedWrite } from './outbox';
+
+/** What a feature needs to write as the signed-in resident and show where each write stands. */
+export type ResidentWrites = {
+  recordAsResident(write: Pick<LocalWrite, 'kind' | 'payload'>): RecordedWrite;
+  itemStatus(id: string): ItemStatus | null;
+};
 
 export type CoreSync = {
   engine: SyncEngine;
   outbox: Outbox;
   /** A write by the signed-in resident, tagged with their hub session and id. Throws `unauthorized` when nobody is signed in. */
   recordAsResident(write: Pick<LocalWrite, 'kind' | 'payload'>, localEffect?: (db: KioskDatabase) => void): RecordedWrite;
+  /** The same, for features (consents, profile corrections). */
+  residentWrites: ResidentWrites;
 };
 
 export type CoreSyncDeps = {
@@ -56,13 +64,15 @@ export function createCoreSync(deps: CoreSyncDeps): CoreSync {
   });
   const outbox = createOutbox({ db: deps.db, newId: deps.newId, now: () => deps.clock.now(), afterWrite: () => engine.kick() });
   if (deps.options !== false) engine.start();
+  const recordAsResident: CoreSync['recordAsResident'] = (write, localEffect) => {
+    const who = session.signedInAs;
+    if (who === null) throw new KiotError('unauthorized', 'Nobody is signed in');
+    return outbox.record({ ...write, sessionId: session.hubSessionId, residentId: who.residentId }, localEffect);
+  };
   return {
     engine,
     outbox,
-    recordAsResident(write, localEffect) {
-      const who = session.signedInAs;
-      if (who === null) throw new KiotError('unauthorized', 'Nobody is signed in');
-      return outbox.record({ ...write, sessionId: session.hubSessionId, residentId: who.residentId }, localEffect);
-    },
+    recordAsResident,
+    residentWrites: { recordAsResident: (write) => recordAsResident(write), itemStatus: (id) => engine.itemStatus(id) },
   };
 }

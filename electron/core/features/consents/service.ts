@@ -5,19 +5,16 @@ import type { ConsentsResponse } from '../../../../shared/hub-api';
 import { KiotError } from '../../../../shared/result';
 import type { HubClient } from '../../platform/hub-client';
 import { assertSameSession, requireSignedIn } from '../../session/guards';
+import type { ResidentWrites } from '../../sync/core-sync';
+import type { ItemStatus } from '../../sync/engine';
 import type { Session } from '../../session/resident-session';
 import type { SessionCache } from '../../session/session-cache';
-import type { ItemStatus } from '../../sync/engine';
-import type { RecordedWrite } from '../../sync/outbox';
 
 export type ConsentsServiceDeps = {
   session: Session;
   hub: Pick<HubClient, 'call'>;
   cache: SessionCache;
-  sync: {
-    recordAsResident(write: { kind: string; payload: unknown }): RecordedWrite;
-    itemStatus(id: string): ItemStatus | null;
-  };
+  sync: ResidentWrites;
 };
 
 export type ConsentsService = {

@@ -11,10 +11,9 @@ import type { CorrectionField, CorrectionRequest } from '../../../../shared/prof
 import { KiotError } from '../../../../shared/result';
 import type { HubClient } from '../../platform/hub-client';
 import { assertSameSession, requireSignedIn } from '../../session/guards';
+import type { ResidentWrites } from '../../sync/core-sync';
 import type { Session } from '../../session/resident-session';
 import type { SessionCache } from '../../session/session-cache';
-import type { RecordedWrite } from '../../sync/outbox';
-import type { ItemStatus } from '../../sync/engine';
 
 /** A correction queued on this kiosk, remembered for the session so its state can be shown. */
 type LocalCorrection = { id: string; field: CorrectionField; value: string; createdAt: string };
@@ -24,10 +23,7 @@ export type ProfileServiceDeps = {
   session: Session;
   hub: Pick<HubClient, 'call'>;
   cache: SessionCache;
-  sync: {
-    recordAsResident(write: { kind: string; payload: unknown }): RecordedWrite;
-    itemStatus(id: string): ItemStatus | null;
-  };
+  sync: ResidentWrites;
 };
 
 export type StartContactChange = { kind: 'phone'; newPhone: string; hasOldPhone: boolean } | { kind: 'email'; newEmail: string };
