@@ -27,6 +27,7 @@ import type { DevTerminal } from './log';
 import { createAuthHandlers } from './routes/auth';
 import { createBillHandlers } from './routes/bills';
 import { createProfileHandlers } from './routes/profile';
+import { createRequestHandlers } from './routes/requests';
 import { createCorrectionSyncKinds } from './sync-kinds/correction-request';
 import { createContactChangeService } from './services/contact-changes';
 import { createCorrectionService } from './services/corrections';
@@ -203,6 +204,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
     ...createConsentHandlers({ consents }),
     ...createPolicyHandlers({ policy }),
     ...createAuditHandlers({ audit }),
+    ...createRequestHandlers(),
     ...createDevHandlers({ sms: devSms, mail: isDevMailAdapter(mail) ? mail : null }),
   } satisfies RouteHandlers;
 

@@ -12,6 +12,7 @@ export * from './devices';
 export * from './errors';
 export * from './health';
 export * from './profile';
+export * from './requests';
 export * from './policy';
 export * from './route';
 export * from './routes';

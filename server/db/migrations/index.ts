@@ -12,5 +12,8 @@ import { migration0006 } from './0006-audit';
 import { migration0007 } from './0007-consents-policy';
 import { migration0008 } from './0008-profile-changes';
 import { migration0009 } from './0009-bills-by-unit';
+import { migration0010 } from './0010-holidays';
+import { migration0011 } from './0011-requests';
+import { migration0012 } from './0012-staff-auth';
 
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009];
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011, migration0012];

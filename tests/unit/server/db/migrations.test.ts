@@ -46,6 +46,9 @@ const expected: Record<number, Record<string, string[]>> = {
   },
   // 9 adds an index only.
   9: {},
+  10: {},
+  11: {},
+  12: {},
 };
 
 let db: HubDb | null = null;
