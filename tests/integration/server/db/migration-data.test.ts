@@ -566,7 +566,7 @@ const scenarios: Record<number, Scenario> = {
   },
   // Placeholders until each migration's owner writes its scenario.
   10: { async before() {}, async after() {} },
-  11: { async before() {}, async after() {} },
+  11: { added: { otp_requests: { purpose: 'login' } }, async before() {}, async after() {} },
   12: { async before() {}, async after() {} },
 };
 
