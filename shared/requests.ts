@@ -36,6 +36,10 @@ export type HoldCategory = z.infer<typeof HoldCategory>;
 export const ExportDelivery = z.enum(['email', 'pickup']);
 export type ExportDelivery = z.infer<typeof ExportDelivery>;
 
+/** Where a deletion's final notice goes, chosen before erasure (the address is erased with the rest). */
+export const FinalNoticeChannel = z.enum(['sms', 'email', 'none']);
+export type FinalNoticeChannel = z.infer<typeof FinalNoticeChannel>;
+
 export const RequestEventAction = z.enum([
   'received',
   'acknowledged',
@@ -83,6 +87,8 @@ export const MyRequest = z.object({
   extensionReason: z.string().nullable(),
   /** Exports: how it is delivered (null for other kinds). */
   exportDelivery: ExportDelivery.nullable(),
+  /** Deletions: where the final notice goes. */
+  finalNotice: FinalNoticeChannel.nullable(),
   /** Free text the resident gave (objection, restriction), or a short summary for correction / consent_withdrawal. */
   details: z.string().nullable(),
   history: z.array(RequestEvent),

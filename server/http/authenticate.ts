@@ -17,7 +17,14 @@ export type AuthenticatedCaller =
   | { kind: 'public' }
   | { kind: 'device'; device: AuthenticatedDevice }
   | { kind: 'resident'; device: AuthenticatedDevice; resident: ResidentProfile; sessionId: string }
-  | { kind: 'staff'; device: AuthenticatedDevice; staffId: string; role: StaffRole };
+  | {
+      kind: 'staff';
+      device: AuthenticatedDevice;
+      staffId: string;
+      role: StaffRole;
+      /** The building the staff member works for; null for the operator's own administrators (every building). */
+      buildingId: string | null;
+    };
 
 /** The caller a handler of a route declared with `C` receives. */
 export type AuthenticatedCallerFor<C extends Caller> = Extract<AuthenticatedCaller, { kind: C['kind'] }>;

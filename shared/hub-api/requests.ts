@@ -1,7 +1,7 @@
 /** Wire schemas of data-subject requests: the resident's own (`/v1/me/requests`) and the console's queue (`/v1/staff/requests`). */
 import { z } from 'zod';
 import { Instant } from '../domain';
-import { ExportDelivery, HoldCategory, MAX_EXTENSION_DAYS, MyRequest, REQUEST_DETAILS_MAX, RequestKind, RequestStatus, ResidentRequestKind, STAFF_REASON_MAX } from '../requests';
+import { ExportDelivery, FinalNoticeChannel, HoldCategory, MAX_EXTENSION_DAYS, MyRequest, REQUEST_DETAILS_MAX, RequestKind, RequestStatus, ResidentRequestKind, STAFF_REASON_MAX } from '../requests';
 import { OtpCode } from './auth';
 
 /** Sends a fresh code to the signed-in resident's phone, to confirm a deletion request. */
@@ -19,6 +19,8 @@ export const CreateRequestBody = z
     kind: ResidentRequestKind,
     /** Objection and restriction: what the resident objects to (required there); ignored otherwise. */
     details: z.string().min(1).max(REQUEST_DETAILS_MAX).optional(),
+    /** Deletion: where the final notice goes (default `sms`); `email` needs a verified email. */
+    finalNotice: FinalNoticeChannel.optional(),
     /** Deletion: the challenge from `POST /v1/me/requests/otp` and its code (required there). */
     otpChallengeId: z.string().min(1).max(100).optional(),
     code: OtpCode.optional(),

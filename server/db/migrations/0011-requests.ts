@@ -36,6 +36,9 @@ export const migration0011: Migration = {
       .addColumn('hold_reason', 'text')
       .addColumn('refusal_reason', 'text')
       .addColumn('export_delivery', 'text')
+      // Deletions: where the resident wants the final notice ('sms', 'email' or 'none'); the
+      // address itself is read just before erasure and never stored here.
+      .addColumn('final_notice_channel', 'text')
       // The export the job prepared (JSON and the readable summary), kept for the office to hand over.
       .addColumn('export_json', 'text')
       .addColumn('export_summary', 'text')
@@ -56,6 +59,7 @@ export const migration0011: Migration = {
       .addCheckConstraint('data_requests_refusal_reason', sql`status <> 'refused' or refusal_reason is not null`)
       .addCheckConstraint('data_requests_closed', sql`(status in ('done', 'refused', 'cancelled')) = (closed_at is not null)`)
       .addCheckConstraint('data_requests_erase_at', sql`(kind = 'deletion') = (erase_at is not null)`)
+      .addCheckConstraint('data_requests_notice_known', sql`final_notice_channel is null or final_notice_channel in ('sms', 'email', 'none')`)
       .addCheckConstraint('data_requests_delivery_known', sql`export_delivery is null or export_delivery in ('email', 'pickup')`)
       .execute();
     // At most one open deletion and one open export per resident: a second ask shows the first.

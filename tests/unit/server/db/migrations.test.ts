@@ -51,6 +51,7 @@ const expected: Record<number, Record<string, string[]>> = {
     data_requests: [
       'id', 'building_id', 'resident_id', 'kind', 'status', 'details', 'linked_id', 'device_id', 'third_party', 'created_at', 'acknowledge_due_at', 'act_due_at',
       'erase_at', 'acknowledged_at', 'closed_at', 'extended_days', 'extension_reason', 'hold_category', 'hold_reason', 'refusal_reason', 'export_delivery',
+      'final_notice_channel',
       'export_json', 'export_summary', 'export_prepared_at', 'overdue_acknowledge_notified_at', 'overdue_act_notified_at', 'erased_at', 'updated_at',
     ],
     data_request_events: ['id', 'request_id', 'at', 'action', 'actor_kind', 'actor_id', 'reason'],
