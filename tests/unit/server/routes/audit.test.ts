@@ -17,11 +17,12 @@ function fakeAudit(): { audit: AuditService; asked: (string | undefined)[] } {
   return { audit, asked };
 }
 
-const staff = (role: StaffRole): { kind: 'staff'; device: { id: string; buildingId: string; mode: 'manager' }; staffId: string; role: StaffRole } => ({
+const staff = (role: StaffRole): { kind: 'staff'; device: { id: string; buildingId: string; mode: 'manager' }; staffId: string; role: StaffRole; buildingId: string | null } => ({
   kind: 'staff',
   device: { id: 'd1', buildingId: 'home', mode: 'manager' },
   staffId: 's1',
   role,
+  buildingId: role === 'admin' ? null : 'home',
 });
 
 describe('GET /v1/audit/verify handler', () => {
