@@ -27,6 +27,10 @@ export const channelNames = [
   'consents:setReceipts',
   'consents:changeStatus',
   'policy:get',
+  'requests:list',
+  'requests:sendDeletionCode',
+  'requests:create',
+  'requests:cancel',
   'log:rendererError',
 ] as const;
 export type ChannelName = (typeof channelNames)[number];

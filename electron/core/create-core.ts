@@ -22,6 +22,8 @@ import { createConsentsHandlers } from './features/consents/handlers';
 import { createConsentsService } from './features/consents/service';
 import { createPolicyHandlers } from './features/policy/handlers';
 import { createPolicyService } from './features/policy/service';
+import { createRequestsHandlers } from './features/requests/handlers';
+import { createRequestsService } from './features/requests/service';
 import { createAccessLogHandlers } from './features/access-log/handlers';
 import { createAccessLogService } from './features/access-log/service';
 import { createLogHandlers } from './features/log/handlers';
@@ -100,6 +102,7 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
     ...createAccessLogHandlers(createAccessLogService({ session, hub })),
     ...createConsentsHandlers(createConsentsService({ session, hub, cache, sync: sync.residentWrites })),
     ...createPolicyHandlers(policy),
+    ...createRequestsHandlers(createRequestsService({ session, hub })),
     ...createLogHandlers(createLogService({ logger: logger.child('renderer'), clock })),
   } satisfies Handlers;
 

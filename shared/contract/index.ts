@@ -19,6 +19,7 @@ import { consentsContract } from './consents';
 import { policyContract } from './policy';
 import { logContract } from './log';
 import { profileContract } from './profile';
+import { requestsContract } from './requests';
 import { sessionContract, sessionEvents } from './session';
 
 export { AppInfo } from './app';
@@ -35,6 +36,7 @@ export const contract = {
   ...accessLogContract,
   ...consentsContract,
   ...policyContract,
+  ...requestsContract,
   ...logContract,
 } as const satisfies Record<ChannelName, ChannelSchema>;
 

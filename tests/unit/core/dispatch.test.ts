@@ -56,6 +56,10 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'consents:setReceipts': notCalled,
     'consents:changeStatus': notCalled,
     'policy:get': notCalled,
+    'requests:list': notCalled,
+    'requests:sendDeletionCode': notCalled,
+    'requests:create': notCalled,
+    'requests:cancel': notCalled,
     'log:rendererError': async () => ({}),
     ...overrides,
   };

@@ -14,6 +14,8 @@ import type { KiotApi } from '../../../shared/kiot-api';
 import { maskPhone, normalizeVietnamesePhone } from '../../../shared/phone';
 import type { AppError, Result } from '../../../shared/result';
 import { createFakeProfile } from './fake-profile';
+import { createFakeRequests } from './kiosk/requests/fake-requests';
+import type { FakeRequestsOptions } from './kiosk/requests/fake-requests';
 
 export type FakeKiotOptions = {
   buildingName?: string;
@@ -34,6 +36,8 @@ export type FakeKiotOptions = {
   consents?: ConsentsView;
   /** What `policy:get` answers; by default the hub is unreachable and nothing is stored. */
   policy?: PolicyView;
+  /** What the `requests` domain starts with (no requests, an email on file, code 123456). */
+  requests?: FakeRequestsOptions;
 };
 
 export type FakeCall = { channel: ChannelName; request: unknown };
@@ -251,6 +255,7 @@ export function createFakeKiot(options: FakeKiotOptions = {}): FakeKiot {
     policy: {
       get: (request) => handle('policy:get', request, () => (options.policy ? { ok: true, value: structuredClone(options.policy) } : fail('hub_unavailable'))),
     },
+    requests: createFakeRequests(handle, () => view.state === 'signedIn', options.requests),
     log: {
       rendererError: (request) => handle('log:rendererError', request, () => ({ ok: true, value: {} })),
     },
