@@ -46,7 +46,7 @@ const expected: Record<number, Record<string, string[]>> = {
   },
   // 9 adds an index only.
   9: {},
-  10: {},
+  10: { holidays: ['local_date', 'kind', 'name_vi', 'name_en', 'source', 'created_at', 'updated_at'] },
   11: {
     data_requests: [
       'id', 'building_id', 'resident_id', 'kind', 'status', 'details', 'linked_id', 'device_id', 'third_party', 'created_at', 'acknowledge_due_at', 'act_due_at',
