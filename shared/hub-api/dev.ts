@@ -10,7 +10,16 @@ export type DevSmsOutboxQuery = z.infer<typeof DevSmsOutboxQuery>;
 export const DevSmsOutboxResponse = z.object({ messages: z.array(DevSmsMessage) });
 export type DevSmsOutboxResponse = z.infer<typeof DevSmsOutboxResponse>;
 
-export const DevMailMessage = z.object({ to: z.string(), subject: z.string(), text: z.string(), sentAt: Instant });
+export const DevMailAttachment = z.object({ filename: z.string(), contentType: z.string(), size: z.number().int().min(0) });
+export type DevMailAttachment = z.infer<typeof DevMailAttachment>;
+export const DevMailMessage = z.object({
+  to: z.string(),
+  subject: z.string(),
+  text: z.string(),
+  sentAt: Instant,
+  /** The files sent with it (a data export's JSON): names and sizes only. */
+  attachments: z.array(DevMailAttachment).optional(),
+});
 export type DevMailMessage = z.infer<typeof DevMailMessage>;
 
 /** `to` is compared without regard to case or surrounding spaces. */
@@ -18,3 +27,10 @@ export const DevMailOutboxQuery = z.object({ to: z.string().trim().min(1).max(25
 export type DevMailOutboxQuery = z.infer<typeof DevMailOutboxQuery>;
 export const DevMailOutboxResponse = z.object({ messages: z.array(DevMailMessage) });
 export type DevMailOutboxResponse = z.infer<typeof DevMailOutboxResponse>;
+
+/** What one job did in `POST /v1/dev/run-jobs`. */
+export const DevJobReport = z.object({ done: z.number().int().min(0), failed: z.number().int().min(0) });
+export type DevJobReport = z.infer<typeof DevJobReport>;
+/** Keyed by job name (`erasure`, …). */
+export const DevRunJobsResponse = z.object({ jobs: z.record(z.string(), DevJobReport) });
+export type DevRunJobsResponse = z.infer<typeof DevRunJobsResponse>;

@@ -63,7 +63,16 @@ export function createSmtpMailAdapter(config: SmtpConfig, deps: { logger: Logger
   return {
     async send(message) {
       try {
-        await transport.sendMail({ from: config.from, to: message.to, subject: message.subject, text: message.text, textEncoding: 'quoted-printable' });
+        await transport.sendMail({
+          from: config.from,
+          to: message.to,
+          subject: message.subject,
+          text: message.text,
+          textEncoding: 'quoted-printable',
+          ...(message.attachments?.length
+            ? { attachments: message.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: Buffer.from(a.content, 'utf8') })) }
+            : {}),
+        });
       } catch (err) {
         const failure = describeFailure(err);
         const why = explain(failure);
