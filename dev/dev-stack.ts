@@ -53,7 +53,7 @@ export type DevHub = { hub: Hub; hubUrl: string; demo: DemoInfo; enrollmentCode(
 
 /** The hub embedded on 127.0.0.1 in dev mode (SMS outbox on), with the demo building seeded. */
 export async function startDevHub(opts: { database: string; port?: number; logger?: Logger }): Promise<DevHub> {
-  const hub = await createHub({ database: opts.database, devMode: true, logger: (opts.logger ?? silentLogger).child('hub') });
+  const hub = await createHub({ database: opts.database, devMode: true, jobs: 'scheduled', logger: (opts.logger ?? silentLogger).child('hub') });
   const demo = await hub.seedDemo();
   const hubUrl = await hub.listen({ port: opts.port ?? 0, host: '127.0.0.1' });
   return { hub, hubUrl, demo, enrollmentCode: () => hub.createEnrollmentCode({ buildingId: demo.buildingId, mode: 'kiosk' }) };

@@ -71,6 +71,10 @@ import { createUnconfiguredSmsAdapter } from './adapters/sms/unconfigured-sms';
 import { createDevMailAdapter, isDevMailAdapter } from './adapters/mail/dev-mail';
 import type { MailAdapter } from './adapters/mail/mail-adapter';
 import { createUnconfiguredMailAdapter } from './adapters/mail/unconfigured-mail';
+import { createErasureService } from './services/erasure';
+import { createHubJobs } from './jobs';
+import type { JobReport } from './jobs';
+import { createJobScheduler } from './jobs/scheduler';
 
 export type { DemoInfo } from './seed';
 export type { SmsAdapter, DevSmsAdapter } from './adapters/sms/sms-adapter';
@@ -104,6 +108,11 @@ export type HubOptions = {
    * feature that brings a kiosk write registers its kind here; tests register their own.
    */
   syncOperationKinds?: SyncOperationKinds;
+  /**
+   * `scheduled`: the hub runs its jobs (erasure…) on their schedule from `listen()` until
+   * `close()`. `manual` (the default, for tests and tools): only `runJobsOnce()` runs them.
+   */
+  jobs?: 'scheduled' | 'manual';
 };
 
 export type Hub = {
@@ -130,6 +139,8 @@ export type Hub = {
   audit: AuditService;
   /** Staff reads of residents' data, each audited (the console's routes come with issue 9). */
   staffAccess: StaffAccessService;
+  /** Runs every job once now (each does whatever is due); a job already running is waited for first. */
+  runJobsOnce(): Promise<Record<string, JobReport>>;
 };
 
 export const HUB_VERSION: string = packageJson.version;
@@ -184,6 +195,8 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
   };
   const syncPush = createSyncPushService({ db, clock, logger: logger.child('sync'), kinds: syncKinds });
   const heartbeats = createHeartbeatService({ db, clock });
+  const erasure = createErasureService({ db, clock, newId, audit, sync, sms, mail, hmacKey, logger: logger.child('erasure') });
+  const scheduler = createJobScheduler({ jobs: createHubJobs({ erasure }), clock, logger: logger.child('jobs') });
 
   const devSms = isDevSmsAdapter(sms) ? sms : null;
   if (opts.devMode && devSms === null) logger.warn('Dev mode with a non-dev SMS adapter: /v1/dev/sms-outbox is not available');
@@ -205,7 +218,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
     ...createPolicyHandlers({ policy }),
     ...createAuditHandlers({ audit }),
     ...createRequestHandlers(),
-    ...createDevHandlers({ sms: devSms, mail: isDevMailAdapter(mail) ? mail : null }),
+    ...createDevHandlers({ sms: devSms, mail: isDevMailAdapter(mail) ? mail : null, runJobs: () => scheduler.runAll() }),
   } satisfies RouteHandlers;
 
   const app = Fastify({ logger: false, bodyLimit: 64 * 1024, trustProxy: false, return503OnClosing: true, requestIdHeader: false, genReqId: requestIdFor, frameworkErrors: frameworkErrorReply });
@@ -226,11 +239,15 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
       const host = listenOpts.host ?? '127.0.0.1';
       // Checked here too, not only in env.ts: an embedding program gets the same refusal.
       if (opts.devMode && !isLoopbackHost(host)) throw new Error(devModeExposedMessage(host));
-      return app.listen({ port: listenOpts.port ?? 0, host });
+      const url = await app.listen({ port: listenOpts.port ?? 0, host });
+      if (opts.jobs === 'scheduled') scheduler.start();
+      return url;
     },
     close() {
       closed ??= (async () => {
         await app.close();
+        // A job run in progress finishes (its transaction and notice) before the database closes.
+        await scheduler.stop();
         // Receipts of changes already committed still go out before the database closes.
         await syncPush.idle();
         await db.destroy();
@@ -245,5 +262,6 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
     sync,
     audit,
     staffAccess,
+    runJobsOnce: () => scheduler.runAll(),
   };
 }

@@ -34,7 +34,7 @@ async function main(): Promise<void> {
   // The demo resident's number and the enrollment code are for the developer's eyes, never
   // the log: the dev terminal prints them in dev mode and nothing otherwise.
   const terminal = createDevTerminal({ devMode });
-  const hub = await createHub({ database: env.database, devMode: env.devMode, logger, terminal, ...(sms ? { sms } : {}), ...(mail ? { mail } : {}) });
+  const hub = await createHub({ database: env.database, devMode: env.devMode, logger, terminal, jobs: 'scheduled', ...(sms ? { sms } : {}), ...(mail ? { mail } : {}) });
   let stopping = false;
   const stop = (signal: string): void => {
     if (stopping) return;

@@ -70,6 +70,9 @@ function openSqlite(path: string): HubDb {
   // Another process (the seed CLI, a second hub in tests) may hold the write lock briefly.
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
+  // Freed space is overwritten with zeros, so erased residents (services/erasure.ts) leave
+  // nothing in free pages or in the gaps of the pages they were in.
+  sqlite.pragma('secure_delete = ON');
   return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
 }
 

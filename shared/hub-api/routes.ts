@@ -10,7 +10,7 @@ import { BillsResponse } from './bills';
 import { ContactChangeParams, ContactChangeResponse, ContactChangeStartBody, ContactChangeVerifyBody, CorrectionRequestBody, CorrectionRequestResponse, ProfileResponse } from './profile';
 import { ConsentsResponse } from './consents';
 import { PolicyResponse, PolicyVersionsResponse } from './policy';
-import { DevMailOutboxQuery, DevMailOutboxResponse, DevSmsOutboxQuery, DevSmsOutboxResponse } from './dev';
+import { DevMailOutboxQuery, DevMailOutboxResponse, DevRunJobsResponse, DevSmsOutboxQuery, DevSmsOutboxResponse } from './dev';
 import { EnrollRequest, EnrollResponse } from './devices';
 import { HealthResponse, OpenApiDocument } from './health';
 import {
@@ -338,6 +338,15 @@ export const hubRoutes = defineRoutes({
     summary: 'Development only: mails the dev mail adapter "sent"',
     query: DevMailOutboxQuery,
     response: DevMailOutboxResponse,
+    errors: [],
+    devOnly: true,
+  },
+  'dev.runJobs': {
+    method: 'POST',
+    path: '/v1/dev/run-jobs',
+    caller: { kind: 'public' },
+    summary: "Development only: run every hub job once now (due erasures, exports…), as `npm run jobs -- --once` does",
+    response: DevRunJobsResponse,
     errors: [],
     devOnly: true,
   },

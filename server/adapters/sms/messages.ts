@@ -23,3 +23,14 @@ export function phoneChangedNoticeMessage(maskedNewPhone: string, date: string):
     `/ Kiot: your login phone number was changed to ${maskedNewPhone} on ${date}. If this was not you, tell the management office at once.`
   );
 }
+
+/**
+ * The last message a resident gets after their deletion ran: to the number they had, read
+ * just before it was erased. It names no one, so it says nothing to whoever holds the phone now.
+ */
+export function erasureFinalNoticeMessage(date: string): string {
+  return (
+    `Kiot: Theo yêu cầu của bạn, dữ liệu cá nhân của bạn đã được xóa ngày ${date}. Hóa đơn đã thanh toán được giữ theo luật kế toán, không còn gắn với bạn. ` +
+    `/ Kiot: as you asked, your personal data was erased on ${date}. Paid bills are kept as accounting law requires, no longer linked to you.`
+  );
+}

@@ -1,0 +1,15 @@
+/**
+ * Every job the hub runs, in one list: the in-process scheduler, `npm run jobs -- --once`
+ * and `POST /v1/dev/run-jobs` all take it from here. A new job is one more line.
+ */
+import type { ErasureService } from '../services/erasure';
+import { createErasureJob } from './erasure-job';
+import type { HubJob } from './job';
+
+export type { HubJob, JobReport } from './job';
+
+export type HubJobDeps = { erasure: ErasureService };
+
+export function createHubJobs(deps: HubJobDeps): HubJob[] {
+  return [createErasureJob(deps)];
+}
