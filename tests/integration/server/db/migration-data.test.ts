@@ -19,6 +19,8 @@ import type { PolicyVersionRow } from '../../../../server/db/policy';
 import { profileTables } from '../../../../server/db/profile-schema';
 import type { ContactChangeRow, CorrectionRequestRow } from '../../../../server/db/profile-schema';
 import type { StaffMemberRow, StaffTables } from '../../../../server/db/staff';
+import type { HolidayRow, HolidayTables } from '../../../../server/db/holidays';
+import { holidaySeed } from '../../../../server/holidays-seed';
 import { auditEventHash, GENESIS_HASH } from '../../../../server/services/audit';
 import { purposesV1, purposesV2 } from '../../../../resources/policy/purposes';
 import { backends } from '../../hub/backends';
@@ -565,7 +567,29 @@ const scenarios: Record<number, Scenario> = {
     },
   },
   // Placeholders until each migration's owner writes its scenario.
-  10: { async before() {}, async after() {} },
+  10: {
+    async before(db) {
+      await db.insertInto('buildings').values({ id: 'b-1', name: 'Chung cư Sông Hồng', address: '12 Đường Thanh Niên, Ba Đình, Hà Nội', ...stamp }).execute();
+    },
+    async after(db) {
+      const calendar = db.withTables<HolidayTables>();
+      // The seed, every date read back as `YYYY-MM-DD` on both dialects (a `date` column on PostgreSQL).
+      const seeded = await calendar.selectFrom('holidays').selectAll().orderBy('local_date').execute();
+      expect(seeded.map((r) => ({ localDate: r.local_date, kind: r.kind, nameVi: r.name_vi, nameEn: r.name_en }))).toEqual(holidaySeed);
+      expect(new Set(seeded.map((r) => r.source))).toEqual(new Set(['seed']));
+
+      const workingSaturday: HolidayRow = { local_date: '2027-02-13', kind: 'declared_working_day', name_vi: 'Làm bù cho ngày nghỉ Tết', name_en: 'Make-up working day', source: 'operator', created_at: T1, updated_at: T1 };
+      await calendar.insertInto('holidays').values(workingSaturday).execute();
+      expect(await calendar.selectFrom('holidays').selectAll().where('local_date', '=', '2027-02-13').executeTakeFirst()).toEqual(workingSaturday);
+
+      // One row per date: a day cannot be both off and a working day.
+      await refused(calendar.insertInto('holidays').values({ ...workingSaturday, kind: 'compensatory_day_off' }).execute(), 'unique');
+      await refused(calendar.insertInto('holidays').values({ ...workingSaturday, local_date: '2029-01-01', kind: 'bank_holiday' as never }).execute(), 'check');
+      await refused(calendar.insertInto('holidays').values({ ...workingSaturday, local_date: '2029-01-01', source: 'import' as never }).execute(), 'check');
+      await refused(calendar.insertInto('holidays').values({ ...workingSaturday, local_date: '2029-01-01', name_en: '' }).execute(), 'check');
+      await refused(sql`insert into holidays (local_date, kind, name_vi, name_en, source, created_at, updated_at) values ('2029-01-01', 'public_holiday', null, 'New Year', 'operator', ${T0}, ${T0})`.execute(db), 'not null');
+    },
+  },
   11: { added: { otp_requests: { purpose: 'login' } }, async before() {}, async after() {} },
   12: { async before() {}, async after() {} },
 };
