@@ -12,6 +12,9 @@ import { ReconsentGate } from '../kiosk/consents/ReconsentGate';
 import { PolicyScreen } from '../kiosk/policy/PolicyScreen';
 import { PrivacyMenu } from '../kiosk/privacy/PrivacyMenu';
 import { ProfileScreen } from '../kiosk/profile/ProfileScreen';
+import { DeletionScreen } from '../kiosk/requests/DeletionScreen';
+import { ExportScreen } from '../kiosk/requests/ExportScreen';
+import { RequestsScreen } from '../kiosk/requests/RequestsScreen';
 import { ResidentHeader } from '../kiosk/session/ResidentHeader';
 import { useT } from '../i18n/I18nProvider';
 import { currentLocation, goBack, goTo, locationKey, startTrail } from './kiosk-location';
@@ -68,6 +71,12 @@ export function ResidentArea({ resident, onView, scroll }: ResidentAreaProps): J
         return <PolicyScreen onBack={back} />;
       case 'accessLog':
         return <AccessLogScreen onBack={back} />;
+      case 'requests':
+        return <RequestsScreen onBack={back} />;
+      case 'deletion':
+        return <DeletionScreen onBack={back} onOpenList={() => go({ screen: 'requests' })} />;
+      case 'export':
+        return <ExportScreen onBack={back} onOpenList={() => go({ screen: 'requests' })} />;
       default:
         return assertNever(location, 'resident location');
     }

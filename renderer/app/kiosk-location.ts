@@ -12,7 +12,11 @@ export type ResidentLocation =
   | { screen: 'profile' }
   | { screen: 'consents' }
   | { screen: 'policy' }
-  | { screen: 'accessLog' };
+  | { screen: 'accessLog' }
+  /** "My requests", and the two a resident starts from the privacy centre. */
+  | { screen: 'requests' }
+  | { screen: 'deletion' }
+  | { screen: 'export' };
 
 export const residentHome: ResidentLocation = { screen: 'bills' };
 

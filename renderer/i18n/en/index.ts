@@ -10,5 +10,6 @@ import { profile } from './profile';
 import { consents } from './consents';
 import { accessLog } from './access-log';
 import { keyboard } from './keyboard';
+import { requests } from './requests';
 
-export const en: Translations = { common, attract, auth, bills, session, manager, privacy, profile, consents, accessLog, keyboard };
+export const en: Translations = { common, attract, auth, bills, session, manager, privacy, profile, consents, accessLog, keyboard, requests };

@@ -9,6 +9,7 @@ import { profile } from './profile';
 import { consents } from './consents';
 import { accessLog } from './access-log';
 import { keyboard } from './keyboard';
+import { requests } from './requests';
 
 /** Vietnamese, the kiosk's first language and the source of every key. */
-export const vi = { common, attract, auth, bills, session, manager, privacy, profile, consents, accessLog, keyboard } as const;
+export const vi = { common, attract, auth, bills, session, manager, privacy, profile, consents, accessLog, keyboard, requests } as const;

@@ -6,7 +6,7 @@ export type PrivacyMenuProps = {
   onGo(to: ResidentLocation): void;
 };
 
-type Entry = { screen: 'profile' | 'consents' | 'policy' | 'accessLog'; label: string; hint: string };
+type Entry = { screen: 'profile' | 'consents' | 'policy' | 'accessLog' | 'requests' | 'deletion' | 'export'; label: string; hint: string };
 
 /** The privacy centre: one large tile per thing the policy lets a resident see or do. */
 export function PrivacyMenu({ onGo }: PrivacyMenuProps): JSX.Element {
@@ -17,6 +17,9 @@ export function PrivacyMenu({ onGo }: PrivacyMenuProps): JSX.Element {
     { screen: 'consents', label: t('privacy:menu.consents'), hint: t('privacy:menu.consentsHint') },
     { screen: 'policy', label: t('privacy:menu.policy'), hint: t('privacy:menu.policyHint') },
     { screen: 'accessLog', label: t('privacy:menu.accessLog'), hint: t('privacy:menu.accessLogHint') },
+    { screen: 'requests', label: t('requests:menu.mine'), hint: t('requests:menu.mineHint') },
+    { screen: 'export', label: t('requests:menu.export'), hint: t('requests:menu.exportHint') },
+    { screen: 'deletion', label: t('requests:menu.deletion'), hint: t('requests:menu.deletionHint') },
   ];
   return (
     <div className="privacy-menu">
