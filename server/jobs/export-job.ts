@@ -70,13 +70,13 @@ export function createExportJob(deps: ExportJobDeps): HubJob {
       const at = now();
       if (!built) {
         // The resident was erased before the copy was made: there is nobody left to send it to.
-        await updateExportRequest(trx, id, row.status, { status: 'refused', refusal_reason: 'resident_erased', closed_at: at, updated_at: at });
+        if (!(await updateExportRequest(trx, id, row.status, { status: 'refused', refusal_reason: 'resident_erased', closed_at: at, updated_at: at }))) return { outcome: 'skipped' };
         await insertRequestEvent(trx, { id: newId(), request_id: id, at, action: 'refused', actor_kind: 'system', actor_id: EXPORT_JOB_NAME, reason: 'resident_erased' });
         return { outcome: 'refused' };
       }
       // Email was chosen while the resident had an address; if it is gone now, the office hands it over instead.
       const delivery = row.export_delivery === 'email' && email ? 'email' : 'pickup';
-      await updateExportRequest(trx, id, row.status, {
+      const claimed = await updateExportRequest(trx, id, row.status, {
         status: 'in_progress',
         export_delivery: delivery,
         export_json: built.json,
@@ -84,6 +84,8 @@ export function createExportJob(deps: ExportJobDeps): HubJob {
         export_prepared_at: at,
         updated_at: at,
       });
+      // Another run moved it on between the read and the update (SQLite; PostgreSQL's lock prevents it).
+      if (!claimed) return { outcome: 'skipped' };
       await insertRequestEvent(trx, {
         id: newId(),
         request_id: id,
