@@ -72,6 +72,7 @@ import { createDevMailAdapter, isDevMailAdapter } from './adapters/mail/dev-mail
 import type { MailAdapter } from './adapters/mail/mail-adapter';
 import { createUnconfiguredMailAdapter } from './adapters/mail/unconfigured-mail';
 import { createErasureService } from './services/erasure';
+import { createDataExportService } from './services/data-export';
 import { createHubJobs } from './jobs';
 import type { JobReport } from './jobs';
 import { createJobScheduler } from './jobs/scheduler';
@@ -196,7 +197,9 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
   const syncPush = createSyncPushService({ db, clock, logger: logger.child('sync'), kinds: syncKinds });
   const heartbeats = createHeartbeatService({ db, clock });
   const erasure = createErasureService({ db, clock, newId, audit, sync, sms, mail, hmacKey, logger: logger.child('erasure') });
-  const scheduler = createJobScheduler({ jobs: createHubJobs({ erasure }), clock, logger: logger.child('jobs') });
+  const exportJobDeps = { db, clock, newId, audit, mail, exports: createDataExportService({ db, clock, audit }), logger: logger.child('exports') };
+  const deadlineJobDeps = { db, clock, newId, mail, logger: logger.child('deadlines') };
+  const scheduler = createJobScheduler({ jobs: createHubJobs({ erasure, exports: exportJobDeps, deadlines: deadlineJobDeps }), clock, logger: logger.child('jobs') });
 
   const devSms = isDevSmsAdapter(sms) ? sms : null;
   if (opts.devMode && devSms === null) logger.warn('Dev mode with a non-dev SMS adapter: /v1/dev/sms-outbox is not available');

@@ -3,13 +3,17 @@
  * and `POST /v1/dev/run-jobs` all take it from here. A new job is one more line.
  */
 import type { ErasureService } from '../services/erasure';
+import { createRequestDeadlineJob } from './deadline-job';
+import type { DeadlineJobDeps } from './deadline-job';
 import { createErasureJob } from './erasure-job';
+import { createExportJob } from './export-job';
+import type { ExportJobDeps } from './export-job';
 import type { HubJob } from './job';
 
 export type { HubJob, JobReport } from './job';
 
-export type HubJobDeps = { erasure: ErasureService };
+export type HubJobDeps = { erasure: ErasureService; exports: ExportJobDeps; deadlines: DeadlineJobDeps };
 
 export function createHubJobs(deps: HubJobDeps): HubJob[] {
-  return [createErasureJob(deps)];
+  return [createErasureJob(deps), createExportJob(deps.exports), createRequestDeadlineJob(deps.deadlines)];
 }
