@@ -5,6 +5,7 @@
  * Saturday, and operators' amendments changing the next answer on every hub sharing the database.
  * Instants are written in Vietnam time; the answers are the end of a Vietnam day in UTC.
  */
+import { execFile } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../server/db/connect';
 import type { HubDb } from '../../../server/db/connect';
@@ -18,6 +19,16 @@ import { createMemoryLogger } from '../../fixtures/memory-logger';
 import { backends } from './backends';
 import type { TestDatabase } from './backends';
 import { createTestClock, T0 } from './helpers';
+
+/** `npm run holidays -- …` against the database, as an operator would run it. */
+function runCli(database: string, args: string[]): Promise<{ exitCode: number; stdout: string; output: string }> {
+  return new Promise((resolve) => {
+    execFile('node_modules/.bin/tsx', ['server/holidays-cli.ts', ...args], { env: { ...process.env, KIOT_DB: database }, timeout: 60_000 }, (error, stdout, stderr) => {
+      const exitCode = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+      resolve({ exitCode, stdout, output: `${stdout}${stderr}` });
+    });
+  });
+}
 
 /** Two working days after the day of receipt, the acknowledgement deadline. */
 const ACK = 2;
@@ -143,5 +154,30 @@ describe.each(backends)('the holiday calendar and working days on $name', (backe
     expect(await calendar.listYear(2027)).toEqual(before);
     await expect(workingDays.isWorkingDay('2027-02-30')).rejects.toThrow(RangeError);
     await expect(workingDays.endOfWorkingDaysAfter(new Date(), -1)).rejects.toThrow(RangeError);
+  });
+
+  it('is amended from the command line, and a refusal changes nothing', async () => {
+    const listed = await runCli(database.url, ['list', '2028']);
+    expect(listed.exitCode, listed.output).toBe(0);
+    expect(listed.stdout).toContain('2028-01-31\tcompensatory_day_off\tseed\tNghỉ bù Tết Nguyên Đán / Day off in lieu of Lunar New Year');
+
+    // Received Monday 24/1/2028: after the Tết break, Tuesday 1/2 to Friday 4/2, then Monday 7/2 is the fifth working day.
+    const received = new Date('2028-01-24T09:00:00+07:00');
+    expect((await workingDays.endOfWorkingDaysAfter(received, 5)).toISOString()).toBe('2028-02-07T16:59:59.999Z');
+    const set = await runCli(database.url, ['set', '2028-02-05', 'declared_working_day', 'Làm bù Tết', 'Make-up working day for Tết']);
+    expect(set.exitCode, set.output).toBe(0);
+    expect(await getHoliday(db, '2028-02-05')).toMatchObject({ kind: 'declared_working_day', name_vi: 'Làm bù Tết', source: 'operator' });
+    // The declared Saturday 5/2 is now the fifth.
+    expect((await workingDays.endOfWorkingDaysAfter(received, 5)).toISOString()).toBe('2028-02-05T16:59:59.999Z');
+
+    const refused = await runCli(database.url, ['set', '2028-02-07', 'declared_working_day', 'Làm bù', 'Make-up day']);
+    expect(refused.exitCode).toBe(1);
+    expect(refused.output).toContain('A declared working day must be a Saturday or Sunday');
+    expect(await getHoliday(db, '2028-02-07')).toBeUndefined();
+
+    const removed = await runCli(database.url, ['remove', '2028-02-05']);
+    expect(removed.exitCode, removed.output).toBe(0);
+    expect(await getHoliday(db, '2028-02-05')).toBeUndefined();
+    expect((await runCli(database.url, ['frobnicate'])).exitCode).toBe(1);
   });
 });
