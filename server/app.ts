@@ -45,6 +45,10 @@ import { createAuditHandlers } from './routes/audit';
 import { createAuditService } from './services/audit';
 import type { AuditService } from './services/audit';
 import { createStaffAccessService } from './services/staff-access';
+import { createPasswordService, loadCommonPasswords } from './services/passwords';
+import { createStaffAuthService } from './services/staff-auth';
+import type { StaffAuthLimits, StaffAuthService } from './services/staff-auth';
+import { createStaffAuthHandlers } from './routes/staff-auth';
 import type { StaffAccessService } from './services/staff-access';
 import { createDevHandlers } from './routes/dev';
 import { createDeviceHandlers } from './routes/devices';
@@ -109,6 +113,8 @@ export type HubOptions = {
    * feature that brings a kiosk write registers its kind here; tests register their own.
    */
   syncOperationKinds?: SyncOperationKinds;
+  /** Tests shorten the staff sign-in limits; production uses the defaults. */
+  staffAuthLimits?: Partial<StaffAuthLimits>;
   /**
    * `scheduled`: the hub runs its jobs (erasure…) on their schedule from `listen()` until
    * `close()`. `manual` (the default, for tests and tools): only `runJobsOnce()` runs them.
@@ -140,6 +146,8 @@ export type Hub = {
   audit: AuditService;
   /** Staff reads of residents' data, each audited (the console's routes come with issue 9). */
   staffAccess: StaffAccessService;
+  /** Staff accounts and sign-in; `createAccount` serves the CLI, tests and the console's staff management. */
+  staffAuth: StaffAuthService;
   /** Runs every job once now (each does whatever is due); a job already running is waited for first. */
   runJobsOnce(): Promise<Record<string, JobReport>>;
 };
@@ -181,6 +189,18 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
   const bills = createBillService({ db, clock });
   const audit = createAuditService({ db, clock, newId });
   const staffAccess = createStaffAccessService({ db, audit, clock, newId });
+  const passwords = createPasswordService({ random, commonPasswords: loadCommonPasswords() });
+  const staffAuth = createStaffAuthService({
+    db,
+    clock,
+    random,
+    newId,
+    sms,
+    passwords,
+    hmacKey,
+    logger: logger.child('staff-auth'),
+    ...(opts.staffAuthLimits ? { limits: opts.staffAuthLimits } : {}),
+  });
   const sync = createSyncService({ db, clock, newId });
   const consents = createConsentService({ db, clock, newId, policy });
   const notifications = createNotificationService({ db, consents, sms, mail, logger: logger.child('notify') });
@@ -220,6 +240,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
     ...createConsentHandlers({ consents }),
     ...createPolicyHandlers({ policy }),
     ...createAuditHandlers({ audit }),
+    ...createStaffAuthHandlers({ staffAuth }),
     ...createRequestHandlers(),
     ...createDevHandlers({ sms: devSms, mail: isDevMailAdapter(mail) ? mail : null, runJobs: () => scheduler.runAll() }),
   } satisfies RouteHandlers;
@@ -233,7 +254,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
   app.addHook('onRequest', async (request) => {
     if (request.method === enrollRoute.method && request.routeOptions.url === enrollRoute.path) enrollThrottle.take(request.ip);
   });
-  registerRoutes(app, { routes, handlers, authenticate: createAuthenticate({ devices, sessions }) });
+  registerRoutes(app, { routes, handlers, authenticate: createAuthenticate({ devices, sessions, staffAuth }) });
 
   let closed: Promise<void> | null = null;
   return {
@@ -265,6 +286,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
     sync,
     audit,
     staffAccess,
+    staffAuth,
     runJobsOnce: () => scheduler.runAll(),
   };
 }

@@ -64,5 +64,5 @@ export const Locale = z.enum(['vi', 'en']);
 export type Locale = z.infer<typeof Locale>;
 
 /** What a manager-console sign-in may do; checked by the hub and recorded in the audit trail. */
-export const StaffRole = z.enum(['manager', 'care', 'admin']);
+export const StaffRole = z.enum(['manager', 'care', 'admin', 'auditor']);
 export type StaffRole = z.infer<typeof StaffRole>;

@@ -26,6 +26,14 @@ export const errorCodes = [
   'policy_outdated',
   /** Withdrawing a purpose the service needs: it is informed, not asked. */
   'consent_necessary',
+  /** A new staff password that is too short, too common, or contains the username. */
+  'password_weak',
+  /** A staff account locked after repeated failures; `retryAfterSeconds` says until when. */
+  'account_locked',
+  /** A staff member who must change their one-time password before anything else. */
+  'password_change_required',
+  /** A staff session idle too long: the password alone unlocks it (`POST /v1/staff/unlock`). */
+  'session_locked',
 ] as const;
 
 export const ErrorCode = z.enum(errorCodes);

@@ -27,7 +27,14 @@ export function errorText(t: T, error: AppError, overrides: ErrorOverrides = {})
       return t('common:error.wrongState');
     case 'unauthorized':
     case 'forbidden':
+    // Staff sign-in errors: the manager console words these itself; a kiosk never meets them.
+    case 'password_change_required':
+    case 'session_locked':
       return t('common:error.unauthorized');
+    case 'password_weak':
+      return t('common:error.invalidInput');
+    case 'account_locked':
+      return rateLimitedText(t, error.retryAfterSeconds);
     case 'not_found':
       return t('common:error.notFound');
     case 'phone_in_use':

@@ -11,6 +11,7 @@ import { KiotError } from '../../shared/result';
 import type { ResidentProfile } from '../db/residents';
 import type { AuthenticatedDevice, DeviceService } from '../services/devices';
 import type { SessionService } from '../services/sessions';
+import type { StaffAuthService } from '../services/staff-auth';
 import { singleHeader } from './plumbing';
 
 export type AuthenticatedCaller =
@@ -24,6 +25,8 @@ export type AuthenticatedCaller =
       role: StaffRole;
       /** The building the staff member works for; null for the operator's own administrators (every building). */
       buildingId: string | null;
+      /** The staff session the bearer token belongs to (sign-out closes it). */
+      sessionId: string;
     };
 
 /** The caller a handler of a route declared with `C` receives. */
@@ -31,7 +34,7 @@ export type AuthenticatedCallerFor<C extends Caller> = Extract<AuthenticatedCall
 
 export type Authenticate = (declared: Caller, request: FastifyRequest) => Promise<AuthenticatedCaller>;
 
-export function createAuthenticate(deps: { devices: DeviceService; sessions: SessionService }): Authenticate {
+export function createAuthenticate(deps: { devices: DeviceService; sessions: SessionService; staffAuth: StaffAuthService }): Authenticate {
   const device = async (request: FastifyRequest): Promise<AuthenticatedDevice> => deps.devices.authenticate(singleHeader(request, DEVICE_HEADER));
 
   return async (declared, request) => {
@@ -50,10 +53,15 @@ export function createAuthenticate(deps: { devices: DeviceService; sessions: Ses
         const { resident, sessionId } = await deps.sessions.authenticate(singleHeader(request, 'authorization'), authenticated);
         return { kind: 'resident', device: authenticated, resident, sessionId };
       }
-      case 'staff':
-        // No staff sign-in exists yet, so no request can prove it is staff.
-        await device(request);
-        throw new KiotError('unauthorized', 'Staff sign-in is not available yet');
+      case 'staff': {
+        const authenticated = await device(request);
+        // Staff work only from manager workstations; a kiosk never carries a staff session.
+        if (authenticated.mode !== 'manager') throw new KiotError('forbidden', 'Staff routes are for manager workstations');
+        // The token must belong to a live session of THIS device, whose member is enabled,
+        // works for this device's building (or all) and holds one of the declared roles.
+        const staff = await deps.staffAuth.authenticate(singleHeader(request, 'authorization'), authenticated, declared);
+        return { kind: 'staff', device: authenticated, ...staff };
+      }
       default:
         return assertNever(declared, 'caller');
     }

@@ -3,8 +3,9 @@
  * - `x-kiot-device: <deviceId>.<deviceSecret>` on every call from an enrolled device;
  * - `authorization: Bearer <token>` for a resident session, valid only together with the
  *   device credential of the device that completed the OTP;
- * - staff (manager workstations) will present a staff bearer token with the device
- *   credential; no staff token is issued yet, so staff routes answer 401 for now.
+ * - staff (manager workstations) present `authorization: Bearer <staff token>` with the device
+ *   credential of the workstation that signed in (`POST /v1/staff/sign-in` then `/verify`); the
+ *   token is refused on any other device, after 12 hours, and while the session is idle-locked.
  */
 import type { DeviceMode, StaffRole } from '../domain';
 
@@ -20,8 +21,12 @@ export type Caller =
   | { readonly kind: 'device'; readonly modes?: NonEmpty<DeviceMode> }
   /** A signed-in resident, on the device that did their OTP. */
   | { readonly kind: 'resident' }
-  /** A signed-in staff member holding one of `roles`. */
-  | { readonly kind: 'staff'; readonly roles: NonEmpty<StaffRole> };
+  /**
+   * A signed-in staff member holding one of `roles`. `session: 'any'` also lets through a
+   * session that is idle-locked or whose one-time password is not yet changed: only for the
+   * routes that end those states (unlock, change password, who am I, sign out).
+   */
+  | { readonly kind: 'staff'; readonly roles: NonEmpty<StaffRole>; readonly session?: 'any' };
 
 export type CallerKind = Caller['kind'];
 

@@ -26,4 +26,8 @@ export const httpStatusFor = {
   unknown_purpose: 400,
   policy_outdated: 409,
   consent_necessary: 409,
+  password_weak: 400,
+  account_locked: 423,
+  password_change_required: 403,
+  session_locked: 401,
 } as const satisfies Record<AppError['code'], number>;

@@ -16,4 +16,5 @@ export * from './requests';
 export * from './policy';
 export * from './route';
 export * from './routes';
+export * from './staff-auth';
 export * from './sync';

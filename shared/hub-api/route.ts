@@ -103,6 +103,10 @@ export function routeErrors(route: RouteDef): ErrorCode[] {
     case 'staff':
       codes.add('unauthorized');
       codes.add('forbidden');
+      if (route.caller.session !== 'any') {
+        codes.add('session_locked');
+        codes.add('password_change_required');
+      }
       break;
     default:
       assertNever(route.caller, 'caller');

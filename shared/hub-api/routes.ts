@@ -31,6 +31,17 @@ import {
   StaffRequestResponse,
 } from './requests';
 import { defineRoutes } from './route';
+import {
+  StaffPasswordBody,
+  StaffPasswordResponse,
+  StaffSessionResponse,
+  StaffSignInBody,
+  StaffSignInResponse,
+  StaffSignOutResponse,
+  StaffUnlockBody,
+  StaffVerifyBody,
+  StaffVerifyResponse,
+} from './staff-auth';
 import { HeartbeatBody, HeartbeatResponse, SYNC_PUSH_BODY_LIMIT_BYTES, SyncPullQuery, SyncPullResponse, SyncPushBody, SyncPushResponse } from './sync';
 
 export const hubRoutes = defineRoutes({
@@ -164,6 +175,60 @@ export const hubRoutes = defineRoutes({
     params: RequestParams,
     response: MyRequestResponse,
     errors: ['not_found', 'wrong_state'],
+  },
+  // Staff sign-in: the first two steps come from a manager workstation before any staff token
+  // exists; the rest end a locked or must-change state, so they accept any live session.
+  'staffAuth.signIn': {
+    method: 'POST',
+    path: '/v1/staff/sign-in',
+    caller: { kind: 'device', modes: ['manager'] },
+    summary: 'Check a username and password (one answer for a wrong username or password) and send a sign-in code by SMS to the staff phone',
+    body: StaffSignInBody,
+    response: StaffSignInResponse,
+    errors: ['account_locked', 'hub_unavailable'],
+  },
+  'staffAuth.verify': {
+    method: 'POST',
+    path: '/v1/staff/sign-in/verify',
+    caller: { kind: 'device', modes: ['manager'] },
+    summary: 'Exchange the sign-in code for a staff token bound to this workstation',
+    body: StaffVerifyBody,
+    response: StaffVerifyResponse,
+    errors: ['wrong_code', 'code_expired', 'code_locked', 'account_locked'],
+  },
+  'staffAuth.changePassword': {
+    method: 'POST',
+    path: '/v1/staff/password',
+    caller: { kind: 'staff', roles: ['admin', 'manager', 'care', 'auditor'], session: 'any' },
+    summary: "Replace the signed-in staff member's password (required first after a one-time password)",
+    body: StaffPasswordBody,
+    response: StaffPasswordResponse,
+    errors: ['password_weak', 'account_locked', 'session_locked'],
+  },
+  'staffAuth.unlock': {
+    method: 'POST',
+    path: '/v1/staff/unlock',
+    caller: { kind: 'staff', roles: ['admin', 'manager', 'care', 'auditor'], session: 'any' },
+    summary: 'Unlock a session locked after 10 minutes idle, with the password alone',
+    body: StaffUnlockBody,
+    response: StaffSessionResponse,
+    errors: ['account_locked'],
+  },
+  'staffAuth.signOut': {
+    method: 'POST',
+    path: '/v1/staff/sign-out',
+    caller: { kind: 'staff', roles: ['admin', 'manager', 'care', 'auditor'], session: 'any' },
+    summary: "Close the caller's staff session (locked or not): its token is refused from then on",
+    response: StaffSignOutResponse,
+    errors: [],
+  },
+  'staffAuth.me': {
+    method: 'GET',
+    path: '/v1/staff/me',
+    caller: { kind: 'staff', roles: ['admin', 'manager', 'care', 'auditor'], session: 'any' },
+    summary: 'Who is signed in on this workstation, and whether their password must be changed',
+    response: StaffSessionResponse,
+    errors: [],
   },
   'staff.requests': {
     method: 'GET',

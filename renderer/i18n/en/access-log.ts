@@ -16,6 +16,7 @@ export const accessLog: Translation<typeof vi> = {
     manager: 'Management board',
     care: 'Resident care',
     admin: 'System administrator',
+    auditor: 'Auditor',
   },
   job: {
     receipts: 'receipts',

@@ -14,6 +14,7 @@ export const accessLog = {
     manager: 'Ban quản lý',
     care: 'Chăm sóc cư dân',
     admin: 'Quản trị hệ thống',
+    auditor: 'Kiểm toán viên',
   },
   job: {
     receipts: 'gửi biên nhận',

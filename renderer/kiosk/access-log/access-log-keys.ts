@@ -43,6 +43,7 @@ export const roleKey: Readonly<Record<StaffRole, MessageKey>> = {
   manager: 'accessLog:role.manager',
   care: 'accessLog:role.care',
   admin: 'accessLog:role.admin',
+  auditor: 'accessLog:role.auditor',
 };
 
 const jobKeys: Readonly<Record<AuditSystemJob, MessageKey>> = {

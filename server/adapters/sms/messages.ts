@@ -34,3 +34,11 @@ export function erasureFinalNoticeMessage(date: string): string {
     `/ Kiot: as you asked, your personal data was erased on ${date}. Paid bills are kept as accounting law requires, no longer linked to you.`
   );
 }
+
+/** The second step of a staff sign-in at a manager workstation. */
+export function staffSignInCodeMessage(code: string, validMinutes: number): string {
+  return (
+    `Kiot: Mã đăng nhập bảng quản lý của bạn là ${code}, hiệu lực ${validMinutes} phút. Không chia sẻ mã này với bất kỳ ai. ` +
+    `/ Your Kiot manager console sign-in code is ${code}, valid for ${validMinutes} minutes. Do not share it with anyone.`
+  );
+}

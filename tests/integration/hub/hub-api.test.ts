@@ -235,6 +235,17 @@ describe('registerRoutes', () => {
           },
         },
         sessions: { start: async () => Promise.reject(new Error('unused')), authenticate: async () => Promise.reject(new Error('unused')), revoke: async () => Promise.reject(new Error('unused')) },
+        staffAuth: {
+          createAccount: async () => Promise.reject(new Error('unused')),
+          signIn: async () => Promise.reject(new Error('unused')),
+          verify: async () => Promise.reject(new Error('unused')),
+          // This table's hub has no staff accounts: every staff token is refused.
+          authenticate: async () => Promise.reject(new KiotError('unauthorized', 'Missing, expired or invalid staff session')),
+          changePassword: async () => Promise.reject(new Error('unused')),
+          unlock: async () => Promise.reject(new Error('unused')),
+          signOut: async () => Promise.reject(new Error('unused')),
+          me: async () => Promise.reject(new Error('unused')),
+        },
       }),
     });
     if (rogue) app.get('/v1/rogue', async () => yes);
@@ -251,11 +262,11 @@ describe('registerRoutes', () => {
       const bad = await call(prod.base, 'POST', '/v1/echo', { json: { n: 'one' } });
       expect(bad.status).toBe(400);
       expect(errorOf(bad).message).toMatch(/^Invalid request: n:/);
-      // No staff sign-in exists yet: even a good device credential gets a 401.
+      // A good device credential without a staff token gets a 401.
       expect((await call(prod.base, 'GET', '/v1/staff/report')).status).toBe(401);
       const staff = await call(prod.base, 'GET', '/v1/staff/report', { headers: { [DEVICE_HEADER]: 'dev_1.secret' } });
       expect(staff.status).toBe(401);
-      expect(errorOf(staff)).toEqual({ code: 'unauthorized', message: 'Staff sign-in is not available yet' });
+      expect(errorOf(staff)).toEqual({ code: 'unauthorized', message: 'Missing, expired or invalid staff session' });
       expect((await call(prod.base, 'GET', '/v1/dev/thing')).status).toBe(404);
       expect((await call(dev.base, 'GET', '/v1/dev/thing')).status).toBe(200);
     } finally {

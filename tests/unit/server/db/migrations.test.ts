@@ -56,7 +56,11 @@ const expected: Record<number, Record<string, string[]>> = {
     ],
     data_request_events: ['id', 'request_id', 'at', 'action', 'actor_kind', 'actor_id', 'reason'],
   },
-  12: {},
+  12: {
+    staff_credentials: ['staff_id', 'username', 'password_hash', 'must_change_password', 'phone_e164', 'email', 'failed_attempts', 'locked_until', 'disabled_at', 'password_changed_at', 'updated_at'],
+    staff_sessions: ['id', 'token_hash', 'staff_id', 'device_id', 'created_at', 'last_seen_at', 'expires_at', 'locked_at', 'revoked_at'],
+    staff_sign_in_challenges: ['id', 'staff_id', 'device_id', 'code_hmac', 'attempts', 'created_at', 'expires_at', 'consumed_at'],
+  },
 };
 
 let db: HubDb | null = null;

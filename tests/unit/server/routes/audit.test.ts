@@ -17,12 +17,13 @@ function fakeAudit(): { audit: AuditService; asked: (string | undefined)[] } {
   return { audit, asked };
 }
 
-const staff = (role: StaffRole): { kind: 'staff'; device: { id: string; buildingId: string; mode: 'manager' }; staffId: string; role: StaffRole; buildingId: string | null } => ({
+const staff = (role: StaffRole): { kind: 'staff'; device: { id: string; buildingId: string; mode: 'manager' }; staffId: string; role: StaffRole; buildingId: string | null; sessionId: string } => ({
   kind: 'staff',
   device: { id: 'd1', buildingId: 'home', mode: 'manager' },
   staffId: 's1',
   role,
   buildingId: role === 'admin' ? null : 'home',
+  sessionId: 'ss1',
 });
 
 describe('GET /v1/audit/verify handler', () => {
