@@ -31,6 +31,9 @@ import { createRequestHandlers } from './routes/requests';
 import { createCorrectionSyncKinds } from './sync-kinds/correction-request';
 import { createContactChangeService } from './services/contact-changes';
 import { createCorrectionService } from './services/corrections';
+import { createRequestService } from './services/requests';
+import type { RequestService } from './services/requests';
+import { createWorkingDays } from './services/working-days';
 import { createProfileService } from './services/profile';
 import { createConsentHandlers } from './routes/consents';
 import { createPolicyHandlers } from './routes/policy';
@@ -146,6 +149,8 @@ export type Hub = {
   audit: AuditService;
   /** Staff reads of residents' data, each audited (the console's routes come with issue 9). */
   staffAccess: StaffAccessService;
+  /** Data-subject requests: the resident's and the console's (the jobs and tests use it too). */
+  requests: RequestService;
   /** Staff accounts and sign-in; `createAccount` serves the CLI, tests and the console's staff management. */
   staffAuth: StaffAuthService;
   /** Runs every job once now (each does whatever is due); a job already running is waited for first. */
@@ -207,10 +212,12 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
   const billReminders = createBillReminderService({ db, clock, notifications, logger: logger.child('reminders') });
   const profile = createProfileService({ db, clock });
   const contactChanges = createContactChangeService({ db, clock, random, newId, sms, mail, logger: logger.child('profile'), hmacKey, audit });
-  const corrections = createCorrectionService({ db, clock, newId, audit });
+  const workingDays = createWorkingDays({ db });
+  const requests = createRequestService({ db, clock, newId, otp, audit, workingDays, logger: logger.child('requests') });
+  const corrections = createCorrectionService({ db, clock, newId, audit, requests });
   // The hub's own kinds first; a test's kinds are added beside them.
   const syncKinds = {
-    ...createConsentSyncKinds({ consents, notifications, logger: logger.child('consents'), audit: consentAuditRecorder(audit) }),
+    ...createConsentSyncKinds({ consents, notifications, logger: logger.child('consents'), audit: consentAuditRecorder(audit), requests }),
     ...createCorrectionSyncKinds({ corrections }),
     ...opts.syncOperationKinds,
   };
@@ -241,7 +248,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
     ...createPolicyHandlers({ policy }),
     ...createAuditHandlers({ audit }),
     ...createStaffAuthHandlers({ staffAuth }),
-    ...createRequestHandlers(),
+    ...createRequestHandlers({ requests }),
     ...createDevHandlers({ sms: devSms, mail: isDevMailAdapter(mail) ? mail : null, runJobs: () => scheduler.runAll() }),
   } satisfies RouteHandlers;
 
@@ -286,6 +293,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
     sync,
     audit,
     staffAccess,
+    requests,
     staffAuth,
     runJobsOnce: () => scheduler.runAll(),
   };

@@ -18,6 +18,8 @@ export const auditActions = [
   'data.erased',
   'correction.decided',
   'contact_change.decided',
+  /** Staff worked on one of the resident's data requests (acknowledged, extended, held, released, refused, completed). */
+  'request.handled',
 ] as const;
 export const AuditAction = z.enum(auditActions);
 export type AuditAction = z.infer<typeof AuditAction>;

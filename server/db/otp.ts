@@ -1,8 +1,22 @@
-import type { ExpressionBuilder } from 'kysely';
+import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { HubDb, HubTrx } from './connect';
 import type { Database, OtpRequestRow, OtpSendRow } from './schema';
 
 type Db = HubDb | HubTrx;
+
+/**
+ * What a code proves (migration 0011): signing in, or confirming a deletion request. A code
+ * sent for one purpose is never accepted for another.
+ */
+export type OtpPurpose = 'login' | 'deletion';
+
+export type PurposedOtpRequestRow = OtpRequestRow & { purpose: OtpPurpose };
+
+type OtpTables = { otp_requests: PurposedOtpRequestRow };
+
+function otpTables(db: Db): Kysely<Database & OtpTables> {
+  return db.withTables<OtpTables>();
+}
 
 /**
  * Which sends a limit counts. A number is counted per building (through the sending
@@ -37,19 +51,21 @@ export async function insertOtpSend(db: Db, row: OtpSendRow): Promise<void> {
   await db.insertInto('otp_sends').values(row).execute();
 }
 
-export async function insertOtpRequest(db: Db, row: OtpRequestRow): Promise<void> {
-  await db.insertInto('otp_requests').values(row).execute();
+export async function insertOtpRequest(db: Db, row: PurposedOtpRequestRow): Promise<void> {
+  await otpTables(db).insertInto('otp_requests').values(row).execute();
 }
 
 /**
  * A new code replaces any still-open one for the same number asked in the same building:
  * one live code per number and building, so a kiosk elsewhere cannot void a resident's code.
  */
-export async function supersedeOpenRequests(db: Db, phoneHmac: string, buildingId: string, now: string): Promise<void> {
-  await db
+export async function supersedeOpenRequests(db: Db, phoneHmac: string, buildingId: string, now: string, purpose: OtpPurpose = 'login'): Promise<void> {
+  // Only codes of the same purpose: asking to confirm a deletion must not void a sign-in code, nor the reverse.
+  await otpTables(db)
     .updateTable('otp_requests')
     .set({ superseded_at: now })
     .where('phone_hmac', '=', phoneHmac)
+    .where('purpose', '=', purpose)
     .where('device_id', 'in', (eb) => eb.selectFrom('devices').select('devices.id').where('devices.building_id', '=', buildingId))
     .where('consumed_at', 'is', null)
     .where('superseded_at', 'is', null)
@@ -57,8 +73,8 @@ export async function supersedeOpenRequests(db: Db, phoneHmac: string, buildingI
     .execute();
 }
 
-export async function getOtpRequest(db: Db, id: string): Promise<OtpRequestRow | undefined> {
-  return db.selectFrom('otp_requests').selectAll().where('id', '=', id).executeTakeFirst();
+export async function getOtpRequest(db: Db, id: string): Promise<PurposedOtpRequestRow | undefined> {
+  return otpTables(db).selectFrom('otp_requests').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
 /** Counts one wrong attempt; returns the new count, or null if the request was already closed. */

@@ -13,6 +13,7 @@ import { decideCorrectionRequest, getCorrectionRequest, insertCorrectionRequest 
 import type { CorrectionRequestRow } from '../db/profile-schema';
 import { getResidentDetails, updateResidentContact } from '../db/residents';
 import type { ProfileAudit } from './profile-audit';
+import type { RequestService } from './requests';
 
 export type CorrectionService = {
   request(residentId: string, deviceId: string | null, input: { field: CorrectionField; value: string }): Promise<CorrectionRequest>;
@@ -21,7 +22,14 @@ export type CorrectionService = {
   decide(input: { requestId: string; staffId: string; approve: boolean; reason: string | null }): Promise<CorrectionRequest>;
 };
 
-export type CorrectionDeps = { db: HubDb; clock: () => Date; newId: IdGenerator; audit?: ProfileAudit };
+export type CorrectionDeps = {
+  db: HubDb;
+  clock: () => Date;
+  newId: IdGenerator;
+  audit?: ProfileAudit;
+  /** Each correction is also a tracked data-subject request, written and closed with it. */
+  requests?: Pick<RequestService, 'trackCorrectionIn' | 'decideCorrectionIn'>;
+};
 
 export function toCorrectionRequest(row: CorrectionRequestRow): CorrectionRequest {
   return { id: row.id, field: row.field, value: row.value, status: row.status, reason: row.reason, createdAt: row.created_at, decidedAt: row.decided_at };
@@ -52,6 +60,7 @@ export function createCorrectionService(deps: CorrectionDeps): CorrectionService
       device_id: input.deviceId,
       created_at: input.at,
     });
+    await deps.requests?.trackCorrectionIn(trx, { correctionId: input.id, residentId: input.residentId, deviceId: input.deviceId, field: input.field, at: input.at });
   }
 
   return {
@@ -77,6 +86,7 @@ export function createCorrectionService(deps: CorrectionDeps): CorrectionService
         const resident = await getResidentDetails(trx, row.resident_id);
         if (!resident) throw new KiotError('not_found', 'Unknown correction request');
         const buildingId = resident.buildingId;
+        await deps.requests?.decideCorrectionIn(trx, { correctionId: requestId, staffId, approve, reason: tidyReason, at: nowIso });
         if (approve) {
           await updateResidentContact(trx, row.resident_id, row.field === 'name' ? { full_name: row.value } : { contact_address: row.value }, nowIso);
           await deps.audit?.record(trx, {

@@ -21,7 +21,7 @@ import {
   sendsSince,
   supersedeOpenRequests,
 } from '../db/otp';
-import type { SendScope } from '../db/otp';
+import type { OtpPurpose, SendScope } from '../db/otp';
 import { findResidentByPhone } from '../db/residents';
 import { otpMessage } from '../adapters/sms/messages';
 import type { SmsAdapter } from '../adapters/sms/sms-adapter';
@@ -59,6 +59,23 @@ export type OtpService = {
   requestCode(input: { phone: string; device: AuthenticatedDevice }): Promise<OtpRequestResponse>;
   /** The resident the code proves, or a KiotError (`wrong_code`, `code_expired`, `code_locked`). */
   verifyCode(input: { requestId: string; code: string; device: AuthenticatedDevice }): Promise<{ residentId: string }>;
+  /**
+   * A fresh code for a signed-in resident to confirm a sensitive action (a deletion request),
+   * to their current phone, counted in the same limits as sign-in codes. The SMS text comes
+   * from the caller; it goes out after the answer.
+   */
+  requestActionCode(input: {
+    residentId: string;
+    phone: string;
+    device: AuthenticatedDevice;
+    purpose: Exclude<OtpPurpose, 'login'>;
+    text: (code: string, validMinutes: number) => string;
+  }): Promise<{ challengeId: string; expiresAt: string; resendAfterSeconds: number }>;
+  /**
+   * Checks and spends an action code: it must be one sent to this resident, on this device,
+   * for this purpose. Any other challenge is only a wrong code (nothing says why).
+   */
+  verifyActionCode(input: { challengeId: string; code: string; residentId: string; device: AuthenticatedDevice; purpose: Exclude<OtpPurpose, 'login'> }): Promise<void>;
 };
 
 export type OtpDeps = {
@@ -137,9 +154,10 @@ export function createOtpService(deps: OtpDeps): OtpService {
         // A resident of another building is treated exactly like a stranger: this kiosk
         // has no business logging them in.
         const eligible = resident !== undefined && resident.building_id === device.buildingId ? resident.id : null;
-        await supersedeOpenRequests(trx, hashedPhone, device.buildingId, nowIso);
+        await supersedeOpenRequests(trx, hashedPhone, device.buildingId, nowIso, 'login');
         await insertOtpRequest(trx, {
           id: requestId,
+          purpose: 'login',
           phone_hmac: hashedPhone,
           resident_id: eligible,
           device_id: device.id,
@@ -177,7 +195,8 @@ export function createOtpService(deps: OtpDeps): OtpService {
       const now = clock();
       const row = await getOtpRequest(db, requestId);
       // Bound to the kiosk that asked for it: a request id seen elsewhere is worthless.
-      if (!row || row.device_id !== device.id) throw new KiotError('code_expired', 'Unknown code request; ask for a new code');
+      // A code sent to confirm something else (a deletion) never signs anyone in.
+      if (!row || row.device_id !== device.id || row.purpose !== 'login') throw new KiotError('code_expired', 'Unknown code request; ask for a new code');
       if (row.attempts >= limits.maxAttempts) throw new KiotError('code_locked', 'Too many wrong codes; ask for a new code');
       if (row.consumed_at !== null) throw new KiotError('code_expired', 'This code was already used; ask for a new code');
       if (row.superseded_at !== null) throw new KiotError('code_expired', 'A newer code was sent; use the latest one');
@@ -192,6 +211,67 @@ export function createOtpService(deps: OtpDeps): OtpService {
       const attempts = await recordWrongAttempt(db, requestId, limits.maxAttempts);
       if (attempts === null) throw new KiotError('code_locked', 'Too many wrong codes; ask for a new code');
       const attemptsLeft = limits.maxAttempts - attempts;
+      throw new KiotError('wrong_code', 'Wrong code', { attemptsLeft });
+    },
+
+    async requestActionCode({ residentId, phone, device, purpose, text }) {
+      const now = clock();
+      const nowIso = now.toISOString();
+      const hashedPhone = phoneHmac(phone);
+      const challengeId = newId();
+      const code = newOtpCode(random);
+      const expiresAt = new Date(now.getTime() + limits.codeTtlSeconds * 1000).toISOString();
+      await db.transaction().execute(async (trx) => {
+        await lockKey(trx, `otp:${hashedPhone}`);
+        await checkLimits(trx, hashedPhone, device, now);
+        await supersedeOpenRequests(trx, hashedPhone, device.buildingId, nowIso, purpose);
+        await insertOtpRequest(trx, {
+          id: challengeId,
+          purpose,
+          phone_hmac: hashedPhone,
+          resident_id: residentId,
+          device_id: device.id,
+          code_hmac: codeHmac(challengeId, code),
+          attempts: 0,
+          created_at: nowIso,
+          expires_at: expiresAt,
+          consumed_at: null,
+          superseded_at: null,
+        });
+        await insertOtpSend(trx, { id: newId(), phone_hmac: hashedPhone, device_id: device.id, sent_at: nowIso });
+      });
+      const message = text(code, Math.round(limits.codeTtlSeconds / 60));
+      afterResponse(() => {
+        const failed = (err: unknown): void => logger.error('Action code SMS send failed', { challengeId, purpose, error: err instanceof Error ? err.message : String(err) });
+        try {
+          sms.send(phone, message).catch(failed);
+        } catch (err) {
+          failed(err);
+        }
+      });
+      return { challengeId, expiresAt, resendAfterSeconds: limits.resendAfterSeconds };
+    },
+
+    async verifyActionCode({ challengeId, code, residentId, device, purpose }) {
+      const now = clock();
+      const row = await getOtpRequest(db, challengeId);
+      // Someone else's challenge, a sign-in code or another kiosk's: the same answer as a
+      // wrong code, and nothing is counted against a challenge that is not the caller's.
+      if (!row || row.device_id !== device.id || row.resident_id !== residentId || row.purpose !== purpose) {
+        throw new KiotError('wrong_code', 'Wrong code', { attemptsLeft: limits.maxAttempts - 1 });
+      }
+      if (row.attempts >= limits.maxAttempts) throw new KiotError('code_locked', 'Too many wrong codes; ask for a new code');
+      if (row.consumed_at !== null) throw new KiotError('code_expired', 'This code was already used; ask for a new code');
+      if (row.superseded_at !== null) throw new KiotError('code_expired', 'A newer code was sent; use the latest one');
+      if (Date.parse(row.expires_at) <= now.getTime()) throw new KiotError('code_expired', 'This code has expired; ask for a new code');
+      if (digestsEqual(codeHmac(challengeId, code), row.code_hmac)) {
+        if (await consumeOtpRequest(db, challengeId, limits.maxAttempts, now.toISOString())) return;
+        throw new KiotError('code_expired', 'This code was already used; ask for a new code');
+      }
+      const attempts = await recordWrongAttempt(db, challengeId, limits.maxAttempts);
+      if (attempts === null) throw new KiotError('code_locked', 'Too many wrong codes; ask for a new code');
+      const attemptsLeft = limits.maxAttempts - attempts;
+      if (attemptsLeft === 0) throw new KiotError('code_locked', 'Too many wrong codes; ask for a new code');
       throw new KiotError('wrong_code', 'Wrong code', { attemptsLeft });
     },
   };

@@ -9,6 +9,7 @@ import { KiotError } from '../../shared/result';
 import type { HubTrx } from '../db/connect';
 import type { AuditService } from '../services/audit';
 import type { ConsentService, RecordedConsent } from '../services/consents';
+import type { RequestService } from '../services/requests';
 import type { NotificationService } from '../services/notifications';
 import { defineSyncOperationKind } from '../services/sync-push';
 import type { SyncApplyContext, SyncOperationKinds } from '../services/sync-push';
@@ -35,6 +36,8 @@ export type ConsentKindDeps = {
   notifications: Pick<NotificationService, 'receipt'>;
   logger: Logger;
   audit?: ConsentAuditRecorder;
+  /** A withdrawal is also a tracked data-subject request (done at once), written in the same transaction. */
+  requests?: Pick<RequestService, 'trackConsentWithdrawalIn'>;
 };
 
 function residentOf(ctx: SyncApplyContext): { id: string } {
@@ -60,6 +63,16 @@ export function createConsentSyncKinds(deps: ConsentKindDeps): SyncOperationKind
           actor: { kind: 'resident', id: resident.id },
           operationId: op.id,
         });
+        if (!recorded.granted && deps.requests) {
+          await deps.requests.trackConsentWithdrawalIn(trx, {
+            residentId: resident.id,
+            buildingId: ctx.device.buildingId,
+            deviceId: ctx.device.id,
+            purposeId: recorded.purpose.id,
+            purposeTitle: `${recorded.purpose.title.vi} / ${recorded.purpose.title.en}`,
+            at: recorded.recordedAt,
+          });
+        }
         if (deps.audit) {
           await deps.audit(trx, { buildingId: ctx.device.buildingId, residentId: resident.id, purposeId: recorded.purpose.id, granted: recorded.granted, policyVersion: recorded.policyVersion });
         }

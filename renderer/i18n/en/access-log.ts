@@ -37,6 +37,7 @@ export const accessLog: Translation<typeof vi> = {
     dataErased: 'erased your data',
     correctionDecided: 'decided on your correction request',
     contactChangeDecided: 'decided on your phone number change request',
+    requestHandled: 'worked on one of your requests',
     other: 'accessed your data',
   },
 };

@@ -35,6 +35,7 @@ export const accessLog = {
     dataErased: 'đã xóa dữ liệu của bạn',
     correctionDecided: 'đã xử lý yêu cầu sửa thông tin của bạn',
     contactChangeDecided: 'đã xử lý yêu cầu đổi số điện thoại của bạn',
+    requestHandled: 'đã xử lý một yêu cầu của bạn',
     other: 'đã truy cập dữ liệu của bạn',
   },
 } as const;

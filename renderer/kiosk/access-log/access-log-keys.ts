@@ -32,6 +32,8 @@ export function actionKey(action: AccessLogAction): MessageKey {
       return 'accessLog:action.correctionDecided';
     case 'contact_change.decided':
       return 'accessLog:action.contactChangeDecided';
+    case 'request.handled':
+      return 'accessLog:action.requestHandled';
     case 'other':
       return 'accessLog:action.other';
     default:

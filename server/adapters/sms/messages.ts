@@ -35,6 +35,14 @@ export function erasureFinalNoticeMessage(date: string): string {
   );
 }
 
+/** The fresh code that confirms a deletion request: says plainly what it confirms, so a resident who did not ask notices. */
+export function deletionCodeMessage(code: string, validMinutes: number): string {
+  return (
+    `Kiot: Mã xác nhận yêu cầu XÓA dữ liệu cá nhân của bạn là ${code}, hiệu lực ${validMinutes} phút. Nếu bạn không yêu cầu, hãy bỏ qua và báo ban quản lý. ` +
+    `/ Kiot: your code to confirm your request to DELETE your personal data is ${code}, valid for ${validMinutes} minutes. If you did not ask, ignore it and tell the management office.`
+  );
+}
+
 /** The second step of a staff sign-in at a manager workstation. */
 export function staffSignInCodeMessage(code: string, validMinutes: number): string {
   return (
