@@ -31,9 +31,8 @@ import type { DataExportService } from '../services/data-export';
 import type { HubJob, JobReport } from './job';
 
 export const EXPORT_JOB_NAME = 'exports';
-/** The neutral reason codes the kiosk turns into words (vi/en) on "My requests". */
+/** The neutral reason code the kiosk turns into words (vi/en) on "My requests": ready at the management office. */
 export const EXPORT_REASON_PICKUP = 'ready_for_pickup';
-export const EXPORT_REASON_EMAIL = 'sending_by_email';
 /** The audit trail's name for this job (shared/audit.ts `auditSystemJobs`). */
 const AUDIT_JOB = 'export';
 const BATCH = 20;
@@ -93,7 +92,8 @@ export function createExportJob(deps: ExportJobDeps): HubJob {
         action: 'started',
         actor_kind: 'system',
         actor_id: EXPORT_JOB_NAME,
-        reason: delivery === 'email' ? EXPORT_REASON_EMAIL : EXPORT_REASON_PICKUP,
+        // By email the mail follows at once and 'completed' says the rest.
+        reason: delivery === 'email' ? null : EXPORT_REASON_PICKUP,
       });
       // Last write of the transaction: it locks the building's audit chain until the commit.
       await deps.audit.record(trx, {
