@@ -19,6 +19,7 @@ import type { PolicyVersionRow } from '../../../../server/db/policy';
 import { profileTables } from '../../../../server/db/profile-schema';
 import type { ContactChangeRow, CorrectionRequestRow } from '../../../../server/db/profile-schema';
 import type { StaffMemberRow, StaffTables } from '../../../../server/db/staff';
+import type { StaffAuthTables, StaffCredentialRow, StaffSessionRow, StaffSignInChallengeRow } from '../../../../server/db/staff-auth';
 import type { HolidayRow, HolidayTables } from '../../../../server/db/holidays';
 import { holidaySeed } from '../../../../server/holidays-seed';
 import { auditEventHash, GENESIS_HASH } from '../../../../server/services/audit';
@@ -591,7 +592,58 @@ const scenarios: Record<number, Scenario> = {
     },
   },
   11: { added: { otp_requests: { purpose: 'login' } }, async before() {}, async after() {} },
-  12: { async before() {}, async after() {} },
+  12: {
+    async before(db) {
+      await db.insertInto('buildings').values({ id: 'b-1', name: 'Chung cư Sông Hồng', address: '12 Đường Thanh Niên, Ba Đình, Hà Nội', ...stamp }).execute();
+      await db.insertInto('devices').values(devices).execute();
+      const staff: StaffMemberRow[] = [
+        { id: 'st-admin', building_id: null, full_name: 'Đỗ Minh Khoa', role: 'admin', created_at: T0 },
+        { id: 'st-hung', building_id: 'b-1', full_name: 'Lê Quốc Hùng', role: 'care', created_at: T0 },
+        { id: 'st-lan', building_id: 'b-1', full_name: 'Phạm Thị Lan', role: 'manager', created_at: T1 },
+      ];
+      await db.withTables<StaffTables>().insertInto('staff_members').values(staff).execute();
+    },
+    async after(db) {
+      const staff = db.withTables<StaffAuthTables>();
+      // The widened role check (SQLite rebuilt the table): an auditor is accepted, an unknown role still not.
+      await staff.insertInto('staff_members').values({ id: 'st-mai', building_id: 'b-1', full_name: 'Ngô Thị Mai', role: 'auditor', created_at: T1 }).execute();
+      await refused(sql`insert into staff_members (id, building_id, full_name, role, created_at) values ('st-x', 'b-1', 'Bảo vệ', 'guard', ${T0})`.execute(db), 'check');
+      // The rebuilt table keeps its key and its reference to buildings.
+      await refused(staff.insertInto('staff_members').values({ id: 'st-lan', building_id: 'b-1', full_name: 'Trùng', role: 'care', created_at: T0 }).execute(), 'unique');
+      await refused(staff.insertInto('staff_members').values({ id: 'st-y', building_id: 'b-none', full_name: 'Không có tòa', role: 'care', created_at: T0 }).execute(), 'foreign key');
+
+      const credential: StaffCredentialRow = {
+        staff_id: 'st-lan',
+        username: 'lan.pham',
+        password_hash: '$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2g',
+        must_change_password: 1,
+        phone_e164: '+84901234567',
+        email: 'lan.pham@example.com',
+        failed_attempts: 0,
+        locked_until: null,
+        disabled_at: null,
+        password_changed_at: T0,
+        updated_at: T0,
+      };
+      await staff.insertInto('staff_credentials').values(credential).execute();
+      expect(await staff.selectFrom('staff_credentials').selectAll().execute()).toEqual([credential]);
+      await refused(staff.insertInto('staff_credentials').values({ ...credential, staff_id: 'st-hung' }).execute(), 'unique');
+      await refused(staff.insertInto('staff_credentials').values({ ...credential, staff_id: 'st-hung', username: 'Hung.Le' }).execute(), 'check');
+      await refused(staff.insertInto('staff_credentials').values({ ...credential, staff_id: 'st-hung', username: 'hung.le', must_change_password: 2 }).execute(), 'check');
+      await refused(staff.insertInto('staff_credentials').values({ ...credential, staff_id: 'st-nobody', username: 'nobody' }).execute(), 'foreign key');
+
+      const session: StaffSessionRow = { id: 'ss-1', token_hash: 'staff-token-hash', staff_id: 'st-lan', device_id: 'd-office', created_at: T0, last_seen_at: T1, expires_at: T2, locked_at: null, revoked_at: null };
+      await staff.insertInto('staff_sessions').values(session).execute();
+      expect(await staff.selectFrom('staff_sessions').selectAll().execute()).toEqual([session]);
+      await refused(staff.insertInto('staff_sessions').values({ ...session, id: 'ss-2' }).execute(), 'unique');
+      await refused(staff.insertInto('staff_sessions').values({ ...session, id: 'ss-3', token_hash: 'other', device_id: 'd-gone' }).execute(), 'foreign key');
+
+      const challenge: StaffSignInChallengeRow = { id: 'sc-1', staff_id: 'st-lan', device_id: 'd-office', code_hmac: 'hmac', attempts: 0, created_at: T0, expires_at: T1, consumed_at: null };
+      await staff.insertInto('staff_sign_in_challenges').values(challenge).execute();
+      expect(await staff.selectFrom('staff_sign_in_challenges').selectAll().execute()).toEqual([challenge]);
+      await refused(staff.insertInto('staff_sign_in_challenges').values({ ...challenge, id: 'sc-2', attempts: -1 }).execute(), 'check');
+    },
+  },
 };
 
 /** The rows as the migrations after `from` up to `to` leave them: with each column they add. */
