@@ -228,13 +228,14 @@ export async function listExportSessions(db: Db, residentId: string): Promise<Ex
     .execute();
 }
 
-export type ExportCodeRequest = { device_id: string; created_at: string; expires_at: string; consumed_at: string | null };
+export type ExportCodeRequest = { device_id: string; purpose: string; created_at: string; expires_at: string; consumed_at: string | null };
 
 /** One-time codes sent for the resident: when and from which kiosk, never the code's or the number's HMAC. */
 export async function listExportCodeRequests(db: Db, residentId: string): Promise<ExportCodeRequest[]> {
   return tables(db)
+    .withTables<{ otp_requests: { purpose: string } }>()
     .selectFrom('otp_requests')
-    .select(['device_id', 'created_at', 'expires_at', 'consumed_at'])
+    .select(['device_id', 'purpose', 'created_at', 'expires_at', 'consumed_at'])
     .where('resident_id', '=', residentId)
     .orderBy('created_at')
     .execute();
