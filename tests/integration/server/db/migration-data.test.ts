@@ -21,6 +21,8 @@ import type { ContactChangeRow, CorrectionRequestRow } from '../../../../server/
 import type { StaffMemberRow, StaffTables } from '../../../../server/db/staff';
 import type { StaffAuthTables, StaffCredentialRow, StaffSessionRow, StaffSignInChallengeRow } from '../../../../server/db/staff-auth';
 import type { HolidayRow, HolidayTables } from '../../../../server/db/holidays';
+import { requestTables } from '../../../../server/db/requests';
+import type { DataRequestEventRow, DataRequestRow } from '../../../../server/db/requests';
 import { holidaySeed } from '../../../../server/holidays-seed';
 import { auditEventHash, GENESIS_HASH } from '../../../../server/services/audit';
 import { purposesV1, purposesV2 } from '../../../../resources/policy/purposes';
@@ -591,7 +593,133 @@ const scenarios: Record<number, Scenario> = {
       await refused(sql`insert into holidays (local_date, kind, name_vi, name_en, source, created_at, updated_at) values ('2029-01-01', 'public_holiday', null, 'New Year', 'operator', ${T0}, ${T0})`.execute(db), 'not null');
     },
   },
-  11: { added: { otp_requests: { purpose: 'login' } }, async before() {}, async after() {} },
+  11: {
+    // Codes sent before it were all sign-in codes.
+    added: { otp_requests: { purpose: 'login' } },
+    async before(db) {
+      // Written directly: the earlier scenarios compare whole rows of tables later migrations widened.
+      await db.insertInto('buildings').values({ id: 'b-1', name: 'Chung cư Sông Hồng', address: '12 Đường Thanh Niên, Ba Đình, Hà Nội', ...stamp }).execute();
+      await db.insertInto('units').values(units).execute();
+      await db.insertInto('residents').values(residents).execute();
+      await db.insertInto('devices').values(devices).execute();
+      await db.insertInto('otp_requests').values(otpRequests).execute();
+    },
+    async after(db) {
+      const purposed = db.withTables<{ otp_requests: OtpRequestRow & { purpose: string } }>();
+      const deletionCode = { ...otpRequests[0]!, id: 'o-deletion', consumed_at: null, purpose: 'deletion' };
+      await purposed.insertInto('otp_requests').values(deletionCode).execute();
+      expect(await purposed.selectFrom('otp_requests').selectAll().where('id', '=', 'o-deletion').executeTakeFirst()).toEqual(deletionCode);
+      await refused(sql`update otp_requests set purpose = null where id = 'o-1'`.execute(db), 'not null');
+
+      const tables = requestTables(db);
+      const base: DataRequestRow = {
+        id: '019ab5c5-0000-7000-8000-000000000001',
+        building_id: 'b-1',
+        resident_id: 'r-mai',
+        kind: 'deletion',
+        status: 'received',
+        details: null,
+        linked_id: null,
+        device_id: 'd-lobby',
+        third_party: 0,
+        created_at: T0,
+        acknowledge_due_at: '2026-11-27T16:59:59.999Z',
+        act_due_at: '2026-12-10T16:59:59.999Z',
+        erase_at: '2026-11-30T02:35:00.000Z',
+        acknowledged_at: null,
+        closed_at: null,
+        extended_days: 0,
+        extension_reason: null,
+        hold_category: null,
+        hold_reason: null,
+        refusal_reason: null,
+        export_delivery: null,
+        final_notice_channel: 'sms',
+        export_json: null,
+        export_summary: null,
+        export_prepared_at: null,
+        overdue_acknowledge_notified_at: null,
+        overdue_act_notified_at: null,
+        erased_at: null,
+        updated_at: T0,
+      };
+      const rows: DataRequestRow[] = [
+        base,
+        // An export on legal hold, acknowledged and extended once.
+        {
+          ...base,
+          id: '019ab5c5-0000-7000-8000-000000000002',
+          kind: 'export',
+          status: 'on_hold',
+          erase_at: null,
+          final_notice_channel: null,
+          export_delivery: 'email',
+          third_party: 1,
+          acknowledged_at: T1,
+          act_due_at: '2027-01-09T16:59:59.999Z',
+          extended_days: 15,
+          extension_reason: 'Chờ đơn vị thu hộ cung cấp lịch sử thanh toán',
+          hold_category: 'dispute',
+          hold_reason: 'Cư dân đang khiếu nại hóa đơn tháng 10',
+          export_json: JSON.stringify({ resident: { name: 'Nguyễn Thị Mai' } }),
+          export_summary: 'Dữ liệu của bạn / Your data',
+          export_prepared_at: T1,
+        },
+        // An objection refused with the reason the resident reads.
+        { ...base, id: '019ab5c5-0000-7000-8000-000000000003', resident_id: 'r-binh', kind: 'objection', status: 'refused', erase_at: null, final_notice_channel: null, details: 'Không muốn nhận khảo sát qua SMS', refusal_reason: 'Tin nhắn này là thông báo bắt buộc của ban quản lý', closed_at: T2 },
+      ];
+      await tables.insertInto('data_requests').values(rows).execute();
+      expect(await tables.selectFrom('data_requests').selectAll().orderBy('id').execute()).toEqual(rows);
+      const events: DataRequestEventRow[] = [
+        { id: '019ab5c6-0000-7000-8000-000000000001', request_id: base.id, at: T0, action: 'received', actor_kind: 'resident', actor_id: null, reason: null },
+        { id: '019ab5c6-0000-7000-8000-000000000002', request_id: rows[1]!.id, at: T1, action: 'held', actor_kind: 'staff', actor_id: 'st-lan', reason: 'Cư dân đang khiếu nại hóa đơn tháng 10' },
+        { id: '019ab5c6-0000-7000-8000-000000000003', request_id: rows[2]!.id, at: T2, action: 'refused', actor_kind: 'staff', actor_id: 'st-hung', reason: 'Tin nhắn này là thông báo bắt buộc của ban quản lý' },
+      ];
+      await tables.insertInto('data_request_events').values(events).execute();
+      expect(await tables.selectFrom('data_request_events').selectAll().orderBy('id').execute()).toEqual(events);
+
+      // One open deletion (and one open export) per resident; closed ones do not count.
+      const another = { ...base, id: 'dr-second' };
+      await refused(tables.insertInto('data_requests').values(another).execute(), 'unique');
+      await tables.insertInto('data_requests').values({ ...another, status: 'cancelled', closed_at: T1 }).execute();
+      await refused(tables.insertInto('data_requests').values({ ...rows[1]!, id: 'dr-export-2', status: 'received', hold_category: null, hold_reason: null }).execute(), 'unique');
+      await tables.insertInto('data_requests').values({ ...base, id: 'dr-objection-2', kind: 'objection', erase_at: null, details: 'Một phản đối khác' }).execute();
+      await tables.insertInto('data_requests').values({ ...base, id: 'dr-objection-3', kind: 'objection', erase_at: null, details: 'Và một nữa' }).execute();
+
+      // Each change alone breaks one rule of an otherwise valid open objection.
+      const valid: DataRequestRow = { ...base, kind: 'objection', erase_at: null, final_notice_channel: null, details: 'Phản đối' };
+      const bad: [string, Partial<DataRequestRow> | Record<string, unknown>][] = [
+        ['unknown kind', { kind: 'portability' }],
+        ['unknown status', { status: 'pending' }],
+        ['third party not 0/1', { third_party: 2 }],
+        ['extension over 15 days', { extended_days: 16, extension_reason: 'Quá dài' }],
+        ['extension without a reason', { extended_days: 5 }],
+        ['a reason without an extension', { extension_reason: 'Không có gia hạn' }],
+        ['a hold without its reason', { status: 'on_hold', hold_category: 'dispute' }],
+        ['an unknown hold category', { status: 'on_hold', hold_category: 'whim', hold_reason: 'Lý do' }],
+        ['a refusal without its reason', { status: 'refused', closed_at: T1 }],
+        ['closed without closed_at', { status: 'done' }],
+        ['open with closed_at', { closed_at: T1 }],
+        ['a deletion without erase_at', { kind: 'deletion' }],
+        ['an objection with erase_at', { erase_at: T2 }],
+        ['an unknown notice channel', { final_notice_channel: 'zalo' }],
+        ['an unknown delivery', { export_delivery: 'fax' }],
+      ];
+      await tables.insertInto('data_requests').values({ ...valid, id: 'dr-valid' }).execute();
+      for (const [why, change] of bad) {
+        await expect(tables.insertInto('data_requests').values({ ...valid, id: `dr-bad-${why}`, ...change } as DataRequestRow).execute(), why).rejects.toThrow(violationText.check);
+      }
+      await refused(tables.insertInto('data_requests').values({ ...valid, id: 'dr-orphan', building_id: 'b-missing' }).execute(), 'foreign key');
+      await refused(sql`insert into data_requests (id, building_id, kind, status, created_at, acknowledge_due_at, act_due_at, updated_at) values ('dr-null', 'b-1', 'objection', 'received', ${T0}, ${T1}, ${T2}, ${T0})`.execute(db), 'not null');
+      const event = events[0]!;
+      await refused(tables.insertInto('data_request_events').values({ ...event, id: 'ev-action', action: 'deleted' as never }).execute(), 'check');
+      await refused(tables.insertInto('data_request_events').values({ ...event, id: 'ev-actor', actor_kind: 'robot' as never }).execute(), 'check');
+      await refused(tables.insertInto('data_request_events').values({ ...event, id: 'ev-orphan', request_id: 'dr-missing' }).execute(), 'foreign key');
+      // The request and its history outlive the resident (no foreign key to residents on purpose).
+      await db.deleteFrom('residents').where('id', '=', 'r-binh').execute();
+      expect(await tables.selectFrom('data_requests').select('resident_id').where('id', '=', rows[2]!.id).executeTakeFirst()).toEqual({ resident_id: 'r-binh' });
+    },
+  },
   12: {
     async before(db) {
       await db.insertInto('buildings').values({ id: 'b-1', name: 'Chung cư Sông Hồng', address: '12 Đường Thanh Niên, Ba Đình, Hà Nội', ...stamp }).execute();
