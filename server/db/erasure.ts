@@ -34,6 +34,7 @@ type DeletionRequestRow = {
   final_notice_channel: 'sms' | 'email' | 'none' | null;
   export_json: string | null;
   export_summary: string | null;
+  refusal_reason: string | null;
   closed_at: string | null;
   erased_at: string | null;
   updated_at: string;
@@ -171,6 +172,32 @@ export async function eraseResidentRows(trx: HubTrx, residentId: string, phoneHm
   );
   add('residents', (await t.deleteFrom('residents').where('id', '=', residentId).executeTakeFirst()).numDeletedRows);
   return counts;
+}
+
+/**
+ * The resident's exports still waiting: with nobody left to send them to, they are refused
+ * (`resident_erased`). Closing them here, in the erasure's transaction, also stops an export
+ * run that read the resident just before the erasure from writing that copy back afterwards:
+ * it re-checks the status under its own lock and finds the request closed.
+ */
+export async function refuseOpenExports(trx: HubTrx, residentId: string, nowIso: string): Promise<string[]> {
+  const t = tables(trx);
+  const open = await t
+    .selectFrom('data_requests')
+    .select('id')
+    .where('resident_id', '=', residentId)
+    .where('kind', '=', 'export')
+    .where('status', 'in', ['received', 'acknowledged', 'in_progress', 'on_hold'])
+    .execute();
+  const ids = open.map((r) => r.id);
+  for (const batch of chunks(ids)) {
+    await t
+      .updateTable('data_requests')
+      .set({ status: 'refused', refusal_reason: 'resident_erased', closed_at: nowIso, updated_at: nowIso, export_json: null, export_summary: null })
+      .where('id', 'in', batch)
+      .execute();
+  }
+  return ids;
 }
 
 export async function markDeletionDone(trx: HubTrx, requestId: string, nowIso: string): Promise<boolean> {

@@ -16,7 +16,16 @@ import { erasureFinalNoticeMessage } from '../adapters/sms/messages';
 import type { SmsAdapter } from '../adapters/sms/sms-adapter';
 import { hmacSha256Base64url } from '../crypto';
 import type { HubDb, HubTrx } from '../db/connect';
-import { claimNextDueDeletion, compactAfterErasure, eraseResidentRows, getResidentForErasure, insertErasureEvent, listResidentPhones, markDeletionDone } from '../db/erasure';
+import {
+  claimNextDueDeletion,
+  compactAfterErasure,
+  eraseResidentRows,
+  getResidentForErasure,
+  insertErasureEvent,
+  listResidentPhones,
+  markDeletionDone,
+  refuseOpenExports,
+} from '../db/erasure';
 import type { ClaimedDeletion } from '../db/erasure';
 import type { JobReport } from '../jobs/job';
 import type { IdGenerator } from '../ids';
@@ -67,6 +76,9 @@ export function createErasureService(deps: ErasureDeps): ErasureService {
     }
     const phones = new Set([...(contact ? [contact.phoneE164] : []), ...(await listResidentPhones(trx, claimed.residentId))]);
     const counts = await eraseResidentRows(trx, claimed.residentId, [...phones].map(phoneHmac));
+    for (const exportId of await refuseOpenExports(trx, claimed.residentId, nowIso)) {
+      await insertErasureEvent(trx, { id: newId(), request_id: exportId, at: nowIso, action: 'refused', actor_kind: 'system', actor_id: 'erasure', reason: 'resident_erased' });
+    }
     if (deps.afterErase) await deps.afterErase(claimed.id);
     if (!(await markDeletionDone(trx, claimed.id, nowIso))) throw new Error('the deletion request changed while it was being carried out');
     await insertErasureEvent(trx, { id: newId(), request_id: claimed.id, at: nowIso, action: 'completed', actor_kind: 'system', actor_id: 'erasure', reason: null });
@@ -78,7 +90,7 @@ export function createErasureService(deps: ErasureDeps): ErasureService {
       actor: { kind: 'system', job: 'erasure' },
       action: 'data.erased',
       reason: null,
-      detail: { request: claimed.id },
+      detail: { requestId: claimed.id },
     });
     logger.info('Resident erased', { requestId: claimed.id, residentId: claimed.residentId, rows: Object.values(counts).reduce((a, b) => a + b, 0) });
     return notice;

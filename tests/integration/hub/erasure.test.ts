@@ -12,6 +12,9 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ContactChangeResponse,
+  CreateRequestResponse,
+  MyRequestResponse,
+  RequestOtpResponse,
   DevMailOutboxResponse,
   DevRunJobsResponse,
   DevSmsOutboxResponse,
@@ -160,7 +163,24 @@ describe.each(backends)('the deletion executor on $name', (backend) => {
     return { ...person, session };
   }
 
-  /** A deletion request as the resident's `POST /v1/me/requests` leaves it: erase_at five days on. */
+  type Session = { headers: Record<string, string>; sessionId: string };
+
+  /** The resident asks at the kiosk: a fresh code by SMS, then the request with it. */
+  async function askForDeletion(person: Person, session: Session, finalNotice: 'sms' | 'email' | 'none'): Promise<CreateRequestResponse['request']> {
+    // The login code went to the same number a moment ago: resends wait a minute.
+    clock.advance(61);
+    const otp = await call(base, 'POST', '/v1/me/requests/otp', { headers: session.headers });
+    expect(otp.status, JSON.stringify(otp.body)).toBe(200);
+    const { challengeId } = RequestOtpResponse.parse(otp.body);
+    const code = codeIn((await sms()).filter((m) => m.to === person.phone).at(-1)!.body);
+    const created = await call(base, 'POST', '/v1/me/requests', { json: { kind: 'deletion', finalNotice, otpChallengeId: challengeId, code }, headers: session.headers });
+    expect(created.status, JSON.stringify(created.body)).toBe(200);
+    const { request } = CreateRequestResponse.parse(created.body);
+    expect(request).toMatchObject({ kind: 'deletion', status: 'received', finalNotice, eraseAt: new Date(clock.now().getTime() + 5 * DAY * 1000).toISOString() });
+    return request;
+  }
+
+  /** The same row written directly (the held and crash cases, where the route is not the point). */
   async function requestDeletion(person: Person, finalNotice: 'sms' | 'email' | 'none'): Promise<string> {
     const id = newId();
     const now = clock.now();
@@ -213,12 +233,14 @@ describe.each(backends)('the deletion executor on $name', (backend) => {
     return Buffer.concat(parts);
   }
 
-  it('erases nothing for a deletion cancelled within the five days', async () => {
+  it('erases nothing for a deletion the resident cancelled within the five days', async () => {
     const me = await distinctResident();
-    const id = await requestDeletion(me, 'sms');
-    clock.advance(2 * DAY);
-    await requests().updateTable('data_requests').set({ status: 'cancelled', closed_at: clock.now().toISOString(), updated_at: clock.now().toISOString() }).where('id', '=', id).execute();
-    clock.advance(4 * DAY);
+    const { id } = await askForDeletion(me, me.session, 'sms');
+    clock.advance(60);
+    const cancelled = await call(base, 'POST', `/v1/me/requests/${id}/cancel`, { headers: me.session.headers });
+    expect(cancelled.status, JSON.stringify(cancelled.body)).toBe(200);
+    expect(MyRequestResponse.parse(cancelled.body).request.status).toBe('cancelled');
+    clock.advance(6 * DAY);
     expect((await runJobs())['erasure']).toEqual({ done: 0, failed: 0 });
     expect(await residentExists(me.id)).toBe(true);
     expect(await statusOf(id)).toBe('cancelled');
@@ -250,7 +272,10 @@ describe.each(backends)('the deletion executor on $name', (backend) => {
     let cursor = SyncPullResponse.parse(snapshot.body).cursor;
     const otherResident = await db.selectFrom('residents').select('id').where('unit_id', '=', me.unitId).where('id', '!=', me.id).executeTakeFirst();
 
-    const id = await requestDeletion(me, 'sms');
+    const { id } = await askForDeletion(me, me.session, 'sms');
+    // Free text the resident wrote in another request, naming themselves.
+    const objection = await call(base, 'POST', '/v1/me/requests', { json: { kind: 'objection', details: `Tôi là ${me.name}, xin dừng gửi khảo sát tới ${me.address}` }, headers: me.session.headers });
+    expect(objection.status, JSON.stringify(objection.body)).toBe(200);
     // The values are really there before: the scans below would find them.
     const before = await dumpAllTables();
     for (const needle of [me.phone, me.name, me.newEmail, me.address, me.correctedName]) expect(before).toContain(needle);
@@ -265,7 +290,7 @@ describe.each(backends)('the deletion executor on $name', (backend) => {
 
     expect(await residentExists(me.id)).toBe(false);
     const request = await requests().selectFrom('data_requests').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-    expect(request).toMatchObject({ status: 'done', details: null, erased_at: clock.now().toISOString(), closed_at: clock.now().toISOString() });
+    expect(request).toMatchObject({ status: 'done', erased_at: clock.now().toISOString(), closed_at: clock.now().toISOString() });
     for (const table of ['resident_sessions', 'otp_requests', 'consent_records', 'consent_receipt_prefs', 'contact_changes', 'correction_requests'] as const) {
       const left = await sql<{ n: number }>`select count(*) as n from ${sql.table(table)} where resident_id = ${me.id}`.execute(db);
       expect(Number(left.rows[0]?.n), table).toBe(0);
@@ -295,7 +320,7 @@ describe.each(backends)('the deletion executor on $name', (backend) => {
       .where('resident_id', '=', me.id)
       .where('action', '=', 'data.erased')
       .execute();
-    expect(events).toEqual([{ action: 'data.erased', actor_kind: 'system', actor_id: 'erasure', detail: JSON.stringify({ request: id }), reason: null }]);
+    expect(events).toEqual([{ action: 'data.erased', actor_kind: 'system', actor_id: 'erasure', detail: JSON.stringify({ requestId: id }), reason: null }]);
     expect(await hub.audit.verify()).toMatchObject({ ok: true });
 
     // The kiosks hear of it on their next pull.
@@ -334,11 +359,9 @@ describe.each(backends)('the deletion executor on $name', (backend) => {
     expect(notices[0]!.text).toContain('đã xóa');
   });
 
-  it('rolls back an erasure that fails halfway: the resident is whole, the request still due, and the next run erases', async () => {
-    const me = await distinctResident();
-    const id = await requestDeletion(me, 'sms');
-    clock.advance(5 * DAY + 60);
-    const failing = createErasureService({
+  /** An erasure service of its own over the test's connection: only the erasure runs, with the test's hooks. */
+  function erasureService(afterErase?: () => Promise<void>): ReturnType<typeof createErasureService> {
+    return createErasureService({
       db,
       clock: clock.now,
       newId,
@@ -348,9 +371,30 @@ describe.each(backends)('the deletion executor on $name', (backend) => {
       mail: null,
       hmacKey: otpHmacKey,
       logger: silentLogger,
-      afterErase: async () => {
-        throw new Error('the power went out');
-      },
+      ...(afterErase ? { afterErase } : {}),
+    });
+  }
+
+  it('refuses the resident\'s waiting export when they are erased, so no copy of their data is made or kept afterwards', async () => {
+    const me = await distinctResident();
+    await askForDeletion(me, me.session, 'none');
+    const asked = await call(base, 'POST', '/v1/me/requests', { json: { kind: 'export' }, headers: me.session.headers });
+    expect(asked.status, JSON.stringify(asked.body)).toBe(200);
+    const exportId = CreateRequestResponse.parse(asked.body).request.id;
+    clock.advance(5 * DAY + 60);
+    expect(await erasureService().runDue()).toEqual({ done: 1, failed: 0 });
+    const row = await requests().selectFrom('data_requests').select(['status', 'closed_at']).where('id', '=', exportId).executeTakeFirstOrThrow();
+    expect(row).toEqual({ status: 'refused', closed_at: clock.now().toISOString() });
+    // The export job finds nothing left to do for them.
+    expect((await runJobs())['exports']).toEqual({ done: 0, failed: 0 });
+  });
+
+  it('rolls back an erasure that fails halfway: the resident is whole, the request still due, and the next run erases', async () => {
+    const me = await distinctResident();
+    const id = await requestDeletion(me, 'sms');
+    clock.advance(5 * DAY + 60);
+    const failing = erasureService(async () => {
+      throw new Error('the power went out');
     });
     const tombstonesBefore = await db.withTables<{ sync_changes: { type: string; entity_id: string } }>().selectFrom('sync_changes').select('entity_id').where('entity_id', '=', me.id).execute();
     expect(await failing.runDue()).toEqual({ done: 0, failed: 1 });
