@@ -69,7 +69,22 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((err: unknown) => {
+// `npm run hub -- create-admin …` (staff-cli.ts) does its one job and exits instead of serving.
+const command = process.argv[2] === 'create-admin' ? 'create-admin' : 'serve';
+const run = async (): Promise<void> => {
+  if (command === 'serve') return main();
+  if (!parsed.ok) {
+    for (const error of parsed.errors) logger.error(error);
+    process.exitCode = 1;
+    return;
+  }
+  const { runCreateAdmin } = await import('./staff-cli');
+  process.exitCode = await runCreateAdmin(process.argv.slice(3), parsed.env.database, {
+    out: (line) => process.stdout.write(`${line}\n`),
+    err: (line) => process.stderr.write(`${line}\n`),
+  });
+};
+run().catch((err: unknown) => {
   logger.error(err instanceof Error ? err.message : String(err));
   process.exitCode = 1;
 });

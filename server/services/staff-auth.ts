@@ -33,6 +33,7 @@ import {
   unlockStaffSession,
 } from '../db/staff-auth';
 import type { StaffAccount, StaffSessionRow } from '../db/staff-auth';
+import { getBuilding } from '../db/residents';
 import { insertStaffMember } from '../db/staff';
 import type { IdGenerator, RandomBytes } from '../ids';
 import type { AuthenticatedDevice } from './devices';
@@ -192,6 +193,7 @@ export function createStaffAuthService(deps: StaffAuthDeps): StaffAuthService {
       if (phone === null) throw new KiotError('phone_not_vietnamese', 'The staff phone must be a Vietnamese number');
       const email = input.email?.trim();
       if (email !== undefined && !EMAIL.test(email)) throw new KiotError('email_invalid', 'Not an email address');
+      if (input.buildingId !== null && !(await getBuilding(db, input.buildingId))) throw new KiotError('not_found', 'No such building');
       const oneTimePassword = passwords.newOneTimePassword();
       const passwordHash = await passwords.hash(oneTimePassword);
       const staffId = newId();

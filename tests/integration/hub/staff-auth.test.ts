@@ -15,6 +15,7 @@ import { enrollManagerDevice, signInStaff, signInWithPassword } from '../../fixt
 import { backends } from './backends';
 import type { TestDatabase } from './backends';
 import { call, createTestClock, enroll, errorOf, T0 } from './helpers';
+import type { Reply } from './helpers';
 
 describe.each(backends)('staff sign-in on $name', (backend) => {
   const clock = createTestClock(T0);
