@@ -343,15 +343,16 @@ describe.each(backends)('audit trail on $name', (backend) => {
       }
     }, 90_000);
 
-    it('is declared for admins and managers at GET /v1/audit/verify, and answers 401 until staff can sign in', async () => {
+    it('is declared for admins and managers at GET /v1/audit/verify, and refuses anyone without a staff session', async () => {
       expect(hubRoutes['audit.verify']).toMatchObject({ method: 'GET', path: '/v1/audit/verify', caller: { kind: 'staff', roles: ['admin', 'manager'] } });
       const anonymous = await call(base, 'GET', '/v1/audit/verify');
       expect(anonymous.status).toBe(401);
+      // Staff work only from manager workstations: a kiosk, even with a resident signed in, is refused.
       const fromKiosk = await call(base, 'GET', '/v1/audit/verify', { headers: kiosk.header });
-      expect(fromKiosk.status).toBe(401);
-      expect(errorOf(fromKiosk).code).toBe('unauthorized');
+      expect(fromKiosk.status).toBe(403);
+      expect(errorOf(fromKiosk).code).toBe('forbidden');
       const resident = await call(base, 'GET', '/v1/audit/verify', { headers: await signIn(4) });
-      expect(resident.status).toBe(401);
+      expect(resident.status).toBe(403);
     });
   });
 
