@@ -208,8 +208,22 @@ function canonicalJson(detail: Record<string, string>): string {
   return JSON.stringify(sorted);
 }
 
+/**
+ * Whether the resident may read the event's reason. A legal hold's written reason stays with
+ * the management (the resident sees the hold's category on the request): such events carry
+ * `reasonPrivate: 'true'` in their detail.
+ */
+function reasonShown(row: AuditEventRow): boolean {
+  if (row.detail === null) return true;
+  try {
+    return (JSON.parse(row.detail) as Record<string, unknown>)['reasonPrivate'] !== 'true';
+  } catch {
+    return true;
+  }
+}
+
 function toAccessLogEntry(row: AuditEventRow): AccessLogEntry | null {
-  const base = { id: row.id, at: row.at, action: AccessLogAction.parse(row.action), reason: row.reason };
+  const base = { id: row.id, at: row.at, action: AccessLogAction.parse(row.action), reason: reasonShown(row) ? row.reason : null };
   if (row.actor_kind === 'system') return { ...base, actor: { kind: 'system', job: row.actor_id } };
   if (row.actor_kind === 'staff') {
     const role: StaffRole | undefined = StaffRoleSchema.safeParse(row.actor_role).data;

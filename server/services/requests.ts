@@ -262,6 +262,8 @@ export function createRequestService(deps: RequestDeps): RequestService {
     reason: string | null;
     /** What the audit trail says was done (no personal data). */
     step: string;
+    /** The reason stays with the management: the resident's access log shows the event without it. */
+    reasonPrivate?: boolean;
     notExtended?: boolean;
   };
 
@@ -282,7 +284,7 @@ export function createRequestService(deps: RequestDeps): RequestService {
         actor: { kind: 'staff', staffId: staff.staffId },
         action: 'request.handled',
         reason: step.reason,
-        detail: { requestId, requestKind: row.kind, step: step.step },
+        detail: { requestId, requestKind: row.kind, step: step.step, ...(step.reasonPrivate === true ? { reasonPrivate: 'true' } : {}) },
       });
     });
     return staffView(staff, requestId);
@@ -439,6 +441,7 @@ export function createRequestService(deps: RequestDeps): RequestService {
         change: () => ({ status: 'on_hold', hold_category: input.category, hold_reason: reason }),
         reason,
         step: `held_${input.category}`,
+        reasonPrivate: true,
       });
     },
 
@@ -451,6 +454,7 @@ export function createRequestService(deps: RequestDeps): RequestService {
         change: (row) => ({ status: row.acknowledged_at !== null ? 'acknowledged' : 'received', hold_category: null, hold_reason: null }),
         reason,
         step: 'released',
+        reasonPrivate: true,
       });
     },
 

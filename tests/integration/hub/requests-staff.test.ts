@@ -4,7 +4,7 @@
  * transitions, the hold the resident sees, and the export download.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CreateRequestResponse, MyRequestsResponse, OtpRequestResponse, OtpVerifyResponse, StaffExportResponse, StaffRequestListResponse, StaffRequestResponse } from '../../../shared/hub-api';
+import { AccessLogResponse, CreateRequestResponse, MyRequestsResponse, OtpRequestResponse, OtpVerifyResponse, StaffExportResponse, StaffRequestListResponse, StaffRequestResponse } from '../../../shared/hub-api';
 import type { StaffRequest } from '../../../shared/hub-api';
 import { silentLogger } from '../../../shared/logger';
 import { createHub } from '../../../server/app';
@@ -124,6 +124,11 @@ describe.each(backends)('the request queue over HTTP on $name', (backend) => {
       { action: 'request.handled', reason: 'Công an phường yêu cầu giữ nguyên hồ sơ', actor_id: manager.staffId },
       { action: 'request.handled', reason: 'Cơ quan đã xác nhận xong', actor_id: manager.staffId },
     ]);
+    // The resident's "who accessed my data" shows the staff work, but a hold's written reason (and its release's) stays with the office.
+    const accessLog = AccessLogResponse.parse((await call(base, 'GET', '/v1/me/access-log', { headers: r.headers })).body);
+    const handled = accessLog.entries.filter((e) => e.action === 'request.handled');
+    expect(handled.map((e) => e.reason).sort()).toEqual(['Cần ý kiến đơn vị cung cấp dịch vụ', null, null, null].sort());
+    expect(JSON.stringify(accessLog)).not.toContain('Công an phường');
     const history = view(await call(base, 'GET', `/v1/staff/requests/${id}`, { headers: manager.headers })).history;
     expect(history.map((e) => e.action)).toEqual(['received', 'acknowledged', 'extended', 'held', 'released']);
   });
