@@ -144,6 +144,17 @@ describe.each(backends)('data-subject requests on $name', (backend) => {
       expect(errorOf(again).code).toBe('rate_limited');
     });
 
+    it('counts in the same send limits as sign-in codes', async () => {
+      const resident = nextResident();
+      const { requestId } = OtpRequestResponse.parse((await call(base, 'POST', '/v1/auth/otp/request', { json: { phone: resident.phone }, headers: kiosk.header })).body);
+      const { code } = await lastCodeTo(resident.phone);
+      const { token } = OtpVerifyResponse.parse((await call(base, 'POST', '/v1/auth/otp/verify', { json: { requestId, code }, headers: kiosk.header })).body);
+      // Straight after the sign-in code: the number's resend wait applies to this one too.
+      const reply = await call(base, 'POST', '/v1/me/requests/otp', { headers: { ...kiosk.header, authorization: `Bearer ${token}` } });
+      expect(reply.status).toBe(429);
+      expect(errorOf(reply).code).toBe('rate_limited');
+    });
+
     it('with the right code: received, erasure 5 days later, deadlines on the law’s clock, a history line', async () => {
       clock.set(T0); // Wednesday 25/11/2026, 09:35 in Hà Nội
       const s = await login();
@@ -346,6 +357,23 @@ describe.each(backends)('data-subject requests on $name', (backend) => {
         ['received', 'resident', null],
         ['refused', 'staff', 'Tên khác với hợp đồng'],
       ]);
+    });
+
+    it('a correction queued offline at the kiosk is tracked once, however often the outbox retries it', async () => {
+      const s = await login();
+      const op: SyncOperation = {
+        id: newId(),
+        kind: 'correction.request',
+        createdAt: clock.now().toISOString(),
+        sessionId: s.sessionId,
+        payload: { field: 'address', value: '12 Nguyễn Huệ, Quận 1, TP.HCM' } as SyncOperation['payload'],
+      };
+      for (let i = 0; i < 2; i++) {
+        const reply = await call(base, 'POST', '/v1/sync/push', { json: { operations: [op] }, headers: kiosk.header });
+        expect(reply.status, JSON.stringify(reply.body)).toBe(200);
+      }
+      const requests = await mine(s);
+      expect(requests.map((r) => [r.kind, r.status, r.details])).toEqual([['correction', 'received', 'Sửa địa chỉ liên hệ / Contact address correction']]);
     });
 
     it('a withdrawn consent is a request done at once', async () => {
