@@ -199,6 +199,11 @@ export async function unlockStaffSession(db: Db, id: string, now: string): Promi
   await tables(db).updateTable('staff_sessions').set({ locked_at: null, last_seen_at: now }).where('id', '=', id).execute();
 }
 
+/** Closes every other open session of the member (after a password change). */
+export async function revokeOtherStaffSessions(db: Db, staffId: string, keepSessionId: string, now: string): Promise<void> {
+  await tables(db).updateTable('staff_sessions').set({ revoked_at: now }).where('staff_id', '=', staffId).where('id', '<>', keepSessionId).where('revoked_at', 'is', null).execute();
+}
+
 export async function revokeStaffSession(db: Db, id: string, now: string): Promise<void> {
   await tables(db).updateTable('staff_sessions').set({ revoked_at: now }).where('id', '=', id).where('revoked_at', 'is', null).execute();
 }

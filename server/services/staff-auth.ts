@@ -27,6 +27,7 @@ import {
   lockStaffSession,
   recordStaffPasswordFailure,
   retireStaffSignInChallenges,
+  revokeOtherStaffSessions,
   revokeStaffSession,
   setStaffPassword,
   touchStaffSession,
@@ -308,7 +309,12 @@ export function createStaffAuthService(deps: StaffAuthDeps): StaffAuthService {
       if (!(await passwords.verify(account.password_hash, input.currentPassword))) await passwordFailed(account, now, badCredentials());
       passwords.assertAcceptable(input.newPassword, account.username);
       if (input.newPassword.normalize('NFC') === input.currentPassword.normalize('NFC')) throw new KiotError('password_weak', 'Password refused: unchanged');
-      await setStaffPassword(db, account.staff_id, await passwords.hash(input.newPassword), false, now.toISOString());
+      const newHash = await passwords.hash(input.newPassword);
+      await db.transaction().execute(async (trx) => {
+        await setStaffPassword(trx, account.staff_id, newHash, false, now.toISOString());
+        // Whoever else is signed in with the old password is signed out.
+        await revokeOtherStaffSessions(trx, account.staff_id, row.id, now.toISOString());
+      });
       logger.info('Staff password changed', { staffId: account.staff_id });
     },
 

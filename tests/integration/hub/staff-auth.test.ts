@@ -215,6 +215,21 @@ describe.each(backends)('staff sign-in on $name', (backend) => {
     expect((await call(base, 'GET', `/v1/audit/verify?buildingId=${OTHER_BUILDING}`, { headers: admin.headers })).status).toBe(200);
   });
 
+  it('signs the other sessions out when the password changes, and refuses a revoked workstation', async () => {
+    const first = await signInStaff(hub, base, { buildingId: demo.buildingId, role: 'manager' });
+    const second = await enrollManagerDevice(hub, base, demo.buildingId);
+    const other = await signInWithPassword(base, second, first.username, first.password, first.phone);
+    const otherHeaders = { ...second.header, authorization: `Bearer ${other.token}` };
+    expect((await call(base, 'GET', '/v1/audit/verify', { headers: otherHeaders })).status).toBe(200);
+    const changed = await call(base, 'POST', '/v1/staff/password', { headers: first.headers, json: { currentPassword: first.password, newPassword: STRONG } });
+    expect(changed.status).toBe(200);
+    expect((await call(base, 'GET', '/v1/audit/verify', { headers: otherHeaders })).status).toBe(401);
+    expect((await call(base, 'GET', '/v1/audit/verify', { headers: first.headers })).status).toBe(200);
+
+    await db.updateTable('devices').set({ revoked_at: clock.now().toISOString() }).where('id', '=', first.deviceId).execute();
+    expect((await call(base, 'GET', '/v1/audit/verify', { headers: first.headers })).status).toBe(401);
+  });
+
   it('stops a disabled account at once', async () => {
     const manager = await signInStaff(hub, base, { buildingId: demo.buildingId, role: 'manager' });
     await db.withTables<{ staff_credentials: { staff_id: string; disabled_at: string | null } }>().updateTable('staff_credentials').set({ disabled_at: clock.now().toISOString() }).where('staff_id', '=', manager.staffId).execute();
