@@ -122,9 +122,13 @@ function cancellable(row: DataRequestSummary): boolean {
   return isOpen(row.status) && cancellableKinds.includes(row.kind) && row.erased_at === null;
 }
 
-/** What the resident sees of an event: reasons of refusals and extensions (the law wants them told); a hold's reason stays with the office. */
+/**
+ * What the resident sees of an event: the reasons of refusals and extensions (the law wants
+ * them told), a completion's note and a start's code (an export `ready_for_pickup`); a hold's
+ * written reason, and its release's, stay with the office.
+ */
 function residentEvent(e: DataRequestEventRow): RequestEvent {
-  const shown = e.action === 'refused' || e.action === 'extended' || e.action === 'completed';
+  const shown = e.action === 'refused' || e.action === 'extended' || e.action === 'completed' || e.action === 'started';
   return { at: e.at, action: e.action, actor: e.actor_kind, reason: shown ? e.reason : null };
 }
 
