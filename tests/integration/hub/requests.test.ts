@@ -266,6 +266,20 @@ describe.each(backends)('data-subject requests on $name', (backend) => {
       expect(await requestCount(s.residentId)).toBe(1);
     });
 
+    it('the same code sent twice at once makes one deletion', async () => {
+      const s = await login();
+      const { challengeId, code } = await deletionCode(s);
+      const replies = await Promise.all([0, 1, 2].map(() => ask(s, { kind: 'deletion', otpChallengeId: challengeId, code })));
+      const made = replies.filter((r) => r.status === 200 && CreateRequestResponse.parse(r.body).created);
+      expect(made).toHaveLength(1);
+      // The others lost the race for the code (already used), or were shown the request just made.
+      for (const r of replies.filter((x) => !made.includes(x))) {
+        if (r.status === 200) expect(CreateRequestResponse.parse(r.body).created).toBe(false);
+        else expect(errorOf(r).code).toBe('code_expired');
+      }
+      expect(await requestCount(s.residentId)).toBe(1);
+    });
+
     it('email for the final notice only with an email address; a deletion cancels nothing else', async () => {
       const s = await login();
       await db.updateTable('residents').set({ email: null }).where('id', '=', s.residentId).execute();
