@@ -2,21 +2,22 @@
  * `npm run build:hub`: bundles the hub (server/main.ts) with esbuild into one file,
  *   dist/hub/main.js   (Node, CommonJS; its own package.json says so)
  * beside a package.json whose `dependencies` are exactly the packages the bundle leaves
- * outside: the native SQLite binding. A production hub is that folder plus
+ * outside: the native SQLite and argon2 (staff passwords) bindings, and the common-password
+ * list the hub reads at start. A production hub is that folder plus
  * `npm install --omit=dev` in it, then `node main.js`; nothing of the kiosk, the renderer
  * or the dev tools is in it (the build fails if any of them ends up in the bundle).
  */
 import { build } from 'esbuild';
 import type { Message, Metafile } from 'esbuild';
 import { readFileSync, statSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Loaded at run time from node_modules, never bundled. */
-const RUNTIME_PACKAGES = ['better-sqlite3-multiple-ciphers'];
+const RUNTIME_PACKAGES = ['better-sqlite3-multiple-ciphers', '@node-rs/argon2'];
 /** pg's optional native client: `pg` falls back to pure JavaScript when it is absent. */
 const OPTIONAL_ABSENT = ['pg-native'];
 
@@ -56,6 +57,10 @@ export async function buildHub(opts: { outDir?: string } = {}): Promise<BuiltHub
     logLevel: 'silent',
     legalComments: 'none',
     external: [...RUNTIME_PACKAGES, ...OPTIONAL_ABSENT],
+    // Data files the hub reads beside its code (the common-password list) are found relative to
+    // `import.meta.url`, which CommonJS lacks: the bundle's own file URL stands in for it.
+    banner: { js: "const __kiotBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+    define: { 'import.meta.url': '__kiotBundleUrl' },
   });
   if (result.warnings.length > 0) throw new Error(`hub bundle: ${result.warnings.length} warning(s)\n${format(result.warnings)}`);
   const metafile = result.metafile ?? { inputs: {}, outputs: {} };
@@ -74,6 +79,7 @@ export async function buildHub(opts: { outDir?: string } = {}): Promise<BuiltHub
     dependencies,
   };
   await writeFile(path.join(outDir, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);
+  await copyFile(path.join(root, 'resources', 'common-passwords.txt'), path.join(outDir, 'common-passwords.txt'));
   return { outDir, outfile, bytes: statSync(outfile).size, inputs: Object.keys(metafile.inputs).length, dependencies };
 }
 

@@ -2,7 +2,7 @@
  * Staff passwords: the rules a new password must meet, argon2id hashing, and one-time
  * passwords for new accounts. The common-password list is data (resources/), read once.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { hash, verify } from '@node-rs/argon2';
 import { KiotError } from '../../shared/result';
 import { randomBelow } from '../crypto';
@@ -31,10 +31,17 @@ export type PasswordService = {
   newOneTimePassword(): string;
 };
 
-export const COMMON_PASSWORDS_FILE = new URL('../../resources/common-passwords.txt', import.meta.url);
+/**
+ * Where the list is: resources/ when the hub runs from source, beside main.js in the bundled
+ * hub (scripts/build-hub.ts copies it there).
+ */
+export function commonPasswordsFile(): URL {
+  const candidates = [new URL('../../resources/common-passwords.txt', import.meta.url), new URL('common-passwords.txt', import.meta.url)];
+  return candidates.find((file) => existsSync(file)) ?? candidates[0]!;
+}
 
 /** The list as a set of lower-cased entries; `#` lines and blanks are skipped. */
-export function loadCommonPasswords(file: URL | string = COMMON_PASSWORDS_FILE): ReadonlySet<string> {
+export function loadCommonPasswords(file: URL | string = commonPasswordsFile()): ReadonlySet<string> {
   const entries = readFileSync(file, 'utf8')
     .split(/\r?\n/)
     .map((line) => line.trim().toLowerCase())

