@@ -124,6 +124,8 @@ export const requests = {
     noticeEmail: 'Email đến {{email}}',
     noticeNone: 'Không cần báo',
     sendCode: 'Gửi mã cho tôi',
+    waitSeconds_other: 'Để bảo vệ tài khoản, mỗi số điện thoại chỉ nhận một mã mỗi phút. Vui lòng chờ {{count}} giây rồi bấm “Gửi mã cho tôi”.',
+    waitMinutes_other: 'Số điện thoại của bạn đã nhận nhiều mã trong thời gian ngắn. Vui lòng chờ {{count}} phút rồi thử lại.',
     codeTitle: 'Nhập mã để xác nhận xóa dữ liệu',
     codeSent: 'Mã 6 số đã được gửi đến {{phone}}. Mã dùng được trong 5 phút.',
     codeDead: 'Mã này không dùng được nữa. Vui lòng bấm “Gửi mã mới”.',

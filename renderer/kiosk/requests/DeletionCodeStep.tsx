@@ -7,6 +7,7 @@ import { Keypad } from '../../components/Keypad';
 import { useKiot } from '../../components/KiotProvider';
 import { useResync } from '../../components/resync';
 import { useAction } from '../../components/use-action';
+import type { Failure } from '../../components/use-action';
 import { useT } from '../../i18n/I18nProvider';
 import { CODE_LENGTH, CodeBoxes } from '../auth/CodeBoxes';
 import { useSecondsLeft } from '../auth/use-seconds-left';
@@ -17,17 +18,21 @@ export type DeletionCodeStepProps = {
   onConfirmed(request: MyRequest, created: boolean): void;
   /** Asks for a new code (after the resend delay, or once this one is dead). */
   onResend(): Promise<void>;
+  /** Why the last "send a new code" failed, if it did. */
+  resendFailure: Failure | null;
+  /** Seconds the hub still wants before another code (0 when none). */
+  resendWait: number;
   onCancel(): void;
 };
 
 /** The deletion's fresh code on the number pad: six digits confirm at once; a wrong one says how many tries are left. */
-export function DeletionCodeStep({ sent, finalNotice, onConfirmed, onResend, onCancel }: DeletionCodeStepProps): JSX.Element {
+export function DeletionCodeStep({ sent, finalNotice, onConfirmed, onResend, resendFailure, resendWait, onCancel }: DeletionCodeStepProps): JSX.Element {
   const t = useT();
   const api = useKiot();
   const { busy, failure, setFailure, run } = useAction(useResync());
   const [code, setCode] = useState('');
   const [dead, setDead] = useState(false);
-  const secondsToResend = useSecondsLeft(sent.receivedAt, sent.resendAfterSeconds);
+  const secondsToResend = Math.max(useSecondsLeft(sent.receivedAt, sent.resendAfterSeconds), resendWait);
 
   const confirm = useCallback(
     (entered: string): Promise<void> => {
@@ -70,6 +75,8 @@ export function DeletionCodeStep({ sent, finalNotice, onConfirmed, onResend, onC
       <div className="entry-message">
         {failure ? (
           <ErrorMessage error={failure.error} overrides={{ hub_unavailable: 'requests:hubNeeded', code_expired: 'requests:deletion.codeDead' }} onRetry={failure.retry} retryDisabled={busy} />
+        ) : resendFailure ? (
+          <ErrorMessage error={resendFailure.error} overrides={{ hub_unavailable: 'requests:hubNeeded' }} onRetry={resendFailure.retry} />
         ) : null}
       </div>
       <div className="actions">
@@ -80,10 +87,10 @@ export function DeletionCodeStep({ sent, finalNotice, onConfirmed, onResend, onC
           type="button"
           className={dead ? 'button button-primary' : 'button button-secondary'}
           data-testid="deletion-code-resend"
-          disabled={busy || (secondsToResend > 0 && !dead)}
+          disabled={busy || secondsToResend > 0}
           onClick={() => void onResend()}
         >
-          {secondsToResend > 0 && !dead ? t('requests:deletion.resendIn', { n: secondsToResend }) : t('requests:deletion.resend')}
+          {secondsToResend > 0 ? t('requests:deletion.resendIn', { n: secondsToResend }) : t('requests:deletion.resend')}
         </button>
       </div>
       <Keypad onDigit={onDigit} onDelete={onDelete} onClear={onClear} disabled={busy || dead} />

@@ -8,6 +8,7 @@ import { useKiot } from '../../components/KiotProvider';
 import { useResync } from '../../components/resync';
 import { useAction } from '../../components/use-action';
 import { useT } from '../../i18n/I18nProvider';
+import { useSecondsLeft } from '../auth/use-seconds-left';
 import { CancelDialog } from './CancelDialog';
 import { DeletionCodeStep } from './DeletionCodeStep';
 import { DeletionStatus } from './DeletionStatus';
@@ -37,6 +38,9 @@ export function DeletionScreen({ onBack, onOpenList }: DeletionScreenProps): JSX
   const [view, setView] = useState<RequestsView | null>(null);
   const [step, setStep] = useState<Step>({ kind: 'intro' });
   const [notice, setNotice] = useState<FinalNoticeChannel>('sms');
+  /** The hub's wait before another code may go to this number (the sign-in code counts too). */
+  const [wait, setWait] = useState<{ since: number; seconds: number } | null>(null);
+  const waitLeft = useSecondsLeft(wait?.since ?? 0, wait?.seconds ?? 0);
 
   const reload = useCallback((): Promise<void> => {
     const attempt = async (): Promise<void> => {
@@ -58,12 +62,18 @@ export function DeletionScreen({ onBack, onOpenList }: DeletionScreenProps): JSX
   const sendCode = useCallback((): Promise<void> => {
     const attempt = async (): Promise<void> => {
       const result = await send.run(() => api.requests.sendDeletionCode({}), () => void attempt());
+      if (!result) return;
       // The resend delay counts from when the answer arrived.
-      if (result?.ok) setStep({ kind: 'code', sent: { ...result.value, receivedAt: Date.now() } });
+      if (result.ok) setStep({ kind: 'code', sent: { ...result.value, receivedAt: Date.now() } });
+      else if (result.error.code === 'rate_limited' && result.error.retryAfterSeconds !== undefined && result.error.retryAfterSeconds > 0) {
+        // Said as a countdown with the button held, rather than a "wait 59 seconds" that never moves.
+        setWait({ since: Date.now(), seconds: result.error.retryAfterSeconds });
+        send.setFailure(null);
+      }
     };
     return attempt();
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [api, send.run]);
+  }, [api, send.run, send.setFailure]);
 
   const confirmed = useCallback((request: MyRequest, created: boolean) => setStep({ kind: 'status', request, created, confirmCancel: false }), []);
 
@@ -72,7 +82,18 @@ export function DeletionScreen({ onBack, onOpenList }: DeletionScreenProps): JSX
     if (view === null) return null;
     switch (step.kind) {
       case 'code':
-        return <DeletionCodeStep key={step.sent.receivedAt} sent={step.sent} finalNotice={notice} onConfirmed={confirmed} onResend={sendCode} onCancel={() => setStep({ kind: 'intro' })} />;
+        return (
+          <DeletionCodeStep
+            key={step.sent.receivedAt}
+            sent={step.sent}
+            finalNotice={notice}
+            onConfirmed={confirmed}
+            onResend={sendCode}
+            resendFailure={send.failure}
+            resendWait={waitLeft}
+            onCancel={() => setStep({ kind: 'intro' })}
+          />
+        );
       case 'status':
         return (
           <>
@@ -129,13 +150,18 @@ export function DeletionScreen({ onBack, onOpenList }: DeletionScreenProps): JSX
               </button>
             </div>
             <div className="entry-message">
+              {waitLeft > 0 ? (
+                <p className="notice-offline" role="status" data-testid="deletion-wait">
+                  {waitLeft < 120 ? t('requests:deletion.waitSeconds', { count: waitLeft }) : t('requests:deletion.waitMinutes', { count: Math.ceil(waitLeft / 60) })}
+                </p>
+              ) : null}
               {send.failure ? <ErrorMessage error={send.failure.error} overrides={{ hub_unavailable: 'requests:hubNeeded' }} onRetry={send.failure.retry} retryDisabled={send.busy} /> : null}
             </div>
             <div className="actions">
               <button type="button" className="button button-secondary" data-testid="deletion-back" disabled={send.busy} onClick={onBack}>
                 {t('requests:deletion.cancel')}
               </button>
-              <button type="button" className="button button-primary" data-testid="deletion-send-code" disabled={send.busy} onClick={() => void sendCode()}>
+              <button type="button" className="button button-primary" data-testid="deletion-send-code" disabled={send.busy || waitLeft > 0} onClick={() => void sendCode()}>
                 {t('requests:deletion.sendCode')}
               </button>
             </div>

@@ -38,7 +38,13 @@ export function myRequest(partial: Partial<MyRequest> & Pick<MyRequest, 'id' | '
   };
 }
 
-export type FakeRequestsOptions = { requests?: MyRequest[]; emailMasked?: string | null; code?: string };
+export type FakeRequestsOptions = {
+  requests?: MyRequest[];
+  emailMasked?: string | null;
+  code?: string;
+  /** The first code request is refused as too soon, with this many seconds to wait (as right after sign-in). */
+  firstSendWaitSeconds?: number;
+};
 
 export function createFakeRequests(handle: Handle, signedIn: () => boolean, options: FakeRequestsOptions = {}): KiotApi['requests'] {
   const code = options.code ?? '123456';
@@ -47,6 +53,7 @@ export function createFakeRequests(handle: Handle, signedIn: () => boolean, opti
   const fail = (c: AppError['code'], extra: Partial<AppError> = {}): Result<never> => ({ ok: false, error: { code: c, message: c, ...extra } });
   let attemptsLeft = 0;
   let n = 0;
+  let waitOnce = options.firstSendWaitSeconds;
   const open = (kind: MyRequest['kind']): MyRequest | undefined => requests.find((r) => r.kind === kind && r.closedAt === null);
 
   return {
@@ -54,6 +61,11 @@ export function createFakeRequests(handle: Handle, signedIn: () => boolean, opti
     sendDeletionCode: (request) =>
       handle('requests:sendDeletionCode', request, () => {
         if (!signedIn()) return fail('unauthorized');
+        if (waitOnce !== undefined) {
+          const retryAfterSeconds = waitOnce;
+          waitOnce = undefined;
+          return fail('rate_limited', { retryAfterSeconds });
+        }
         attemptsLeft = 5;
         return { ok: true, value: { expiresAt: new Date(Date.now() + 300_000).toISOString(), resendAfterSeconds: 60, phoneMasked: contact.phoneMasked } };
       }),

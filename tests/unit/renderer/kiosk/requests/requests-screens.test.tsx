@@ -1,10 +1,13 @@
 // @vitest-environment jsdom
-import { fireEvent, screen, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { act, fireEvent, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { mainProcess, press, renderApp, teardown, toBills } from '../../render-app';
 import { myRequest } from './fake-requests';
 
-afterEach(teardown);
+afterEach(() => {
+  vi.useRealTimers();
+  teardown();
+});
 
 async function openFromPrivacy(entry: 'requests' | 'deletion' | 'export', english = false): Promise<void> {
   await toBills();
@@ -106,7 +109,24 @@ describe('delete my data', () => {
     expect(fake.callsTo('requests:create').at(-1)!.request).toMatchObject({ finalNotice: 'none' });
   });
 
-  it('asks for a new code once the code is dead', async () => {
+  it('right after sign-in, counts down the wait before a code may be sent, with the button held', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    await renderApp({ requests: { firstSendWaitSeconds: 3 } });
+    await openFromPrivacy('deletion');
+    fireEvent.click(await screen.findByTestId('deletion-send-code'));
+    expect((await screen.findByTestId('deletion-wait')).textContent).toBe('Để bảo vệ tài khoản, mỗi số điện thoại chỉ nhận một mã mỗi phút. Vui lòng chờ 3 giây rồi bấm “Gửi mã cho tôi”.');
+    expect(screen.getByTestId('deletion-send-code').hasAttribute('disabled')).toBe(true);
+    expect(screen.queryByTestId('error-message')).toBeNull();
+    await act(async () => void (await vi.advanceTimersByTimeAsync(1000)));
+    expect(screen.getByTestId('deletion-wait').textContent).toContain('chờ 2 giây');
+    await act(async () => void (await vi.advanceTimersByTimeAsync(2500)));
+    expect(screen.queryByTestId('deletion-wait')).toBeNull();
+    fireEvent.click(screen.getByTestId('deletion-send-code'));
+    await screen.findByTestId('deletion-code');
+  });
+
+  it('asks for a new code once the code is dead, when the hub allows another', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
     await renderApp({ requests: { code: '999999' } });
     await openFromPrivacy('deletion');
     fireEvent.click(await screen.findByTestId('deletion-send-code'));
@@ -117,6 +137,10 @@ describe('delete my data', () => {
     }
     expect(screen.getByTestId('error-message').textContent).toContain('Bạn đã nhập sai quá nhiều lần');
     const resend = screen.getByTestId('deletion-code-resend');
+    expect(resend.hasAttribute('disabled')).toBe(true);
+    expect(resend.textContent).toMatch(/^Gửi mã mới sau \d+ giây$/);
+    await act(async () => void (await vi.advanceTimersByTimeAsync(60_000)));
+    expect(resend.textContent).toBe('Gửi mã mới');
     expect(resend.hasAttribute('disabled')).toBe(false);
     fireEvent.click(resend);
     await screen.findByTestId('deletion-code');
