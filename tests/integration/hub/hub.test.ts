@@ -315,7 +315,7 @@ describe.each(backends)('hub on $name', (backend) => {
     const session = await login(doomed, nextResident().phone);
     const headers = { ...doomed.header, authorization: `Bearer ${session.token}` };
     // Every route that needs a device, straight from the route table, so a new one is covered too.
-    // Staff routes refuse everyone until staff can sign in (issue 9); audit.test.ts checks that.
+    // Staff routes also need a staff session; staff-auth.test.ts checks a revoked workstation's.
     const guarded = Object.values(hubRoutes).filter((route) => route.caller.kind !== 'public' && route.caller.kind !== 'staff');
     const send = (route: (typeof guarded)[number]): Promise<Reply> => call(base, route.method, route.path, route.method === 'POST' ? { json: {}, headers } : { headers });
 
