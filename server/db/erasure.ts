@@ -134,7 +134,7 @@ function chunks<T>(items: readonly T[]): T[][] {
 /**
  * Erases everything the hub holds about the resident, in the caller's transaction. The
  * dependants go first (foreign keys), the residents row last. `phoneHmacs` are the HMACs of
- * every number the resident used, for the OTP rows that carry no resident id.
+ * the resident's numbers known to the caller, for the OTP rows that carry no resident id.
  */
 export async function eraseResidentRows(trx: HubTrx, residentId: string, phoneHmacs: readonly string[]): Promise<ErasedCounts> {
   const t = tables(trx);
@@ -148,8 +148,11 @@ export async function eraseResidentRows(trx: HubTrx, residentId: string, phoneHm
     add('sync_operations', (await t.deleteFrom('sync_operations').where('session_id', 'in', ids).executeTakeFirst()).numDeletedRows);
   }
   add('resident_sessions', (await t.deleteFrom('resident_sessions').where('resident_id', '=', residentId).executeTakeFirst()).numDeletedRows);
+  // The codes they asked for carry the HMAC of the number used, including a number they had
+  // before a phone change (no longer stored anywhere else): its send records go too.
+  const usedHmacs = (await t.selectFrom('otp_requests').select('phone_hmac').distinct().where('resident_id', '=', residentId).execute()).map((r) => r.phone_hmac);
   add('otp_requests', (await t.deleteFrom('otp_requests').where('resident_id', '=', residentId).executeTakeFirst()).numDeletedRows);
-  for (const hmacs of chunks(phoneHmacs)) {
+  for (const hmacs of chunks([...new Set([...phoneHmacs, ...usedHmacs])])) {
     add('otp_requests', (await t.deleteFrom('otp_requests').where('phone_hmac', 'in', hmacs).executeTakeFirst()).numDeletedRows);
     add('otp_sends', (await t.deleteFrom('otp_sends').where('phone_hmac', 'in', hmacs).executeTakeFirst()).numDeletedRows);
   }

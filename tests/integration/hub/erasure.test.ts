@@ -285,6 +285,22 @@ describe.each(backends)('the deletion executor on $name', (backend) => {
       for (const needle of [me.phone, me.name, me.email, me.newEmail, me.address]) expect(raw.includes(Buffer.from(needle, 'utf8')), needle).toBe(true);
     }
 
+    // Then a new phone number: the old one now survives only in what the hub derived from it.
+    const newPhone = `+84388${me.phone.slice(-6)}`;
+    clock.advance(61);
+    const smsMark = (await sms()).length;
+    const started = await call(base, 'POST', '/v1/me/contact-changes', { json: { kind: 'phone', newPhone: `0${newPhone.slice(3)}`, hasOldPhone: true }, headers: me.session.headers });
+    expect(started.status, JSON.stringify(started.body)).toBe(200);
+    const phoneChange = ContactChangeResponse.parse(started.body).change;
+    const codes = (await sms()).slice(smsMark);
+    for (const [target, to] of [['new', newPhone], ['old', me.phone]] as const) {
+      const code = codeIn(codes.find((m) => m.to === to)!.body);
+      const verified = await call(base, 'POST', `/v1/me/contact-changes/${phoneChange.id}/verify`, { json: { target, code }, headers: me.session.headers });
+      expect(verified.status, JSON.stringify(verified.body)).toBe(200);
+    }
+    expect((await db.selectFrom('residents').select('phone_e164').where('id', '=', me.id).executeTakeFirstOrThrow()).phone_e164).toBe(newPhone);
+    const oldHmac = hmacSha256Base64url(otpHmacKey, `phone:${me.phone}`);
+    expect((await db.selectFrom('otp_sends').select('id').where('phone_hmac', '=', oldHmac).execute()).length).toBeGreaterThan(0);
     const smsBefore = (await sms()).length;
     clock.advance(5 * DAY + 60);
     expect((await runJobs())['erasure']).toEqual({ done: 1, failed: 0 });
@@ -296,17 +312,20 @@ describe.each(backends)('the deletion executor on $name', (backend) => {
       const left = await sql<{ n: number }>`select count(*) as n from ${sql.table(table)} where resident_id = ${me.id}`.execute(db);
       expect(Number(left.rows[0]?.n), table).toBe(0);
     }
-    const hmac = hmacSha256Base64url(otpHmacKey, `phone:${me.phone}`);
-    expect(await db.selectFrom('otp_sends').select('id').where('phone_hmac', '=', hmac).execute()).toEqual([]);
-    expect(await db.selectFrom('otp_requests').select('id').where('phone_hmac', '=', hmac).execute()).toEqual([]);
+    for (const number of [me.phone, newPhone]) {
+      const hmac = hmacSha256Base64url(otpHmacKey, `phone:${number}`);
+      expect(await db.selectFrom('otp_sends').select('id').where('phone_hmac', '=', hmac).execute(), number).toEqual([]);
+      expect(await db.selectFrom('otp_requests').select('id').where('phone_hmac', '=', hmac).execute(), number).toEqual([]);
+    }
 
     // Nothing of them in any table, on either database.
+    const everything = [...needles(me), newPhone, `0${newPhone.slice(3)}`];
     const after = await dumpAllTables();
-    for (const needle of needles(me)) expect(after.includes(needle), needle).toBe(false);
+    for (const needle of everything) expect(after.includes(needle), needle).toBe(false);
     // Nor in the bytes on disk: not in a freed page, not in an older frame of the -wal.
     if (backend.name === 'sqlite') {
       const raw = rawSqliteBytes();
-      for (const needle of needles(me)) expect(raw.includes(Buffer.from(needle, 'utf8')), `raw bytes hold ${needle}`).toBe(false);
+      for (const needle of everything) expect(raw.includes(Buffer.from(needle, 'utf8')), `raw bytes hold ${needle}`).toBe(false);
     }
 
     // What the hub runs after a batch works on this database (VACUUM needs the table owner on PostgreSQL).
@@ -338,8 +357,9 @@ describe.each(backends)('the deletion executor on $name', (backend) => {
     }
     expect(tombstones).toEqual([expect.objectContaining({ type: 'resident_erased', id: me.id, data: null })]);
 
-    // One final notice, to the number they had, in Vietnamese and English.
-    const notices = (await sms()).slice(smsBefore).filter((m) => m.to === me.phone);
+    // One final notice, to the number they had at the end, in Vietnamese and English.
+    expect((await sms()).slice(smsBefore).filter((m) => m.to === me.phone)).toEqual([]);
+    const notices = (await sms()).slice(smsBefore).filter((m) => m.to === newPhone);
     expect(notices).toHaveLength(1);
     expect(notices[0]!.body).toContain('đã được xóa');
     expect(notices[0]!.body).toContain('was erased');
@@ -348,7 +368,7 @@ describe.each(backends)('the deletion executor on $name', (backend) => {
 
     // Nothing more to do: a second run erases nothing and sends nothing.
     expect((await runJobs())['erasure']).toEqual({ done: 0, failed: 0 });
-    expect((await sms()).slice(smsBefore).filter((m) => m.to === me.phone)).toHaveLength(1);
+    expect((await sms()).slice(smsBefore).filter((m) => m.to === newPhone)).toHaveLength(1);
   });
 
   it('sends the final notice by mail when the resident chose email, to the address read before the erasure', async () => {
