@@ -15,5 +15,7 @@ import { migration0009 } from './0009-bills-by-unit';
 import { migration0010 } from './0010-holidays';
 import { migration0011 } from './0011-requests';
 import { migration0012 } from './0012-staff-auth';
+import { migration0013 } from './0013-residents-console';
+import { migration0014 } from './0014-incidents';
 
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011, migration0012];
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011, migration0012, migration0013, migration0014];

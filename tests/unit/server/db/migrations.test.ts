@@ -61,6 +61,8 @@ const expected: Record<number, Record<string, string[]>> = {
     staff_sessions: ['id', 'token_hash', 'staff_id', 'device_id', 'created_at', 'last_seen_at', 'expires_at', 'locked_at', 'revoked_at'],
     staff_sign_in_challenges: ['id', 'staff_id', 'device_id', 'code_hmac', 'attempts', 'created_at', 'expires_at', 'consumed_at'],
   },
+  13: {},
+  14: {},
 };
 
 let db: HubDb | null = null;
