@@ -52,6 +52,11 @@ export type StaffAuthLimits = {
   idleSeconds: number;
   /** `last_seen_at` is written at most this often per session: one write per request would be waste. */
   touchEverySeconds: number;
+  /**
+   * Failed sign-ins (any username) one workstation may make per window before it must wait:
+   * the per-account lock-out alone would let one device try a common password on every account.
+   */
+  deviceFailures: { windowSeconds: number; max: number };
 };
 
 export const defaultStaffAuthLimits: StaffAuthLimits = {
@@ -62,6 +67,7 @@ export const defaultStaffAuthLimits: StaffAuthLimits = {
   sessionSeconds: 12 * 60 * 60,
   idleSeconds: 10 * 60,
   touchEverySeconds: 15,
+  deviceFailures: { windowSeconds: 15 * 60, max: 20 },
 };
 
 export type NewStaffAccount = {
@@ -123,6 +129,25 @@ export function createStaffAuthService(deps: StaffAuthDeps): StaffAuthService {
   // One answer for every way a sign-in can be wrong, so it tells nothing about which usernames exist.
   const badCredentials = (): KiotError => new KiotError('unauthorized', 'Wrong username or password');
   const noSession = (): KiotError => new KiotError('unauthorized', 'Missing, expired or invalid staff session');
+
+  // Per hub process, like the enrollment throttle: several hubs each allow their own share.
+  const deviceFailures = new Map<string, number[]>();
+  const recentFailures = (deviceId: string, now: Date): number[] => {
+    const since = now.getTime() - limits.deviceFailures.windowSeconds * 1000;
+    const kept = (deviceFailures.get(deviceId) ?? []).filter((at) => at > since);
+    if (kept.length === 0) deviceFailures.delete(deviceId);
+    else deviceFailures.set(deviceId, kept);
+    return kept;
+  };
+  const assertDeviceMayTry = (deviceId: string, now: Date): void => {
+    const recent = recentFailures(deviceId, now);
+    if (recent.length < limits.deviceFailures.max) return;
+    const retryAt = recent[recent.length - limits.deviceFailures.max]! + limits.deviceFailures.windowSeconds * 1000;
+    throw new KiotError('rate_limited', 'Too many failed sign-ins from this workstation', { retryAfterSeconds: Math.max(1, Math.ceil((retryAt - now.getTime()) / 1000)) });
+  };
+  const deviceFailed = (deviceId: string, now: Date): void => {
+    deviceFailures.set(deviceId, [...recentFailures(deviceId, now), now.getTime()]);
+  };
 
   const lockedError = (lockedUntil: string, now: Date): KiotError =>
     new KiotError('account_locked', 'Too many failed attempts: the account is locked for a while', {
@@ -221,15 +246,20 @@ export function createStaffAuthService(deps: StaffAuthDeps): StaffAuthService {
     },
 
     async signIn({ username, password, device }) {
-      const account = await findStaffAccountByUsername(db, normalizeUsername(username));
       const now = clock();
+      assertDeviceMayTry(device.id, now);
+      const account = await findStaffAccountByUsername(db, normalizeUsername(username));
       if (!account || account.disabled_at !== null) {
         await passwords.verifyDummy(password);
+        deviceFailed(device.id, now);
         throw badCredentials();
       }
       if (isLocked(account, now)) throw lockedError(account.locked_until!, now);
       const matches = await passwords.verify(account.password_hash, password);
-      if (!matches) return passwordFailed(account, now, badCredentials());
+      if (!matches) {
+        deviceFailed(device.id, now);
+        return passwordFailed(account, now, badCredentials());
+      }
       // The right password from another building's workstation is still no sign-in here.
       if (account.building_id !== null && account.building_id !== device.buildingId) throw badCredentials();
       await clearStaffPasswordFailures(db, account.staff_id, now.toISOString());

@@ -185,7 +185,7 @@ export const hubRoutes = defineRoutes({
     summary: 'Check a username and password (one answer for a wrong username or password) and send a sign-in code by SMS to the staff phone',
     body: StaffSignInBody,
     response: StaffSignInResponse,
-    errors: ['account_locked', 'hub_unavailable'],
+    errors: ['account_locked', 'rate_limited', 'hub_unavailable'],
   },
   'staffAuth.verify': {
     method: 'POST',

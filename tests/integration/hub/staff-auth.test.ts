@@ -103,6 +103,19 @@ describe.each(backends)('staff sign-in on $name', (backend) => {
     StaffSignInResponse.parse(after.body);
   });
 
+  it('makes a workstation that fails 20 sign-ins in 15 minutes wait, whichever accounts it tried', async () => {
+    const a = await account();
+    for (let i = 0; i < 20; i += 1) expect((await signIn(a.device, `guess.${i}`, 'matkhau123456')).status).toBe(401);
+    const throttled = await signIn(a.device, a.username, a.oneTimePassword);
+    expect(throttled.status).toBe(429);
+    expect(errorOf(throttled)).toMatchObject({ code: 'rate_limited', retryAfterSeconds: 900 });
+    // Another workstation is not held back, and this one may try again after the window.
+    const other = await enrollManagerDevice(hub, base, demo.buildingId);
+    expect((await signIn(other, a.username, a.oneTimePassword)).status).toBe(200);
+    clock.advance(15 * 60);
+    expect((await signIn(a.device, a.username, a.oneTimePassword)).status).toBe(200);
+  });
+
   it('refuses a wrong code, a code from another device, and a second use', async () => {
     const a = await account();
     const challenge = StaffSignInResponse.parse((await signIn(a.device, a.username, a.oneTimePassword)).body);
