@@ -17,8 +17,8 @@ describe('hub route table', () => {
     }
   });
 
-  it('keeps the dev outbox dev-only and resident sign-in on kiosks only', () => {
-    expect(Object.entries(hubRoutes).filter(([, r]) => 'devOnly' in r && r.devOnly).map(([k]) => k)).toEqual(['dev.smsOutbox', 'dev.mailOutbox']);
+  it('keeps the dev outboxes and the dev job trigger dev-only and resident sign-in on kiosks only', () => {
+    expect(Object.entries(hubRoutes).filter(([, r]) => 'devOnly' in r && r.devOnly).map(([k]) => k)).toEqual(['dev.smsOutbox', 'dev.mailOutbox', 'dev.runJobs']);
     expect(hubRoutes['auth.requestOtp'].caller).toEqual({ kind: 'device', modes: ['kiosk'] });
     expect(hubRoutes['auth.verifyOtp'].caller).toEqual({ kind: 'device', modes: ['kiosk'] });
     expect(hubRoutes['me.bills'].caller).toEqual({ kind: 'resident' });
