@@ -25,9 +25,9 @@ export function errorText(t: T, error: AppError, overrides: ErrorOverrides = {})
       return t('common:error.hubUnavailable');
     case 'wrong_state':
       return t('common:error.wrongState');
+    // The staff sign-in errors among these: the manager console words them itself; a kiosk never meets them.
     case 'unauthorized':
     case 'forbidden':
-    // Staff sign-in errors: the manager console words these itself; a kiosk never meets them.
     case 'password_change_required':
     case 'session_locked':
       return t('common:error.unauthorized');
