@@ -233,7 +233,7 @@ export const hubRoutes = defineRoutes({
   'staff.requests': {
     method: 'GET',
     path: '/v1/staff/requests',
-    caller: { kind: 'staff', roles: ['admin', 'manager', 'care'] },
+    caller: { kind: 'staff', roles: ['admin', 'manager', 'care', 'auditor'] },
     summary: "The building's requests, overdue first, with filters",
     query: StaffRequestListQuery,
     response: StaffRequestListResponse,
@@ -242,7 +242,7 @@ export const hubRoutes = defineRoutes({
   'staff.request': {
     method: 'GET',
     path: '/v1/staff/requests/{id}',
-    caller: { kind: 'staff', roles: ['admin', 'manager', 'care'] },
+    caller: { kind: 'staff', roles: ['admin', 'manager', 'care', 'auditor'] },
     summary: 'One request with its history',
     params: RequestParams,
     response: StaffRequestResponse,
