@@ -128,7 +128,7 @@ test('in English: a copy of my data goes to my email, shows in My requests, and 
   const card = page.locator('[data-testid="request-card"][data-kind="export"]');
   await expect(card.getByTestId('request-status')).toHaveText('Received');
   await expect(card.getByTestId('request-deadline')).toHaveText(/^We will answer by (Monday|Tuesday|Wednesday|Thursday|Friday) \d\d\/\d\d\/\d{4}$/);
-  await expect(card).toContainText('Sent by email');
+  await expect(card).toContainText('Delivery: by email');
 
   const mails = async (): Promise<DevMailOutboxResponse['messages']> => {
     const res = await fetch(`${stack.hubUrl}/v1/dev/mail-outbox?to=${encodeURIComponent(email!)}`);

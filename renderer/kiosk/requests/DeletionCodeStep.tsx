@@ -66,7 +66,7 @@ export function DeletionCodeStep({ sent, finalNotice, onConfirmed, onResend, res
   const onClear = useCallback(() => setCode(''), []);
 
   return (
-    <section className="profile-code" aria-labelledby="deletion-code-title" data-testid="deletion-code">
+    <section className="profile-code deletion-code" aria-labelledby="deletion-code-title" data-testid="deletion-code">
       <h2 id="deletion-code-title" className="section-title">
         {t('requests:deletion.codeTitle')}
       </h2>

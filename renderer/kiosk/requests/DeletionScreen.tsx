@@ -118,52 +118,56 @@ export function DeletionScreen({ onBack, onOpenList }: DeletionScreenProps): JSX
       case 'intro':
         return (
           <section className="deletion-intro" data-testid="deletion-intro">
-            <h3 className="request-subtitle">{t('requests:deletion.erasedTitle')}</h3>
-            <ul className="request-facts" data-testid="deletion-erased">
-              <li>{t('requests:deletion.erased.name')}</li>
-              <li>{t('requests:deletion.erased.phone')}</li>
-              <li>{t('requests:deletion.erased.email')}</li>
-              <li>{t('requests:deletion.erased.address')}</li>
-              <li>{t('requests:deletion.erased.consents')}</li>
-              <li>{t('requests:deletion.erased.signIns')}</li>
-              <li>{t('requests:deletion.erased.contactChanges')}</li>
-            </ul>
-            <h3 className="request-subtitle">{t('requests:deletion.keptTitle')}</h3>
-            <p className="info-text">{t('requests:deletion.kept')}</p>
-            <p className="request-when" data-testid="deletion-when">
-              {t('requests:deletion.when', { count: DELETION_DELAY_DAYS })}
-            </p>
-            <h3 className="request-subtitle" id="deletion-notice-title">
-              {t('requests:deletion.noticeTitle')}
-            </h3>
-            <div className="choice-row request-choices" role="radiogroup" aria-labelledby="deletion-notice-title">
-              <button type="button" role="radio" aria-checked={notice === 'sms'} className={notice === 'sms' ? 'choice choice-on' : 'choice'} data-testid="deletion-notice-sms" onClick={() => setNotice('sms')}>
-                {t('requests:deletion.noticeSms', { phone: view.contact.phoneMasked })}
-              </button>
-              {emailMasked !== null ? (
-                <button type="button" role="radio" aria-checked={notice === 'email'} className={notice === 'email' ? 'choice choice-on' : 'choice'} data-testid="deletion-notice-email" onClick={() => setNotice('email')}>
-                  {t('requests:deletion.noticeEmail', { email: emailMasked })}
+            <div className="deletion-facts">
+              <p className="request-when" data-testid="deletion-when">
+                {t('requests:deletion.when', { count: DELETION_DELAY_DAYS })}
+              </p>
+              <h3 className="request-subtitle">{t('requests:deletion.erasedTitle')}</h3>
+              <ul className="request-facts" data-testid="deletion-erased">
+                <li>{t('requests:deletion.erased.name')}</li>
+                <li>{t('requests:deletion.erased.phone')}</li>
+                <li>{t('requests:deletion.erased.email')}</li>
+                <li>{t('requests:deletion.erased.address')}</li>
+                <li>{t('requests:deletion.erased.consents')}</li>
+                <li>{t('requests:deletion.erased.signIns')}</li>
+                <li>{t('requests:deletion.erased.contactChanges')}</li>
+              </ul>
+              <h3 className="request-subtitle">{t('requests:deletion.keptTitle')}</h3>
+              <p className="info-text">{t('requests:deletion.kept')}</p>
+            </div>
+            <div className="deletion-choose">
+              <h3 className="request-subtitle" id="deletion-notice-title">
+                {t('requests:deletion.noticeTitle')}
+              </h3>
+              <div className="choice-row request-choices" role="radiogroup" aria-labelledby="deletion-notice-title">
+                <button type="button" role="radio" aria-checked={notice === 'sms'} className={notice === 'sms' ? 'choice choice-on' : 'choice'} data-testid="deletion-notice-sms" onClick={() => setNotice('sms')}>
+                  {t('requests:deletion.noticeSms', { phone: view.contact.phoneMasked })}
                 </button>
-              ) : null}
-              <button type="button" role="radio" aria-checked={notice === 'none'} className={notice === 'none' ? 'choice choice-on' : 'choice'} data-testid="deletion-notice-none" onClick={() => setNotice('none')}>
-                {t('requests:deletion.noticeNone')}
-              </button>
-            </div>
-            <div className="entry-message">
-              {waitLeft > 0 ? (
-                <p className="notice-offline" role="status" data-testid="deletion-wait">
-                  {waitLeft < 120 ? t('requests:deletion.waitSeconds', { count: waitLeft }) : t('requests:deletion.waitMinutes', { count: Math.ceil(waitLeft / 60) })}
-                </p>
-              ) : null}
-              {send.failure ? <ErrorMessage error={send.failure.error} overrides={{ hub_unavailable: 'requests:hubNeeded' }} onRetry={send.failure.retry} retryDisabled={send.busy} /> : null}
-            </div>
-            <div className="actions">
-              <button type="button" className="button button-secondary" data-testid="deletion-back" disabled={send.busy} onClick={onBack}>
-                {t('requests:deletion.cancel')}
-              </button>
-              <button type="button" className="button button-primary" data-testid="deletion-send-code" disabled={send.busy || waitLeft > 0} onClick={() => void sendCode()}>
-                {t('requests:deletion.sendCode')}
-              </button>
+                {emailMasked !== null ? (
+                  <button type="button" role="radio" aria-checked={notice === 'email'} className={notice === 'email' ? 'choice choice-on' : 'choice'} data-testid="deletion-notice-email" onClick={() => setNotice('email')}>
+                    {t('requests:deletion.noticeEmail', { email: emailMasked })}
+                  </button>
+                ) : null}
+                <button type="button" role="radio" aria-checked={notice === 'none'} className={notice === 'none' ? 'choice choice-on' : 'choice'} data-testid="deletion-notice-none" onClick={() => setNotice('none')}>
+                  {t('requests:deletion.noticeNone')}
+                </button>
+              </div>
+              <div className="entry-message">
+                {waitLeft > 0 ? (
+                  <p className="notice-offline" role="status" data-testid="deletion-wait">
+                    {waitLeft < 120 ? t('requests:deletion.waitSeconds', { count: waitLeft }) : t('requests:deletion.waitMinutes', { count: Math.ceil(waitLeft / 60) })}
+                  </p>
+                ) : null}
+                {send.failure ? <ErrorMessage error={send.failure.error} overrides={{ hub_unavailable: 'requests:hubNeeded' }} onRetry={send.failure.retry} retryDisabled={send.busy} /> : null}
+              </div>
+              <div className="actions">
+                <button type="button" className="button button-secondary" data-testid="deletion-back" disabled={send.busy} onClick={onBack}>
+                  {t('requests:deletion.cancel')}
+                </button>
+                <button type="button" className="button button-primary" data-testid="deletion-send-code" disabled={send.busy || waitLeft > 0} onClick={() => void sendCode()}>
+                  {t('requests:deletion.sendCode')}
+                </button>
+              </div>
             </div>
           </section>
         );
@@ -179,7 +183,8 @@ export function DeletionScreen({ onBack, onOpenList }: DeletionScreenProps): JSX
           <span aria-hidden="true">‹</span> {t('common:back')}
         </button>
       </div>
-      <h2 className="section-title">{t('requests:deletion.title')}</h2>
+      {/* The code and confirmation steps carry their own title: on a short landscape screen every line counts. */}
+      {step.kind === 'intro' || step.kind === 'cancelled' ? <h2 className="section-title">{t('requests:deletion.title')}</h2> : null}
       {load.busy && view === null ? (
         <p className="info-text" role="status">
           {t('requests:loading')}

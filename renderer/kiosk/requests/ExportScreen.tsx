@@ -62,8 +62,9 @@ export function ExportScreen({ onBack, onOpenList }: ExportScreenProps): JSX.Ele
       ) : null}
       {load.failure ? <ErrorMessage error={load.failure.error} overrides={{ hub_unavailable: 'requests:hubNeeded' }} onRetry={load.failure.retry} retryDisabled={load.busy} /> : null}
       {view !== null && asked === null ? (
-        <section data-testid="export-intro">
+        <section className="request-step" data-testid="export-intro">
           <p className="info-text">{t('requests:export.what')}</p>
+          <p className="info-text">{t('requests:export.when')}</p>
           <p className="request-when" data-testid="export-where">
             {emailMasked !== null ? t('requests:export.toEmail', { email: emailMasked }) : t('requests:export.toOffice')}
           </p>
@@ -81,7 +82,7 @@ export function ExportScreen({ onBack, onOpenList }: ExportScreenProps): JSX.Ele
         </section>
       ) : null}
       {asked !== null ? (
-        <section data-testid="export-done">
+        <section className="request-step" data-testid="export-done">
           <p className={asked.created ? 'profile-notice' : 'notice-offline'} role="status" data-testid="export-notice">
             {!asked.created ? t('requests:export.alreadyOpen') : asked.request.exportDelivery === 'pickup' ? t('requests:export.donePickup') : t('requests:export.doneEmail')}
           </p>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { JSX } from 'react';
 import type { MyRequest } from '../../../shared/requests';
 import { useT } from '../../i18n/I18nProvider';
-import { deadlineText, localDate, localTime } from './request-dates';
+import { deadlineText, isClosed, localDate, localTime } from './request-dates';
 import { actionKey, actorKey, deliveryKey, kindKey, noticeKey, statusKey } from './request-keys';
 
 export type RequestCardProps = {
@@ -46,14 +46,15 @@ export function RequestCard({ request, onCancel = null, busy = false }: RequestC
       ) : null}
       {request.extendedDays > 0 && request.extensionReason !== null ? <p className="info-text">{t('requests:extended', { count: request.extendedDays, reason: request.extensionReason })}</p> : null}
       {request.exportDelivery !== null ? <p className="info-text">{t(deliveryKey[request.exportDelivery])}</p> : null}
-      {request.finalNotice !== null ? <p className="info-text">{t(noticeKey[request.finalNotice])}</p> : null}
+      {/* Where the final notice goes matters only while the erasure is still to come. */}
+      {request.finalNotice !== null && !isClosed(request) ? <p className="info-text">{t(noticeKey[request.finalNotice])}</p> : null}
       <p className="profile-history-date">{t('requests:list.sentOn', { date: localDate(request.createdAt) })}</p>
       <div className="request-card-actions">
         <button type="button" className="button button-secondary" aria-expanded={open} aria-controls={historyId} data-testid="request-history-toggle" onClick={() => setOpen((o) => !o)}>
           {open ? t('requests:list.hideHistory') : t('requests:list.showHistory')}
         </button>
         {request.cancellable && onCancel ? (
-          <button type="button" className="button button-primary" data-testid="request-cancel" disabled={busy} onClick={onCancel}>
+          <button type="button" className="button button-secondary" data-testid="request-cancel" disabled={busy} onClick={onCancel}>
             {t('requests:list.cancel')}
           </button>
         ) : null}
