@@ -28,6 +28,8 @@ import { createAuthHandlers } from './routes/auth';
 import { createBillHandlers } from './routes/bills';
 import { createProfileHandlers } from './routes/profile';
 import { createRequestHandlers } from './routes/requests';
+import { createIncidentHandlers } from './routes/incidents';
+import { createIncidentService } from './services/incidents';
 import { createCorrectionSyncKinds } from './sync-kinds/correction-request';
 import { createContactChangeService } from './services/contact-changes';
 import { createCorrectionService } from './services/corrections';
@@ -215,6 +217,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
   const workingDays = createWorkingDays({ db });
   const requests = createRequestService({ db, clock, newId, otp, audit, workingDays, logger: logger.child('requests') });
   const corrections = createCorrectionService({ db, clock, newId, audit, requests });
+  const incidents = createIncidentService({ db, clock, newId, audit, sms, mail, logger: logger.child('incidents') });
   // The hub's own kinds first; a test's kinds are added beside them.
   const syncKinds = {
     ...createConsentSyncKinds({ consents, notifications, logger: logger.child('consents'), audit: consentAuditRecorder(audit), requests }),
@@ -249,6 +252,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
     ...createAuditHandlers({ audit }),
     ...createStaffAuthHandlers({ staffAuth }),
     ...createRequestHandlers({ requests }),
+    ...createIncidentHandlers({ incidents }),
     ...createDevHandlers({ sms: devSms, mail: isDevMailAdapter(mail) ? mail : null, runJobs: () => scheduler.runAll() }),
   } satisfies RouteHandlers;
 

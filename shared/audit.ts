@@ -20,8 +20,17 @@ export const auditActions = [
   'contact_change.decided',
   /** Staff worked on one of the resident's data requests (acknowledged, extended, held, released, refused, completed). */
   'request.handled',
+  /** Staff linked the resident to a breach incident (a view of their data; the reason names the incident). */
+  'incident.resident_linked',
+  /** A breach notice was sent to the resident (the detail names the channel). */
+  'incident.notice_sent',
 ] as const;
-export const AuditAction = z.enum(auditActions);
+/**
+ * Console events that concern no resident (resident_id null), so they never reach a
+ * resident's access log: a breach incident's own steps (registered, authority notified, closed).
+ */
+export const consoleAuditActions = ['incident.recorded'] as const;
+export const AuditAction = z.enum([...auditActions, ...consoleAuditActions]);
 export type AuditAction = z.infer<typeof AuditAction>;
 
 /** The jobs of the hub that may touch personal data on their own, named for the resident. */

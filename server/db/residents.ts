@@ -3,6 +3,7 @@ import type { HubDb, HubTrx } from './connect';
 import { chunks } from './locks';
 import type { BuildingRow, ResidentRow, UnitRow } from './schema';
 import { profileTables } from './profile-schema';
+import { insertResidentRows, refreshResidentSearchText } from './resident-search';
 
 type Db = HubDb | HubTrx;
 
@@ -18,8 +19,9 @@ export async function insertUnits(db: Db, rows: readonly UnitRow[]): Promise<voi
   for (const chunk of chunks(rows, 500)) await db.insertInto('units').values(chunk).execute();
 }
 
+/** With their search text and household link (db/resident-search.ts), so every resident is findable in the console. */
 export async function insertResidents(db: Db, rows: readonly ResidentRow[]): Promise<void> {
-  for (const chunk of chunks(rows, 500)) await db.insertInto('residents').values(chunk).execute();
+  await insertResidentRows(db, rows);
 }
 
 export async function findResidentByPhone(db: Db, phoneE164: string): Promise<Pick<ResidentRow, 'id' | 'building_id'> | undefined> {
@@ -134,4 +136,6 @@ export async function updateResidentContact(db: Db, residentId: string, set: Res
     .set({ ...set, updated_at: now })
     .where('id', '=', residentId)
     .execute();
+  // The console's search reads name, phone and email from the search column: keep it current.
+  await refreshResidentSearchText(db, [residentId]);
 }

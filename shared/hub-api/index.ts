@@ -11,6 +11,7 @@ export * from './dev';
 export * from './devices';
 export * from './errors';
 export * from './health';
+export * from './incidents';
 export * from './profile';
 export * from './requests';
 export * from './policy';

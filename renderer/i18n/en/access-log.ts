@@ -38,6 +38,8 @@ export const accessLog: Translation<typeof vi> = {
     correctionDecided: 'decided on your correction request',
     contactChangeDecided: 'decided on your phone number change request',
     requestHandled: 'worked on one of your requests',
+    incidentLinked: 'recorded you as affected by a data incident',
+    incidentNoticeSent: 'sent you a notice about a data incident',
     other: 'accessed your data',
   },
 };

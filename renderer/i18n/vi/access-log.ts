@@ -36,6 +36,8 @@ export const accessLog = {
     correctionDecided: 'đã xử lý yêu cầu sửa thông tin của bạn',
     contactChangeDecided: 'đã xử lý yêu cầu đổi số điện thoại của bạn',
     requestHandled: 'đã xử lý một yêu cầu của bạn',
+    incidentLinked: 'đã ghi nhận bạn bị ảnh hưởng bởi một sự cố dữ liệu',
+    incidentNoticeSent: 'đã gửi bạn thông báo về một sự cố dữ liệu',
     other: 'đã truy cập dữ liệu của bạn',
   },
 } as const;

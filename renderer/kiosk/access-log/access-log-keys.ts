@@ -34,6 +34,10 @@ export function actionKey(action: AccessLogAction): MessageKey {
       return 'accessLog:action.contactChangeDecided';
     case 'request.handled':
       return 'accessLog:action.requestHandled';
+    case 'incident.resident_linked':
+      return 'accessLog:action.incidentLinked';
+    case 'incident.notice_sent':
+      return 'accessLog:action.incidentNoticeSent';
     case 'other':
       return 'accessLog:action.other';
     default:

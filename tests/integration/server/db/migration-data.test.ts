@@ -22,6 +22,8 @@ import type { StaffMemberRow, StaffTables } from '../../../../server/db/staff';
 import type { StaffAuthTables, StaffCredentialRow, StaffSessionRow, StaffSignInChallengeRow } from '../../../../server/db/staff-auth';
 import type { HolidayRow, HolidayTables } from '../../../../server/db/holidays';
 import { requestTables } from '../../../../server/db/requests';
+import { incidentTables } from '../../../../server/db/incidents';
+import type { IncidentRow } from '../../../../server/db/incidents';
 import type { DataRequestEventRow, DataRequestRow } from '../../../../server/db/requests';
 import { holidaySeed } from '../../../../server/holidays-seed';
 import { auditEventHash, GENESIS_HASH } from '../../../../server/services/audit';
@@ -774,8 +776,58 @@ const scenarios: Record<number, Scenario> = {
   },
   // Placeholders until each migration's owner writes its scenario.
   13: { async before() {}, async after() {} },
-  14: { async before() {}, async after() {} },
-};
+  14: {
+    async before(db) {
+      await db.insertInto('buildings').values({ id: 'b-1', name: 'Chung cư Sông Hồng', address: '12 Đường Thanh Niên, Ba Đình, Hà Nội', ...stamp }).execute();
+      await db.insertInto('units').values(units).execute();
+      await db.insertInto('residents').values(residents).execute();
+      await db.withTables<StaffTables>().insertInto('staff_members').values({ id: 'st-lan', building_id: 'b-1', full_name: 'Phạm Thị Lan', role: 'manager', created_at: T0 }).execute();
+    },
+    async after(db) {
+      const tables = incidentTables(db);
+      const incident: IncidentRow = {
+        id: 'inc-1',
+        building_id: 'b-1',
+        title: 'Lộ danh sách cư dân',
+        description: 'Bảng tính danh sách cư dân bị gửi nhầm tới một nhà thầu',
+        detected_at: T0,
+        registered_at: T1,
+        categories: JSON.stringify(['contact', 'identity']),
+        estimated_affected: 120,
+        status: 'open',
+        authority_notified_at: null,
+        authority_notified_by: null,
+        authority_reference: null,
+        closed_at: null,
+        closed_by: null,
+        created_by: 'st-lan',
+        updated_at: T1,
+      };
+      await tables.insertInto('incidents').values(incident).execute();
+      expect(await tables.selectFrom('incidents').selectAll().execute()).toEqual([incident]);
+      await refused(tables.insertInto('incidents').values({ ...incident, id: 'inc-status', status: 'lost' as never }).execute(), 'check');
+      await refused(tables.insertInto('incidents').values({ ...incident, id: 'inc-neg', estimated_affected: -1 }).execute(), 'check');
+      await refused(tables.insertInto('incidents').values({ ...incident, id: 'inc-who', authority_notified_at: T2 }).execute(), 'check');
+      await refused(tables.insertInto('incidents').values({ ...incident, id: 'inc-closed', status: 'closed' }).execute(), 'check');
+      await refused(tables.insertInto('incidents').values({ ...incident, id: 'inc-orphan', building_id: 'b-none' }).execute(), 'foreign key');
+
+      const link = { incident_id: 'inc-1', resident_id: 'r-mai', linked_at: T1, linked_by: 'st-lan' };
+      await tables.insertInto('incident_residents').values(link).execute();
+      await refused(tables.insertInto('incident_residents').values(link).execute(), 'unique');
+      await refused(tables.insertInto('incident_residents').values({ ...link, incident_id: 'inc-none' }).execute(), 'foreign key');
+
+      const notice = { id: 'in-1', incident_id: 'inc-1', resident_id: 'r-mai', channel: 'sms' as const, sent_at: T2, sent_by: 'st-lan' };
+      await tables.insertInto('incident_notices').values(notice).execute();
+      expect(await tables.selectFrom('incident_notices').selectAll().execute()).toEqual([notice]);
+      // One notice per resident and channel: a second send of the same notice is refused by the key.
+      await refused(tables.insertInto('incident_notices').values({ ...notice, id: 'in-2' }).execute(), 'unique');
+      await tables.insertInto('incident_notices').values({ ...notice, id: 'in-3', channel: 'email' }).execute();
+      await refused(tables.insertInto('incident_notices').values({ ...notice, id: 'in-4', channel: 'zalo' as never }).execute(), 'check');
+      // The register outlives an erased resident (no foreign key to residents on purpose).
+      await db.deleteFrom('residents').where('id', '=', 'r-mai').execute();
+      expect(await tables.selectFrom('incident_residents').select('resident_id').execute()).toEqual([{ resident_id: 'r-mai' }]);
+    },
+  },};
 
 /** The rows as the migrations after `from` up to `to` leave them: with each column they add. */
 function grown(table: string, rows: unknown[], from: number, to: number): unknown[] {

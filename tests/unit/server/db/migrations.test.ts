@@ -62,8 +62,14 @@ const expected: Record<number, Record<string, string[]>> = {
     staff_sign_in_challenges: ['id', 'staff_id', 'device_id', 'code_hmac', 'attempts', 'created_at', 'expires_at', 'consumed_at'],
   },
   13: {},
-  14: {},
-};
+  14: {
+    incidents: [
+      'id', 'building_id', 'title', 'description', 'detected_at', 'registered_at', 'categories', 'estimated_affected', 'status', 'authority_notified_at',
+      'authority_notified_by', 'authority_reference', 'closed_at', 'closed_by', 'created_by', 'updated_at',
+    ],
+    incident_residents: ['incident_id', 'resident_id', 'linked_at', 'linked_by'],
+    incident_notices: ['id', 'incident_id', 'resident_id', 'channel', 'sent_at', 'sent_by'],
+  },};
 
 let db: HubDb | null = null;
 function fresh(): HubDb {
