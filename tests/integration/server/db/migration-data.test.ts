@@ -22,6 +22,8 @@ import type { StaffMemberRow, StaffTables } from '../../../../server/db/staff';
 import type { StaffAuthTables, StaffCredentialRow, StaffSessionRow, StaffSignInChallengeRow } from '../../../../server/db/staff-auth';
 import type { HolidayRow, HolidayTables } from '../../../../server/db/holidays';
 import { requestTables } from '../../../../server/db/requests';
+import { directoryTables } from '../../../../server/db/resident-search';
+import type { ResidentUnitRow } from '../../../../server/db/resident-search';
 import { incidentTables } from '../../../../server/db/incidents';
 import type { IncidentRow } from '../../../../server/db/incidents';
 import type { DataRequestEventRow, DataRequestRow } from '../../../../server/db/requests';
@@ -775,7 +777,43 @@ const scenarios: Record<number, Scenario> = {
     },
   },
   // Placeholders until each migration's owner writes its scenario.
-  13: { async before() {}, async after() {} },
+  13: {
+    // Each resident's search text is computed from their own row (checked in `after`); nobody has moved out yet.
+    added: { residents: { search_text: expect.any(String), moved_out_at: null } },
+    async before(db) {
+      await db.insertInto('buildings').values({ id: 'b-1', name: 'Chung cư Sông Hồng', address: '12 Đường Thanh Niên, Ba Đình, Hà Nội', ...stamp }).execute();
+      await db.insertInto('units').values(units).execute();
+      await db.insertInto('residents').values(residents).execute();
+    },
+    async after(db) {
+      const t = directoryTables(db);
+      // Found without diacritics, by either phone form, by email and by unit.
+      expect(await t.selectFrom('residents').select(['id', 'search_text', 'moved_out_at']).orderBy('id').execute()).toEqual([
+        { id: 'r-binh', search_text: 'tran van binh 0912345678 84912345678 b-1203', moved_out_at: null },
+        { id: 'r-mai', search_text: 'nguyen thi mai mai.nguyen@example.com 0901234567 84901234567 a-0101', moved_out_at: null },
+      ]);
+      // Every resident lives in their unit, role not recorded, since they were registered.
+      const links: ResidentUnitRow[] = [
+        { resident_id: 'r-binh', unit_id: 'u-b1203', role: 'occupant', since: T0, until: null },
+        { resident_id: 'r-mai', unit_id: 'u-a0101', role: 'occupant', since: T0, until: null },
+      ];
+      expect(await t.selectFrom('resident_units').selectAll().orderBy('resident_id').execute()).toEqual(links);
+      // A resident in a second unit, and the first link closed and reopened.
+      await t.insertInto('resident_units').values({ resident_id: 'r-mai', unit_id: 'u-b1203', role: 'owner', since: T1, until: null }).execute();
+      await refused(t.insertInto('resident_units').values({ resident_id: 'r-mai', unit_id: 'u-b1203', role: 'tenant', since: T2, until: null }).execute(), 'unique');
+      await t.updateTable('resident_units').set({ until: T1 }).where('resident_id', '=', 'r-binh').execute();
+      await t.insertInto('resident_units').values({ resident_id: 'r-binh', unit_id: 'u-b1203', role: 'tenant', since: T2, until: null }).execute();
+      await refused(t.insertInto('resident_units').values({ resident_id: 'r-mai', unit_id: 'u-a0101', role: 'landlord' as never, since: T2, until: null }).execute(), 'check');
+      await refused(t.insertInto('resident_units').values({ resident_id: 'r-mai', unit_id: 'u-a0101', role: 'family', since: T2, until: T1 }).execute(), 'check');
+      await refused(t.insertInto('resident_units').values({ resident_id: 'r-mai', unit_id: 'u-none', role: 'family', since: T2, until: null }).execute(), 'foreign key');
+      await refused(sql`insert into resident_units (resident_id, unit_id, role, since) values ('r-mai', 'u-a0101', null, ${T2})`.execute(db), 'not null');
+      await t.updateTable('residents').set({ moved_out_at: T2 }).where('id', '=', 'r-binh').execute();
+      expect(await t.selectFrom('residents').select('moved_out_at').where('id', '=', 'r-binh').executeTakeFirst()).toEqual({ moved_out_at: T2 });
+      // An erased resident takes their household links along.
+      await db.deleteFrom('residents').where('id', '=', 'r-binh').execute();
+      expect(await t.selectFrom('resident_units').select('resident_id').distinct().execute()).toEqual([{ resident_id: 'r-mai' }]);
+    },
+  },
   14: {
     async before(db) {
       await db.insertInto('buildings').values({ id: 'b-1', name: 'Chung cư Sông Hồng', address: '12 Đường Thanh Niên, Ba Đình, Hà Nội', ...stamp }).execute();

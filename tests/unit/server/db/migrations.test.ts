@@ -61,7 +61,7 @@ const expected: Record<number, Record<string, string[]>> = {
     staff_sessions: ['id', 'token_hash', 'staff_id', 'device_id', 'created_at', 'last_seen_at', 'expires_at', 'locked_at', 'revoked_at'],
     staff_sign_in_challenges: ['id', 'staff_id', 'device_id', 'code_hmac', 'attempts', 'created_at', 'expires_at', 'consumed_at'],
   },
-  13: {},
+  13: { resident_units: ['resident_id', 'unit_id', 'role', 'since', 'until'] },
   14: {
     incidents: [
       'id', 'building_id', 'title', 'description', 'detected_at', 'registered_at', 'categories', 'estimated_affected', 'status', 'authority_notified_at',
