@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [-- hub otp kiosk renderer ui memory sync]`
+ * `npm run bench [-- --quick] [-- hub otp kiosk renderer ui memory sync residents]`
  *
  * Prints one JSON object per metric and line on stdout — metric, value, unit, baseline
  * (measured in the same run), ratio, budget, ok — writes them all to bench/results.json and
@@ -17,6 +17,7 @@ import { metricLine, parseArgs, summarize } from './report';
 import type { BenchContext, Metric, Section } from './report';
 import { benchRenderer, benchUi } from './ui';
 import { benchSync } from './sync';
+import { benchResidents } from './residents';
 
 const repoRoot = path.resolve(import.meta.dirname, '..', '..');
 
@@ -55,6 +56,7 @@ async function main(): Promise<void> {
     if (has('ui')) await run(['ui'], () => benchUi(ctx, rendererDir));
     if (has('memory')) await run(['memory'], () => benchMemory(ctx));
     if (has('sync')) await run(['sync'], () => benchSync(ctx));
+    if (has('residents')) await run(['residents'], () => benchResidents(ctx));
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
