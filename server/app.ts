@@ -48,6 +48,8 @@ import { createPolicyService } from './services/policy';
 import { consentAuditRecorder, createConsentSyncKinds } from './sync-kinds/consents';
 import { createAuditHandlers } from './routes/audit';
 import { createAuditService } from './services/audit';
+import { createAuditLogService } from './services/audit-log';
+import { createDeviceFleetService } from './services/device-fleet';
 import type { AuditService } from './services/audit';
 import { createStaffAccessService } from './services/staff-access';
 import { createPasswordService, loadCommonPasswords } from './services/passwords';
@@ -242,14 +244,14 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
       ping: async () => void (await sql`select 1`.execute(db)),
       openapi: buildOpenApiDocument(routes, { version: HUB_VERSION }),
     }),
-    ...createDeviceHandlers({ devices, heartbeats }),
+    ...createDeviceHandlers({ devices, heartbeats, fleet: createDeviceFleetService({ db, clock, audit, devices, logger: logger.child('devices') }) }),
     ...createSyncHandlers({ push: syncPush, feed: sync }),
     ...createAuthHandlers({ otp, sessions }),
     ...createBillHandlers({ bills }),
     ...createProfileHandlers({ profile, contactChanges, corrections }),
     ...createConsentHandlers({ consents }),
     ...createPolicyHandlers({ policy }),
-    ...createAuditHandlers({ audit }),
+    ...createAuditHandlers({ audit, auditLog: createAuditLogService({ db, audit, clock }) }),
     ...createStaffAuthHandlers({ staffAuth }),
     ...createRequestHandlers({ requests }),
     ...createIncidentHandlers({ incidents }),

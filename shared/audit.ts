@@ -27,9 +27,10 @@ export const auditActions = [
 ] as const;
 /**
  * Console events that concern no resident (resident_id null), so they never reach a
- * resident's access log: a breach incident's own steps (registered, authority notified, closed).
+ * resident's access log: reading or exporting the audit log, the device fleet's changes, a
+ * breach incident's own steps (registered, authority notified, closed).
  */
-export const consoleAuditActions = ['incident.recorded'] as const;
+export const consoleAuditActions = ['audit.viewed', 'audit.exported', 'device.code_issued', 'device.revoked', 'incident.recorded'] as const;
 export const AuditAction = z.enum([...auditActions, ...consoleAuditActions]);
 export type AuditAction = z.infer<typeof AuditAction>;
 

@@ -112,3 +112,39 @@ export async function listAccessEventsForResident(db: Db, buildingId: string, re
     .execute();
   return rows.map((r) => ({ ...r, seq: Number(r.seq) }));
 }
+
+export type AuditEventFilter = {
+  staffId?: string | undefined;
+  residentId?: string | undefined;
+  action?: string | undefined;
+  /** Inclusive. */
+  from?: string | undefined;
+  /** Exclusive. */
+  to?: string | undefined;
+  upToSeq?: number | undefined;
+};
+
+function filteredEvents(db: Db, buildingId: string, filter: AuditEventFilter) {
+  let query = auditTables(db).selectFrom('audit_events').where('building_id', '=', buildingId);
+  if (filter.staffId !== undefined) query = query.where('actor_kind', '=', 'staff').where('actor_id', '=', filter.staffId);
+  if (filter.residentId !== undefined) query = query.where('resident_id', '=', filter.residentId);
+  if (filter.action !== undefined) query = query.where('action', '=', filter.action);
+  // Instants are stored as ISO strings of one fixed format, so text order is time order.
+  if (filter.from !== undefined) query = query.where('at', '>=', filter.from);
+  if (filter.to !== undefined) query = query.where('at', '<', filter.to);
+  if (filter.upToSeq !== undefined) query = query.where('seq', '<=', filter.upToSeq);
+  return query;
+}
+
+/** One building's events matching the filter, newest first (seq order is commit order). */
+export async function listAuditEvents(db: Db, buildingId: string, filter: AuditEventFilter, page: { limit: number; offset: number }): Promise<AuditEventRow[]> {
+  const rows = await filteredEvents(db, buildingId, filter).selectAll().orderBy('seq', 'desc').limit(page.limit).offset(page.offset).execute();
+  return rows.map((r) => ({ ...r, seq: Number(r.seq) }));
+}
+
+export async function countAuditEvents(db: Db, buildingId: string, filter: AuditEventFilter): Promise<number> {
+  const row = await filteredEvents(db, buildingId, filter)
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

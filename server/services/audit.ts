@@ -26,7 +26,9 @@ import {
   setAuditHeadHash,
   takeNextAuditSeq,
 } from '../db/audit';
-import type { AuditEventRow } from '../db/audit';
+import type { AuditEventFilter, AuditEventRow } from '../db/audit';
+import { countAuditEvents, listAuditEvents } from '../db/audit';
+import type { AuditEventView } from '../../shared/hub-api';
 import { getStaffMember } from '../db/staff';
 import type { IdGenerator } from '../ids';
 
@@ -64,6 +66,8 @@ export type AuditService = {
   verify(buildingId?: string): Promise<AuditVerifyReport>;
   /** A resident's events by staff and the system, newest first. */
   accessLog(buildingId: string, residentId: string): Promise<AccessLogEntry[]>;
+  /** One building's events matching the filter, newest first, with the count and the chain's current seq (not audited here: the caller records the reading). */
+  list(buildingId: string, filter: AuditEventFilter, page: { limit: number; offset: number }): Promise<{ events: AuditEventView[]; total: number; headSeq: number }>;
 };
 
 /** What the first event links to: 32 zero bytes, base64url like every hash of the chain. */
@@ -174,7 +178,39 @@ export function createAuditService(deps: { db: HubDb; clock: () => Date; newId: 
         return entry ? [entry] : [];
       });
     },
+
+    async list(buildingId, filter, page) {
+      // Pinned to the head read first: events written meanwhile are neither counted nor listed.
+      const headSeq = filter.upToSeq ?? (await getAuditHead(db, buildingId))?.seq ?? 0;
+      const pinned = { ...filter, upToSeq: headSeq };
+      const [rows, total] = await Promise.all([listAuditEvents(db, buildingId, pinned, page), countAuditEvents(db, buildingId, pinned)]);
+      return { events: rows.map(toEventView), total, headSeq };
+    },
   };
+}
+
+function toEventView(row: AuditEventRow): AuditEventView {
+  return {
+    id: row.id,
+    seq: row.seq,
+    at: row.at,
+    actor: { kind: row.actor_kind, id: row.actor_id, role: row.actor_role, name: row.actor_name },
+    action: row.action,
+    residentId: row.resident_id,
+    reason: row.reason,
+    detail: parseDetail(row.detail),
+  };
+}
+
+function parseDetail(detail: string | null): Record<string, string> | null {
+  if (detail === null) return null;
+  try {
+    const parsed: unknown = JSON.parse(detail);
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return null;
+    return Object.fromEntries(Object.entries(parsed as Record<string, unknown>).map(([k, v]) => [k, String(v)]));
+  } catch {
+    return null;
+  }
 }
 
 function broken(buildingId: string, seq: number, problem: AuditBreak['problem']): { ok: false; broken: AuditBreak } {

@@ -4,14 +4,14 @@
  * `/v1/openapi.json` is generated from them. To add a route, add an entry here; the hub
  * then fails to compile until it has a handler for it.
  */
-import { AccessLogResponse, AuditVerifyQuery, AuditVerifyResponse } from './audit';
+import { AccessLogResponse, AuditExportQuery, AuditExportResponse, AuditListQuery, AuditListResponse, AuditVerifyQuery, AuditVerifyResponse } from './audit';
 import { OtpRequestBody, OtpRequestResponse, OtpVerifyBody, OtpVerifyResponse, SignOutResponse } from './auth';
 import { BillsResponse } from './bills';
 import { ContactChangeParams, ContactChangeResponse, ContactChangeStartBody, ContactChangeVerifyBody, CorrectionRequestBody, CorrectionRequestResponse, ProfileResponse } from './profile';
 import { ConsentsResponse } from './consents';
 import { PolicyResponse, PolicyVersionsResponse } from './policy';
 import { DevMailOutboxQuery, DevMailOutboxResponse, DevRunJobsResponse, DevSmsOutboxQuery, DevSmsOutboxResponse } from './dev';
-import { EnrollRequest, EnrollResponse } from './devices';
+import { DeviceParams, EnrollRequest, EnrollResponse, FleetResponse, IssueEnrollmentCodeBody, IssueEnrollmentCodeResponse, RevokeDeviceBody, RevokeDeviceResponse } from './devices';
 import { HealthResponse, OpenApiDocument } from './health';
 import {
   AuthorityNotifiedBody,
@@ -410,11 +410,56 @@ export const hubRoutes = defineRoutes({
   'audit.verify': {
     method: 'GET',
     path: '/v1/audit/verify',
-    caller: { kind: 'staff', roles: ['admin', 'manager'] },
+    caller: { kind: 'staff', roles: ['admin', 'manager', 'auditor'] },
     summary: "Check the audit hash chain (a manager's own building; an administrator's chosen building or all); reports the first broken link",
     query: AuditVerifyQuery,
     response: AuditVerifyResponse,
     errors: ['forbidden'],
+  },
+  'audit.list': {
+    method: 'GET',
+    path: '/v1/audit/events',
+    caller: { kind: 'staff', roles: ['admin', 'manager', 'auditor'] },
+    summary: "The workstation's building's audit events, newest first, filtered by staff member, resident, action and time (the reading is itself audited)",
+    query: AuditListQuery,
+    response: AuditListResponse,
+    errors: [],
+  },
+  'audit.export': {
+    method: 'GET',
+    path: '/v1/audit/export',
+    caller: { kind: 'staff', roles: ['admin', 'manager', 'auditor'] },
+    summary: 'The filtered audit events as CSV (formula-like cells neutralized); the export is itself audited',
+    query: AuditExportQuery,
+    response: AuditExportResponse,
+    errors: [],
+  },
+  'devices.fleet': {
+    method: 'GET',
+    path: '/v1/devices',
+    caller: { kind: 'staff', roles: ['admin', 'manager'] },
+    summary: "The workstation's building's devices with their latest heartbeat and a warning for kiosks not seen for 10 minutes",
+    response: FleetResponse,
+    errors: [],
+  },
+  'devices.issueCode': {
+    method: 'POST',
+    path: '/v1/devices/codes',
+    caller: { kind: 'staff', roles: ['admin'] },
+    summary: 'Issue a one-time enrollment code (kiosk or manager, valid 24 hours) for the workstation\'s building (audited)',
+    body: IssueEnrollmentCodeBody,
+    response: IssueEnrollmentCodeResponse,
+    errors: [],
+  },
+  'devices.revoke': {
+    method: 'POST',
+    path: '/v1/devices/{id}/revoke',
+    caller: { kind: 'staff', roles: ['admin'] },
+    summary: "Revoke a device of the building with a reason (audited): its credential is refused from its next request on",
+    params: DeviceParams,
+    body: RevokeDeviceBody,
+    response: RevokeDeviceResponse,
+    errors: ['not_found', 'wrong_state'],
   },
   'me.consents': {
     method: 'GET',

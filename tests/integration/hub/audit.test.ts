@@ -343,8 +343,8 @@ describe.each(backends)('audit trail on $name', (backend) => {
       }
     }, 90_000);
 
-    it('is declared for admins and managers at GET /v1/audit/verify, and refuses anyone without a staff session', async () => {
-      expect(hubRoutes['audit.verify']).toMatchObject({ method: 'GET', path: '/v1/audit/verify', caller: { kind: 'staff', roles: ['admin', 'manager'] } });
+    it('is declared for admins, managers and auditors at GET /v1/audit/verify, and refuses anyone without a staff session', async () => {
+      expect(hubRoutes['audit.verify']).toMatchObject({ method: 'GET', path: '/v1/audit/verify', caller: { kind: 'staff', roles: ['admin', 'manager', 'auditor'] } });
       const anonymous = await call(base, 'GET', '/v1/audit/verify');
       expect(anonymous.status).toBe(401);
       // Staff work only from manager workstations: a kiosk, even with a resident signed in, is refused.

@@ -213,7 +213,9 @@ describe.each(backends)('staff sign-in on $name', (backend) => {
     expect(refused.status).toBe(403);
     expect(errorOf(refused).code).toBe('forbidden');
     const auditor = await signInStaff(hub, base, { buildingId: demo.buildingId, role: 'auditor' });
-    expect((await call(base, 'GET', '/v1/audit/verify', { headers: auditor.headers })).status).toBe(403);
+    // An auditor reads the audit chain but not the device fleet.
+    expect((await call(base, 'GET', '/v1/audit/verify', { headers: auditor.headers })).status).toBe(200);
+    expect((await call(base, 'GET', '/v1/devices', { headers: auditor.headers })).status).toBe(403);
 
     const manager = await signInStaff(hub, base, { buildingId: demo.buildingId, role: 'manager' });
     expect((await call(base, 'GET', `/v1/audit/verify?buildingId=${demo.buildingId}`, { headers: manager.headers })).status).toBe(200);

@@ -2,6 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { StaffRole } from '../../../../shared/domain';
 import { createAuditHandlers } from '../../../../server/routes/audit';
 import type { AuditService } from '../../../../server/services/audit';
+import type { AuditLogService } from '../../../../server/services/audit-log';
+
+const auditLog: AuditLogService = {
+  list: async () => ({ events: [], total: 0, headSeq: 0 }),
+  exportCsv: async () => ({ filename: 'a.csv', csv: '', rows: 0, truncated: false }),
+};
 
 /** Records which building each verify was asked for. */
 function fakeAudit(): { audit: AuditService; asked: (string | undefined)[] } {
@@ -13,6 +19,7 @@ function fakeAudit(): { audit: AuditService; asked: (string | undefined)[] } {
       return { ok: true, buildings: [] };
     },
     accessLog: async () => [],
+    list: async () => ({ events: [], total: 0, headSeq: 0 }),
   };
   return { audit, asked };
 }
@@ -29,7 +36,7 @@ const staff = (role: StaffRole): { kind: 'staff'; device: { id: string; building
 describe('GET /v1/audit/verify handler', () => {
   it('lets an administrator check one building or every building', async () => {
     const { audit, asked } = fakeAudit();
-    const verify = createAuditHandlers({ audit })['audit.verify'];
+    const verify = createAuditHandlers({ audit, auditLog })['audit.verify'];
     await verify({ body: undefined as never, params: undefined, query: {} }, staff('admin'));
     await verify({ body: undefined as never, params: undefined, query: { buildingId: 'elsewhere' } }, staff('admin'));
     expect(asked).toEqual([undefined, 'elsewhere']);
@@ -37,7 +44,7 @@ describe('GET /v1/audit/verify handler', () => {
 
   it("keeps a manager to their workstation's building", async () => {
     const { audit, asked } = fakeAudit();
-    const verify = createAuditHandlers({ audit })['audit.verify'];
+    const verify = createAuditHandlers({ audit, auditLog })['audit.verify'];
     await verify({ body: undefined as never, params: undefined, query: {} }, staff('manager'));
     await verify({ body: undefined as never, params: undefined, query: { buildingId: 'home' } }, staff('manager'));
     await expect(verify({ body: undefined as never, params: undefined, query: { buildingId: 'elsewhere' } }, staff('manager'))).rejects.toMatchObject({ code: 'forbidden' });
