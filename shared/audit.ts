@@ -24,6 +24,8 @@ export const auditActions = [
   'incident.resident_linked',
   /** A breach notice was sent to the resident (the detail names the channel). */
   'incident.notice_sent',
+  /** Staff recorded that the resident moved out (the retention clock starts); the detail carries the date. */
+  'resident.moved_out',
 ] as const;
 /**
  * Console events that concern no resident (resident_id null), so they never reach a

@@ -14,6 +14,7 @@ export * from './health';
 export * from './incidents';
 export * from './profile';
 export * from './requests';
+export * from './residents';
 export * from './policy';
 export * from './route';
 export * from './routes';

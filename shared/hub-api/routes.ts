@@ -45,6 +45,7 @@ import {
   StaffRequestResponse,
 } from './requests';
 import { defineRoutes } from './route';
+import { EditResidentBody, HouseholdResponse, MoveOutBody, OpenProfileBody, ResidentParams, ResidentProfileResponse, ResidentSearchQuery, ResidentSearchResponse, UnitParams } from './residents';
 import {
   StaffPasswordBody,
   StaffPasswordResponse,
@@ -330,6 +331,55 @@ export const hubRoutes = defineRoutes({
     params: RequestParams,
     response: StaffExportResponse,
     errors: ['not_found', 'wrong_state', 'forbidden'],
+  },
+  // The console's resident directory: roles here, building scope in the service (404 outside it).
+  'staff.residents': {
+    method: 'GET',
+    path: '/v1/staff/residents',
+    caller: { kind: 'staff', roles: ['admin', 'manager', 'care'] },
+    summary: 'Search residents by name, phone, email or unit (diacritics and case ignored), paged, contacts masked',
+    query: ResidentSearchQuery,
+    response: ResidentSearchResponse,
+    errors: ['forbidden'],
+  },
+  'staff.openResident': {
+    method: 'POST',
+    path: '/v1/staff/residents/{id}/open',
+    caller: { kind: 'staff', roles: ['admin', 'manager', 'care'] },
+    summary: "Open a resident's full profile for a stated purpose (one audit event with the reason, shown in the resident's access log)",
+    params: ResidentParams,
+    body: OpenProfileBody,
+    response: ResidentProfileResponse,
+    errors: ['not_found', 'forbidden', 'invalid_input'],
+  },
+  'staff.editResident': {
+    method: 'POST',
+    path: '/v1/staff/residents/{id}/edit',
+    caller: { kind: 'staff', roles: ['admin', 'manager', 'care'] },
+    summary: "Correct one of a resident's details (phone, email, contact address, name) with a reason (audited)",
+    params: ResidentParams,
+    body: EditResidentBody,
+    response: ResidentProfileResponse,
+    errors: ['not_found', 'forbidden', 'invalid_input', 'phone_in_use', 'phone_not_vietnamese', 'email_invalid'],
+  },
+  'staff.moveOutResident': {
+    method: 'POST',
+    path: '/v1/staff/residents/{id}/move-out',
+    caller: { kind: 'staff', roles: ['admin', 'manager'] },
+    summary: 'Record that a resident moved out on a date, with a reason (audited); the retention clock starts then',
+    params: ResidentParams,
+    body: MoveOutBody,
+    response: ResidentProfileResponse,
+    errors: ['not_found', 'forbidden', 'invalid_input', 'wrong_state'],
+  },
+  'staff.household': {
+    method: 'GET',
+    path: '/v1/staff/units/{unitId}/household',
+    caller: { kind: 'staff', roles: ['admin', 'manager', 'care'] },
+    summary: "Who lives in a unit now, with their role, contacts masked",
+    params: UnitParams,
+    response: HouseholdResponse,
+    errors: ['not_found', 'forbidden'],
   },
   'staff.incidents': {
     method: 'GET',

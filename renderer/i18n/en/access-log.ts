@@ -40,6 +40,7 @@ export const accessLog: Translation<typeof vi> = {
     requestHandled: 'worked on one of your requests',
     incidentLinked: 'recorded you as affected by a data incident',
     incidentNoticeSent: 'sent you a notice about a data incident',
+    movedOut: 'recorded that you moved out',
     other: 'accessed your data',
   },
 };

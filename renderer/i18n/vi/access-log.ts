@@ -38,6 +38,7 @@ export const accessLog = {
     requestHandled: 'đã xử lý một yêu cầu của bạn',
     incidentLinked: 'đã ghi nhận bạn bị ảnh hưởng bởi một sự cố dữ liệu',
     incidentNoticeSent: 'đã gửi bạn thông báo về một sự cố dữ liệu',
+    movedOut: 'đã ghi nhận việc bạn chuyển đi',
     other: 'đã truy cập dữ liệu của bạn',
   },
 } as const;

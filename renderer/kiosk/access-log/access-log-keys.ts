@@ -38,6 +38,8 @@ export function actionKey(action: AccessLogAction): MessageKey {
       return 'accessLog:action.incidentLinked';
     case 'incident.notice_sent':
       return 'accessLog:action.incidentNoticeSent';
+    case 'resident.moved_out':
+      return 'accessLog:action.movedOut';
     case 'other':
       return 'accessLog:action.other';
     default:
