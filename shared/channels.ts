@@ -31,6 +31,15 @@ export const channelNames = [
   'requests:sendDeletionCode',
   'requests:create',
   'requests:cancel',
+  'consoleRequests:list',
+  'consoleRequests:get',
+  'consoleRequests:acknowledge',
+  'consoleRequests:extend',
+  'consoleRequests:hold',
+  'consoleRequests:release',
+  'consoleRequests:refuse',
+  'consoleRequests:complete',
+  'consoleRequests:export',
   'log:rendererError',
 ] as const;
 export type ChannelName = (typeof channelNames)[number];

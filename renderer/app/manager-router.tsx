@@ -2,6 +2,8 @@ import { createMemoryHistory, createRootRoute, createRoute, createRouter } from 
 import { ConsoleLayout } from '../manager/console/ConsoleLayout';
 import { NotFoundPage } from '../manager/console/NotFoundPage';
 import { OverviewPage } from '../manager/overview/OverviewPage';
+import { RequestDetailPage } from '../manager/requests/RequestDetailPage';
+import { RequestsPage } from '../manager/requests/RequestsPage';
 
 /*
  * The manager console's routes. A new console page is one `createRoute` here, added to the
@@ -11,7 +13,10 @@ const rootRoute = createRootRoute({ component: ConsoleLayout, notFoundComponent:
 
 const overviewRoute = createRoute({ getParentRoute: () => rootRoute, path: '/', component: OverviewPage });
 
-const routeTree = rootRoute.addChildren([overviewRoute]);
+const requestsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/requests', component: RequestsPage });
+const requestRoute = createRoute({ getParentRoute: () => rootRoute, path: '/requests/$requestId', component: RequestDetailPage });
+
+const routeTree = rootRoute.addChildren([overviewRoute, requestsRoute, requestRoute]);
 
 export type ManagerRouterOptions = {
   /** Where the console opens; `/` unless a test says otherwise. */

@@ -16,6 +16,7 @@ import { accessLogContract } from './access-log';
 import type { CallerContext } from './caller-context';
 import type { ChannelSchema } from './common';
 import { consentsContract } from './consents';
+import { consoleRequestsContract } from './console-requests';
 import { policyContract } from './policy';
 import { logContract } from './log';
 import { profileContract } from './profile';
@@ -37,6 +38,7 @@ export const contract = {
   ...consentsContract,
   ...policyContract,
   ...requestsContract,
+  ...consoleRequestsContract,
   ...logContract,
 } as const satisfies Record<ChannelName, ChannelSchema>;
 

@@ -11,5 +11,6 @@ import { consents } from './consents';
 import { accessLog } from './access-log';
 import { keyboard } from './keyboard';
 import { requests } from './requests';
+import { consoleRequests } from './console-requests';
 
-export const en: Translations = { common, attract, auth, bills, session, manager, privacy, profile, consents, accessLog, keyboard, requests };
+export const en: Translations = { common, attract, auth, bills, session, manager, privacy, profile, consents, accessLog, keyboard, requests, consoleRequests };

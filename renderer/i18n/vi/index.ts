@@ -10,6 +10,7 @@ import { consents } from './consents';
 import { accessLog } from './access-log';
 import { keyboard } from './keyboard';
 import { requests } from './requests';
+import { consoleRequests } from './console-requests';
 
 /** Vietnamese, the kiosk's first language and the source of every key. */
-export const vi = { common, attract, auth, bills, session, manager, privacy, profile, consents, accessLog, keyboard, requests } as const;
+export const vi = { common, attract, auth, bills, session, manager, privacy, profile, consents, accessLog, keyboard, requests, consoleRequests } as const;

@@ -24,6 +24,9 @@ export function ConsoleLayout(): JSX.Element {
           <Link to="/" className="console-nav-link" activeOptions={{ exact: true }} data-testid="nav-overview">
             {t('manager:nav.overview')}
           </Link>
+          <Link to="/requests" className="console-nav-link" data-testid="nav-requests">
+            {t('consoleRequests:nav')}
+          </Link>
         </nav>
         <main className="console-main">
           <Outlet />

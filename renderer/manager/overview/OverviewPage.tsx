@@ -6,6 +6,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import type { MessageKey } from '../../i18n/i18n';
 import { useT } from '../../i18n/I18nProvider';
 import { useAppInfo } from '../app-info';
+import { RequestsSummary } from '../requests/RequestsSummary';
 
 function modeKey(mode: DeviceMode): MessageKey {
   switch (mode) {
@@ -52,6 +53,7 @@ export function OverviewPage(): JSX.Element {
           </dl>
         </>
       ) : null}
+      {info.data ? <RequestsSummary /> : null}
       <p className="console-notice">{t('manager:overview.notice')}</p>
     </section>
   );

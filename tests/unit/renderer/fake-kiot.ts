@@ -16,6 +16,8 @@ import type { AppError, Result } from '../../../shared/result';
 import { createFakeProfile } from './fake-profile';
 import { createFakeRequests } from './kiosk/requests/fake-requests';
 import type { FakeRequestsOptions } from './kiosk/requests/fake-requests';
+import { createFakeConsoleRequests } from './manager/requests-fake';
+import type { FakeConsoleRequestsOptions } from './manager/requests-fake';
 
 export type FakeKiotOptions = {
   buildingName?: string;
@@ -38,6 +40,8 @@ export type FakeKiotOptions = {
   policy?: PolicyView;
   /** What the `requests` domain starts with (no requests, an email on file, code 123456). */
   requests?: FakeRequestsOptions;
+  /** The manager console's request queue (empty by default). */
+  consoleRequests?: FakeConsoleRequestsOptions;
 };
 
 export type FakeCall = { channel: ChannelName; request: unknown };
@@ -256,6 +260,7 @@ export function createFakeKiot(options: FakeKiotOptions = {}): FakeKiot {
       get: (request) => handle('policy:get', request, () => (options.policy ? { ok: true, value: structuredClone(options.policy) } : fail('hub_unavailable'))),
     },
     requests: createFakeRequests(handle, () => view.state === 'signedIn', options.requests),
+    consoleRequests: createFakeConsoleRequests(handle, options.consoleRequests),
     log: {
       rendererError: (request) => handle('log:rendererError', request, () => ({ ok: true, value: {} })),
     },
