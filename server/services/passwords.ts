@@ -3,6 +3,8 @@
  * passwords for new accounts. The common-password list is data (resources/), read once.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { hash, verify } from '@node-rs/argon2';
 import { KiotError } from '../../shared/result';
 import { randomBelow } from '../crypto';
@@ -35,13 +37,15 @@ export type PasswordService = {
  * Where the list is: resources/ when the hub runs from source, beside main.js in the bundled
  * hub (scripts/build-hub.ts copies it there).
  */
-export function commonPasswordsFile(): URL {
-  const candidates = [new URL('../../resources/common-passwords.txt', import.meta.url), new URL('common-passwords.txt', import.meta.url)];
+export function commonPasswordsFile(): string {
+  // Paths, not URL objects: under a DOM test environment `URL` is the DOM's, which fs refuses.
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const candidates = [path.join(here, '..', '..', 'resources', 'common-passwords.txt'), path.join(here, 'common-passwords.txt')];
   return candidates.find((file) => existsSync(file)) ?? candidates[0]!;
 }
 
 /** The list as a set of lower-cased entries; `#` lines and blanks are skipped. */
-export function loadCommonPasswords(file: URL | string = commonPasswordsFile()): ReadonlySet<string> {
+export function loadCommonPasswords(file: string = commonPasswordsFile()): ReadonlySet<string> {
   const entries = readFileSync(file, 'utf8')
     .split(/\r?\n/)
     .map((line) => line.trim().toLowerCase())
