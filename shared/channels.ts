@@ -41,10 +41,18 @@ export const channelNames = [
   'consoleRequests:complete',
   'consoleRequests:export',
   'log:rendererError',
+  'staff:get',
+  'staff:signIn',
+  'staff:verify',
+  'staff:cancel',
+  'staff:changePassword',
+  'staff:unlock',
+  'staff:signOut',
+  'staff:activity',
 ] as const;
 export type ChannelName = (typeof channelNames)[number];
 
-export const eventNames = ['session:changed'] as const;
+export const eventNames = ['session:changed', 'staff:changed'] as const;
 export type EventName = (typeof eventNames)[number];
 
 type Domain<C extends string> = C extends `${infer D}:${string}` ? D : never;

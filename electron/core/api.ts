@@ -90,6 +90,8 @@ export type AppCoreOptions = {
   hubTimeoutMs?: number;
   /** Sync engine timings; `false` runs no sync timers (tests), leaving `sync.flush()` and `sync.pull()` on demand. */
   sync?: Partial<SyncEngineOptions> | false;
+  /** Manager mode: idle time before the console locks (default 10 minutes; the dev stack may shorten it). */
+  staffIdleSeconds?: number;
 };
 
 export type { ChannelName };

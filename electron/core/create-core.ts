@@ -30,6 +30,7 @@ import { createLogHandlers } from './features/log/handlers';
 import { createLogService } from './features/log/service';
 import { createSessionHandlers } from './features/session/handlers';
 import { createSessionService } from './features/session/service';
+import { createStaffHandlers } from './features/staff/handlers';
 import { createSystemClock } from './platform/clock';
 import { createEventBus } from './platform/events';
 import { createHubClient } from './platform/hub-client';
@@ -38,6 +39,7 @@ import { createUuidV7 } from './platform/uuid-v7';
 import { createCallerContext } from './session/caller-context';
 import { createSession } from './session/resident-session';
 import { createSessionCache } from './session/session-cache';
+import { createStaffSession } from './session/staff-session';
 import { createCoreSync } from './sync/core-sync';
 
 const DEFAULT_HUB_TIMEOUT_MS = 10_000;
@@ -85,6 +87,14 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
     },
     logger,
   });
+  // Manager mode: the staff token lives in this object's memory only, never on disk.
+  const staff = createStaffSession({
+    hub,
+    clock,
+    emit: (view) => events.emit('staff:changed', view),
+    ...(opts.staffIdleSeconds !== undefined ? { idleSeconds: opts.staffIdleSeconds } : {}),
+    logger,
+  });
   const cache = createSessionCache(db, now);
   const newId = createUuidV7(now);
   const sync = createCoreSync({ db, hub, clock, newId, session, version: opts.version, logger, options: opts.sync ?? {} });
@@ -104,6 +114,7 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
     ...createPolicyHandlers(policy),
     ...createRequestsHandlers(createRequestsService({ session, hub })),
     ...createLogHandlers(createLogService({ logger: logger.child('renderer'), clock })),
+    ...createStaffHandlers(staff),
   } satisfies Handlers;
 
   const context = createCallerContext({ device, session, newRequestId: newId });
@@ -125,11 +136,13 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
     async lock(reason) {
       if (closed) return;
       session.lock(reason);
+      if (reason === 'suspend' || reason === 'crash') staff.lock(reason);
     },
     async close() {
       if (closed) return;
       closed = true;
       session.dispose();
+      staff.dispose();
       events.clear();
       // The exchange in flight finishes (bounded by the hub timeout) before the database closes.
       await sync.engine.stop();

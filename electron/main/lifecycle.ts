@@ -161,7 +161,8 @@ export function createCrashRecovery(deps: CrashRecoveryDeps): CrashRecovery {
 export function createLockWatcher(wipe: () => Promise<void>, logger: Logger): (event: EventName, payload: unknown) => void {
   let lastSeen: string | null = null;
   return (event, payload) => {
-    if (event !== 'session:changed') return;
+    // A staff lock or sign-out in the console wipes the renderer's storage as a resident's does.
+    if (event !== 'session:changed' && event !== 'staff:changed') return;
     const lastLock = (payload as Partial<SessionView> | null)?.lastLock;
     if (!lastLock) return;
     const key = `${lastLock.reason}@${lastLock.at}`;

@@ -22,10 +22,12 @@ import { logContract } from './log';
 import { profileContract } from './profile';
 import { requestsContract } from './requests';
 import { sessionContract, sessionEvents } from './session';
+import { staffContract, staffEvents } from './staff';
 
 export { AppInfo } from './app';
 export { LockReason, SessionState, SessionView } from './session';
 export { RendererError } from './log';
+export { StaffLockReason, StaffState, StaffView } from './staff';
 export type { Actor, CallerContext } from './caller-context';
 
 export const contract = {
@@ -40,10 +42,12 @@ export const contract = {
   ...requestsContract,
   ...consoleRequestsContract,
   ...logContract,
+  ...staffContract,
 } as const satisfies Record<ChannelName, ChannelSchema>;
 
 export const events = {
   ...sessionEvents,
+  ...staffEvents,
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type Contract = typeof contract;

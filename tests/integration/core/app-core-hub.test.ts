@@ -81,7 +81,7 @@ describe('app core against the real hub', () => {
     await expect(core.dispatch('app:info', {})).resolves.toMatchObject({ ok: true, value: { mode: 'kiosk', buildingName: demo.buildingName } });
 
     const views: SessionView[] = [];
-    core.onEvent((_e, view) => views.push(view));
+    core.onEvent((event, view) => (event === 'session:changed' ? views.push(view as SessionView) : undefined));
 
     await expect(core.dispatch('session:start', {})).resolves.toMatchObject({ ok: true, value: { state: 'phone' } });
     const requested = await core.dispatch('auth:requestOtp', { phone: typed(resident.phone) });

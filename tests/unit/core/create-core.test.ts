@@ -67,7 +67,7 @@ describe('createAppCore', () => {
   });
 
   it('merges feature handlers into a whole that fails to compile when a domain is left out', () => {
-    type Merged = DomainHandlers<'app'> & DomainHandlers<'session'> & DomainHandlers<'auth'> & DomainHandlers<'bills'> & DomainHandlers<'profile'> & DomainHandlers<'accessLog'> & DomainHandlers<'consents'> & DomainHandlers<'policy'> & DomainHandlers<'requests'> & DomainHandlers<'consoleRequests'> & DomainHandlers<'log'>;
+    type Merged = DomainHandlers<'app'> & DomainHandlers<'session'> & DomainHandlers<'auth'> & DomainHandlers<'bills'> & DomainHandlers<'profile'> & DomainHandlers<'accessLog'> & DomainHandlers<'consents'> & DomainHandlers<'policy'> & DomainHandlers<'requests'> & DomainHandlers<'consoleRequests'> & DomainHandlers<'log'> & DomainHandlers<'staff'>;
     type WithoutLog = Omit<Merged, 'log:rendererError'>;
     const complete = (merged: Merged): Handlers => merged satisfies Handlers;
     // @ts-expect-error a merge that lacks one channel's handler is not `Handlers`
@@ -79,7 +79,7 @@ describe('createAppCore', () => {
     const core = await h.start();
     const views: SessionView[] = [];
     core.onEvent((event, payload) => {
-      if (event === 'session:changed') views.push(payload);
+      if (event === 'session:changed') views.push(payload as SessionView);
     });
 
     await expect(core.dispatch('session:start', {})).resolves.toMatchObject({ ok: true, value: { state: 'phone' } });

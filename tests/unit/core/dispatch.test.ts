@@ -70,6 +70,14 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'consoleRequests:complete': notCalled,
     'consoleRequests:export': notCalled,
     'log:rendererError': async () => ({}),
+    'staff:get': notCalled,
+    'staff:signIn': notCalled,
+    'staff:verify': notCalled,
+    'staff:cancel': notCalled,
+    'staff:changePassword': notCalled,
+    'staff:unlock': notCalled,
+    'staff:signOut': notCalled,
+    'staff:activity': notCalled,
     ...overrides,
   };
 }

@@ -15,6 +15,8 @@ import { maskPhone, normalizeVietnamesePhone } from '../../../shared/phone';
 import type { AppError, Result } from '../../../shared/result';
 import { createFakeProfile } from './fake-profile';
 import { createFakeRequests } from './kiosk/requests/fake-requests';
+import { createFakeStaff } from './manager/fake-staff';
+import type { FakeStaffControls, FakeStaffOptions } from './manager/fake-staff';
 import type { FakeRequestsOptions } from './kiosk/requests/fake-requests';
 import { createFakeConsoleRequests } from './manager/requests-fake';
 import type { FakeConsoleRequestsOptions } from './manager/requests-fake';
@@ -40,6 +42,8 @@ export type FakeKiotOptions = {
   policy?: PolicyView;
   /** What the `requests` domain starts with (no requests, an email on file, code 123456). */
   requests?: FakeRequestsOptions;
+  /** The console's staff session (signed in as a manager unless said otherwise). */
+  staff?: FakeStaffOptions;
   /** The manager console's request queue (empty by default). */
   consoleRequests?: FakeConsoleRequestsOptions;
 };
@@ -68,6 +72,8 @@ export type FakeKiot = {
   /** Jump straight to a signed-in session. */
   signIn(): void;
   listenerCount(): number;
+  /** The console's staff session, driven as the core would. */
+  staff: FakeStaffControls;
 };
 
 export const demoResident: ResidentSummary = {
@@ -115,7 +121,7 @@ export const demoBills: Bill[] = [
 ];
 
 /** Channels the main process answers without the hub. */
-const localChannels: ReadonlySet<ChannelName> = new Set(['session:activity', 'session:setLocale', 'log:rendererError']);
+const localChannels: ReadonlySet<ChannelName> = new Set(['session:activity', 'session:setLocale', 'log:rendererError', 'staff:activity']);
 
 export function createFakeKiot(options: FakeKiotOptions = {}): FakeKiot {
   const code = options.code ?? '123456';
@@ -175,7 +181,10 @@ export function createFakeKiot(options: FakeKiotOptions = {}): FakeKiot {
     return body();
   };
 
+  const fakeStaff = createFakeStaff(handle, options.staff);
   const api: KiotApi = {
+    staff: fakeStaff.api,
+    onStaffChanged: fakeStaff.onChanged,
     app: {
       info: (request) =>
         handle('app:info', request, () => ({
@@ -310,5 +319,6 @@ export function createFakeKiot(options: FakeKiotOptions = {}): FakeKiot {
       update({ state: 'signedIn', resident, maskedPhone: null, countdown: null });
     },
     listenerCount: () => listeners.size,
+    staff: fakeStaff.controls,
   };
 }
