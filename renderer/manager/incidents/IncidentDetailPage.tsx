@@ -1,5 +1,5 @@
 import { Link, useParams } from '@tanstack/react-router';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { JSX } from 'react';
 import { formatInstant } from '../../../shared/dates';
 import type { IncidentDetail, IncidentDrafts, NoticeChannel } from '../../../shared/incidents';
@@ -171,15 +171,14 @@ function Notices({ detail }: { detail: IncidentDetail }): JSX.Element {
   const drafts = useIncidentDrafts(incidentId, true);
   const [channel, setChannel] = useState<NoticeChannel>('sms');
   const [language, setLanguage] = useState<Locale>('vi');
-  const [subject, setSubject] = useState('');
-  const [text, setText] = useState('');
+  // What the manager changed in each draft (by channel and language); untouched fields show the draft.
+  const [edits, setEdits] = useState<Record<string, { subject?: string; text?: string }>>({});
   const [reference, setReference] = useState('');
-  useEffect(() => {
-    if (!drafts.data) return;
-    const draft = draftFor(drafts.data, channel, language);
-    setSubject(draft.subject);
-    setText(draft.text);
-  }, [drafts.data, channel, language]);
+  const key = `${channel}-${language}`;
+  const draft = drafts.data ? draftFor(drafts.data, channel, language) : { subject: '', text: '' };
+  const subject = edits[key]?.subject ?? draft.subject;
+  const text = edits[key]?.text ?? draft.text;
+  const edit = (field: 'subject' | 'text', value: string): void => setEdits((current) => ({ ...current, [key]: { ...current[key], [field]: value } }));
   const send = useIncidentChange(
     incidentId,
     () => api.consoleIncidents.notify({ incidentId, notice: channel === 'sms' ? { channel, text } : { channel, subject, text } }),
@@ -222,12 +221,12 @@ function Notices({ detail }: { detail: IncidentDetail }): JSX.Element {
         {channel === 'email' ? (
           <label className="form-field">
             <span>{t('consoleIncidents:notice.subject')}</span>
-            <input type="text" data-testid="notice-subject" value={subject} onChange={(e) => setSubject(e.target.value)} />
+            <input type="text" data-testid="notice-subject" value={subject} onChange={(e) => edit('subject', e.target.value)} />
           </label>
         ) : null}
         <label className="form-field">
           <span>{t('consoleIncidents:notice.text')}</span>
-          <textarea rows={channel === 'sms' ? 4 : 12} data-testid="notice-text" value={text} onChange={(e) => setText(e.target.value)} />
+          <textarea rows={channel === 'sms' ? 4 : 12} data-testid="notice-text" value={text} onChange={(e) => edit('text', e.target.value)} />
         </label>
         <button type="submit" className="button button-primary" data-testid="notice-send" disabled={send.isPending || text.trim().length === 0 || detail.residents.length === 0}>
           {t('consoleIncidents:notice.send')}

@@ -1,4 +1,5 @@
 import { Link, useParams } from '@tanstack/react-router';
+import { useState } from 'react';
 import type { JSX } from 'react';
 import { formatInstant } from '../../../shared/dates';
 import { toAppError } from '../../components/call';
@@ -18,10 +19,11 @@ export function IncidentReportPage(): JSX.Element {
   const info = useAppInfo();
   const { incidentId } = useParams({ from: '/incidents/$incidentId/report' });
   const query = useIncident(incidentId);
+  // The moment the report was opened: what it prints as "printed at" and the clock it shows.
+  const [now] = useState(() => Date.now());
   if (query.error) return <ErrorMessage error={toAppError(query.error)} onRetry={() => void query.refetch()} />;
   if (!query.data) return <p>{t('consoleIncidents:loading')}</p>;
   const { incident, residents, timeline } = query.data;
-  const now = Date.now();
   const notifiedTimes = residents.flatMap((r) => r.notices.map((n) => n.sentAt)).sort();
   return (
     <article className="incident-report" data-testid="incident-report">

@@ -1,5 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
+import { useState } from 'react';
 import type { JSX } from 'react';
 import { z } from 'zod';
 import { dataCategories, DataCategory, INCIDENT_DESCRIPTION_MAX, INCIDENT_TITLE_MAX } from '../../../shared/incidents';
@@ -52,9 +53,10 @@ export function RegisterIncidentForm({ onDone, onCancel }: { onDone: (detail: In
   const t = useT();
   const api = useKiot();
   const queryClient = useQueryClient();
+  const [openedAt] = useState(() => Date.now());
   const form = useForm<FormValues>({
     resolver: zodResolver(Form),
-    defaultValues: { title: '', description: '', detectedAt: vietnamLocalInput(Date.now()), categories: [], estimatedAffected: 0 },
+    defaultValues: { title: '', description: '', detectedAt: vietnamLocalInput(openedAt), categories: [], estimatedAffected: 0 },
   });
   const register = useMutation({
     mutationFn: (values: FormValues) =>
