@@ -47,6 +47,22 @@ export async function sendsSince(db: Db, scope: SendScope, since: string): Promi
   return { count: Number(row.count), oldest: row.oldest ?? null, newest: row.newest ?? null };
 }
 
+/**
+ * The newest code of `purpose` sent to a number from the kiosks of one building after `since`
+ * (through otp_requests_phone_idx), or null.
+ */
+export async function newestRequestOfPurpose(db: Db, phoneHmac: string, buildingId: string, purpose: OtpPurpose, since: string): Promise<string | null> {
+  const row = await otpTables(db)
+    .selectFrom('otp_requests')
+    .select((eb) => eb.fn.max('otp_requests.created_at').as('newest'))
+    .where('phone_hmac', '=', phoneHmac)
+    .where('purpose', '=', purpose)
+    .where('created_at', '>', since)
+    .where('device_id', 'in', (eb) => eb.selectFrom('devices').select('devices.id').where('devices.building_id', '=', buildingId))
+    .executeTakeFirst();
+  return row?.newest ?? null;
+}
+
 export async function insertOtpSend(db: Db, row: OtpSendRow): Promise<void> {
   await db.insertInto('otp_sends').values(row).execute();
 }

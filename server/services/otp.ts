@@ -17,6 +17,7 @@ import {
   getOtpRequest,
   insertOtpRequest,
   insertOtpSend,
+  newestRequestOfPurpose,
   recordWrongAttempt,
   sendsSince,
   supersedeOpenRequests,
@@ -105,7 +106,12 @@ export function createOtpService(deps: OtpDeps): OtpService {
   const phoneHmac = (e164: string): string => hmacSha256Base64url(hmacKey, `phone:${e164}`);
   const codeHmac = (requestId: string, code: string): string => hmacSha256Base64url(hmacKey, `otp:${requestId}:${code}`);
 
-  async function checkLimits(trx: Parameters<typeof sendsSince>[0], phone: string, device: AuthenticatedDevice, now: Date): Promise<void> {
+  /**
+   * `purpose` narrows the one-a-minute resend rule to codes of that purpose: a resident who
+   * asks to confirm a deletion right after signing in is not made to wait for the sign-in
+   * code's minute. Every send still counts in the windows below.
+   */
+  async function checkLimits(trx: Parameters<typeof sendsSince>[0], phone: string, device: AuthenticatedDevice, now: Date, purpose: OtpPurpose = 'login'): Promise<void> {
     const at = (secondsAgo: number): string => new Date(now.getTime() - secondsAgo * 1000).toISOString();
     const retryAfter = (from: string | null, windowSeconds: number): number =>
       Math.max(1, Math.ceil((Date.parse(from ?? now.toISOString()) + windowSeconds * 1000 - now.getTime()) / 1000));
@@ -116,9 +122,12 @@ export function createOtpService(deps: OtpDeps): OtpService {
     // number and a stranger's are counted alike, so the limits tell the two apart no more
     // than the answers do.
     const number = { phoneHmac: phone, buildingId: device.buildingId };
-    const recent = await sendsSince(trx, number, at(limits.resendAfterSeconds));
-    if (recent.count > 0) {
-      const wait = retryAfter(recent.newest, limits.resendAfterSeconds);
+    const newest =
+      purpose === 'login'
+        ? await sendsSince(trx, number, at(limits.resendAfterSeconds)).then((recent) => (recent.count > 0 ? (recent.newest ?? now.toISOString()) : null))
+        : await newestRequestOfPurpose(trx, phone, device.buildingId, purpose, at(limits.resendAfterSeconds));
+    if (newest !== null) {
+      const wait = retryAfter(newest, limits.resendAfterSeconds);
       throw new KiotError('rate_limited', `A code was just sent; wait ${wait} s before asking for another`, { retryAfterSeconds: wait });
     }
     const scoped: [SendScope, RateWindow, string][] = [
@@ -223,7 +232,7 @@ export function createOtpService(deps: OtpDeps): OtpService {
       const expiresAt = new Date(now.getTime() + limits.codeTtlSeconds * 1000).toISOString();
       await db.transaction().execute(async (trx) => {
         await lockKey(trx, `otp:${hashedPhone}`);
-        await checkLimits(trx, hashedPhone, device, now);
+        await checkLimits(trx, hashedPhone, device, now, purpose);
         await supersedeOpenRequests(trx, hashedPhone, device.buildingId, nowIso, purpose);
         await insertOtpRequest(trx, {
           id: challengeId,
