@@ -31,6 +31,8 @@ import { createLogService } from './features/log/service';
 import { createSessionHandlers } from './features/session/handlers';
 import { createSessionService } from './features/session/service';
 import { createStaffHandlers } from './features/staff/handlers';
+import { createConsoleIncidentsHandlers } from './features/console-incidents/handlers';
+import { createConsoleIncidentsService } from './features/console-incidents/service';
 import { createSystemClock } from './platform/clock';
 import { createEventBus } from './platform/events';
 import { createHubClient } from './platform/hub-client';
@@ -114,6 +116,7 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
     ...createPolicyHandlers(policy),
     ...createRequestsHandlers(createRequestsService({ session, hub })),
     ...createLogHandlers(createLogService({ logger: logger.child('renderer'), clock })),
+    ...createConsoleIncidentsHandlers(createConsoleIncidentsService({ staffHub: staff.staffHub })),
     ...createStaffHandlers(staff),
   } satisfies Handlers;
 

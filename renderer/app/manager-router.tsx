@@ -4,6 +4,9 @@ import { NotFoundPage } from '../manager/console/NotFoundPage';
 import { OverviewPage } from '../manager/overview/OverviewPage';
 import { RequestDetailPage } from '../manager/requests/RequestDetailPage';
 import { RequestsPage } from '../manager/requests/RequestsPage';
+import { IncidentDetailPage } from '../manager/incidents/IncidentDetailPage';
+import { IncidentReportPage } from '../manager/incidents/IncidentReportPage';
+import { IncidentsPage } from '../manager/incidents/IncidentsPage';
 
 /*
  * The manager console's routes. A new console page is one `createRoute` here, added to the
@@ -16,7 +19,11 @@ const overviewRoute = createRoute({ getParentRoute: () => rootRoute, path: '/', 
 const requestsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/requests', component: RequestsPage });
 const requestRoute = createRoute({ getParentRoute: () => rootRoute, path: '/requests/$requestId', component: RequestDetailPage });
 
-const routeTree = rootRoute.addChildren([overviewRoute, requestsRoute, requestRoute]);
+const incidentsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/incidents', component: IncidentsPage });
+const incidentRoute = createRoute({ getParentRoute: () => rootRoute, path: '/incidents/$incidentId', component: IncidentDetailPage });
+const incidentReportRoute = createRoute({ getParentRoute: () => rootRoute, path: '/incidents/$incidentId/report', component: IncidentReportPage });
+
+const routeTree = rootRoute.addChildren([overviewRoute, requestsRoute, requestRoute, incidentsRoute, incidentRoute, incidentReportRoute]);
 
 export type ManagerRouterOptions = {
   /** Where the console opens; `/` unless a test says otherwise. */

@@ -16,6 +16,7 @@ import { accessLogContract } from './access-log';
 import type { CallerContext } from './caller-context';
 import type { ChannelSchema } from './common';
 import { consentsContract } from './consents';
+import { consoleIncidentsContract } from './console-incidents';
 import { consoleRequestsContract } from './console-requests';
 import { policyContract } from './policy';
 import { logContract } from './log';
@@ -41,6 +42,7 @@ export const contract = {
   ...policyContract,
   ...requestsContract,
   ...consoleRequestsContract,
+  ...consoleIncidentsContract,
   ...logContract,
   ...staffContract,
 } as const satisfies Record<ChannelName, ChannelSchema>;

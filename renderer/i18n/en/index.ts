@@ -11,6 +11,7 @@ import { consents } from './consents';
 import { accessLog } from './access-log';
 import { keyboard } from './keyboard';
 import { requests } from './requests';
+import { consoleIncidents } from './console-incidents';
 import { consoleRequests } from './console-requests';
 
-export const en: Translations = { common, attract, auth, bills, session, manager, privacy, profile, consents, accessLog, keyboard, requests, consoleRequests };
+export const en: Translations = { common, attract, auth, bills, session, manager, privacy, profile, consents, accessLog, keyboard, requests, consoleRequests, consoleIncidents };

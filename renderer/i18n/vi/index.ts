@@ -10,7 +10,8 @@ import { consents } from './consents';
 import { accessLog } from './access-log';
 import { keyboard } from './keyboard';
 import { requests } from './requests';
+import { consoleIncidents } from './console-incidents';
 import { consoleRequests } from './console-requests';
 
 /** Vietnamese, the kiosk's first language and the source of every key. */
-export const vi = { common, attract, auth, bills, session, manager, privacy, profile, consents, accessLog, keyboard, requests, consoleRequests } as const;
+export const vi = { common, attract, auth, bills, session, manager, privacy, profile, consents, accessLog, keyboard, requests, consoleRequests, consoleIncidents } as const;

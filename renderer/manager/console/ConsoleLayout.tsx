@@ -27,6 +27,9 @@ export function ConsoleLayout(): JSX.Element {
           <Link to="/requests" className="console-nav-link" data-testid="nav-requests">
             {t('consoleRequests:nav')}
           </Link>
+          <Link to="/incidents" className="console-nav-link" data-testid="nav-incidents">
+            {t('consoleIncidents:nav')}
+          </Link>
         </nav>
         <main className="console-main">
           <Outlet />
