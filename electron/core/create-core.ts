@@ -33,6 +33,8 @@ import { createSessionService } from './features/session/service';
 import { createStaffHandlers } from './features/staff/handlers';
 import { createConsoleIncidentsHandlers } from './features/console-incidents/handlers';
 import { createConsoleIncidentsService } from './features/console-incidents/service';
+import { createConsoleResidentsHandlers } from './features/console-residents/handlers';
+import { createConsoleResidentsService } from './features/console-residents/service';
 import { createSystemClock } from './platform/clock';
 import { createEventBus } from './platform/events';
 import { createHubClient } from './platform/hub-client';
@@ -117,6 +119,7 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
     ...createRequestsHandlers(createRequestsService({ session, hub })),
     ...createLogHandlers(createLogService({ logger: logger.child('renderer'), clock })),
     ...createConsoleIncidentsHandlers(createConsoleIncidentsService({ staffHub: staff.staffHub })),
+    ...createConsoleResidentsHandlers(createConsoleResidentsService({ staffHub: staff.staffHub })),
     ...createStaffHandlers(staff),
   } satisfies Handlers;
 

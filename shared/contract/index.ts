@@ -18,6 +18,7 @@ import type { ChannelSchema } from './common';
 import { consentsContract } from './consents';
 import { consoleIncidentsContract } from './console-incidents';
 import { consoleRequestsContract } from './console-requests';
+import { consoleResidentsContract } from './console-residents';
 import { policyContract } from './policy';
 import { logContract } from './log';
 import { profileContract } from './profile';
@@ -42,6 +43,7 @@ export const contract = {
   ...policyContract,
   ...requestsContract,
   ...consoleRequestsContract,
+  ...consoleResidentsContract,
   ...consoleIncidentsContract,
   ...logContract,
   ...staffContract,

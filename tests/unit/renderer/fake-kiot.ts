@@ -20,6 +20,8 @@ import type { FakeStaffControls, FakeStaffOptions } from './manager/fake-staff';
 import type { FakeRequestsOptions } from './kiosk/requests/fake-requests';
 import { createFakeConsoleRequests } from './manager/requests-fake';
 import type { FakeConsoleRequestsOptions } from './manager/requests-fake';
+import { createFakeConsoleResidents } from './manager/residents-fake';
+import type { FakeConsoleResidentsOptions } from './manager/residents-fake';
 import { createFakeConsoleIncidents } from './manager/incidents-fake';
 import type { FakeConsoleIncidentsOptions } from './manager/incidents-fake';
 
@@ -48,6 +50,8 @@ export type FakeKiotOptions = {
   staff?: FakeStaffOptions;
   /** The manager console's request queue (empty by default). */
   consoleRequests?: FakeConsoleRequestsOptions;
+  /** The manager console's resident directory (empty by default). */
+  consoleResidents?: FakeConsoleResidentsOptions;
   /** The manager console's breach register (empty by default). */
   consoleIncidents?: FakeConsoleIncidentsOptions;
 };
@@ -274,6 +278,7 @@ export function createFakeKiot(options: FakeKiotOptions = {}): FakeKiot {
     },
     requests: createFakeRequests(handle, () => view.state === 'signedIn', options.requests),
     consoleRequests: createFakeConsoleRequests(handle, options.consoleRequests),
+    consoleResidents: createFakeConsoleResidents(handle, options.consoleResidents),
     consoleIncidents: createFakeConsoleIncidents(handle, options.consoleIncidents),
     log: {
       rendererError: (request) => handle('log:rendererError', request, () => ({ ok: true, value: {} })),
