@@ -1,0 +1,89 @@
+// @vitest-environment jsdom
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DevicesPage } from '../../../../renderer/manager/devices/DevicesPage';
+import { KiotProvider } from '../../../../renderer/components/KiotProvider';
+import { createI18n } from '../../../../renderer/i18n/i18n';
+import { I18nProvider } from '../../../../renderer/i18n/I18nProvider';
+import type { Locale } from '../../../../shared/domain';
+import { createFakeKiot } from '../fake-kiot';
+import type { FakeKiot, FakeKiotOptions } from '../fake-kiot';
+import { fleetDevice } from './audit-devices-fake';
+
+afterEach(() => cleanup());
+
+function renderDevices(options: FakeKiotOptions['consoleDevices'], locale: Locale = 'vi'): FakeKiot {
+  const fake = createFakeKiot({ mode: 'manager', consoleDevices: options });
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  render(
+    <I18nProvider i18n={createI18n(locale)}>
+      <KiotProvider api={fake.api}>
+        <QueryClientProvider client={client}>
+          <DevicesPage />
+        </QueryClientProvider>
+      </KiotProvider>
+    </I18nProvider>,
+  );
+  return fake;
+}
+
+const devices = [
+  fleetDevice({ id: 'k1', name: 'Sảnh tòa A', outboxDepth: 4, oldestPendingSeconds: 750, lastError: 'hub_unavailable' }),
+  fleetDevice({ id: 'k2', name: 'Sảnh tòa B', stale: true, lastSeenAt: '2026-11-25T02:00:00.000Z' }),
+  fleetDevice({ id: 'm1', name: 'Văn phòng', mode: 'manager', lastSeenAt: null, version: null, outboxDepth: null }),
+];
+
+const row = (id: string): HTMLElement => screen.getAllByTestId('device-row').find((r) => r.getAttribute('data-device-id') === id)!;
+
+describe('the device fleet page', () => {
+  it('lists each device with its health, and warns in words and an icon about a kiosk not seen for 10 minutes', async () => {
+    renderDevices({ devices });
+    await screen.findByTestId('devices-table');
+    expect(within(row('k1')).getByText('4')).toBeTruthy();
+    expect(within(row('k1')).getByText('12 phút')).toBeTruthy();
+    expect(within(row('k1')).getByText('hub_unavailable')).toBeTruthy();
+    expect(within(row('k1')).getByText('Hoạt động')).toBeTruthy();
+    const stale = within(row('k2')).getByTestId('device-stale');
+    expect(stale.textContent).toBe('⚠ Không thấy quá 10 phút');
+    expect(within(row('k2')).getByText('25/11/2026 09:00')).toBeTruthy();
+    expect(within(row('m1')).getByText('Chưa báo lần nào')).toBeTruthy();
+    expect(within(row('m1')).getByText('Máy văn phòng')).toBeTruthy();
+  });
+
+  it('issues a code and shows it as text and as a QR image', async () => {
+    const fake = renderDevices({ devices }, 'en');
+    fireEvent.change(screen.getByTestId('issue-mode'), { target: { value: 'manager' } });
+    fireEvent.click(screen.getByTestId('issue-submit'));
+    expect((await screen.findByTestId('issued-code')).textContent).toBe('K7Q2-M9X1');
+    expect(fake.callsTo('consoleDevices:issueCode')[0]!.request).toEqual({ mode: 'manager' });
+    const qr = await screen.findByTestId('enrollment-qr');
+    expect(qr.getAttribute('src')).toMatch(/^data:image\/svg\+xml;charset=utf-8,/);
+    expect(decodeURIComponent(qr.getAttribute('src')!)).toContain('<svg');
+    expect(qr.getAttribute('alt')).toBe('QR code of enrollment code K7Q2-M9X1');
+  });
+
+  it('revokes with a reason, refusing an empty one, and shows the device revoked', async () => {
+    const fake = renderDevices({ devices });
+    await screen.findByTestId('devices-table');
+    fireEvent.click(within(row('k2')).getByTestId('device-revoke'));
+    fireEvent.change(screen.getByTestId('revoke-reason'), { target: { value: ' x ' } });
+    fireEvent.click(screen.getByTestId('revoke-confirm'));
+    expect(screen.getByRole('alert').textContent).toBe('Hãy ghi lý do (ít nhất 3 ký tự).');
+    expect(fake.callsTo('consoleDevices:revoke')).toHaveLength(0);
+    fireEvent.change(screen.getByTestId('revoke-reason'), { target: { value: 'Máy bị mất ở sảnh' } });
+    fireEvent.click(screen.getByTestId('revoke-confirm'));
+    expect((await screen.findByTestId('revoke-done')).textContent).toBe('Đã thu hồi “Sảnh tòa B”.');
+    expect(fake.callsTo('consoleDevices:revoke')[0]!.request).toEqual({ deviceId: 'k2', reason: 'Máy bị mất ở sảnh' });
+    await waitFor(() => expect(within(row('k2')).getByText(/^Đã thu hồi/)).toBeTruthy());
+    expect(within(row('k2')).queryByTestId('device-revoke')).toBeNull();
+  });
+
+  it('tells a manager that codes and revocation are for administrators', async () => {
+    renderDevices({ devices, role: 'manager' });
+    await screen.findByTestId('devices-table');
+    fireEvent.click(screen.getByTestId('issue-submit'));
+    expect(await screen.findByText('Chỉ quản trị viên mới được cấp mã và thu hồi thiết bị.')).toBeTruthy();
+    expect(screen.queryByTestId('issued-code')).toBeNull();
+  });
+});
