@@ -27,6 +27,10 @@ import { createRequestsService } from './features/requests/service';
 import { createAccessLogHandlers } from './features/access-log/handlers';
 import { createAccessLogService } from './features/access-log/service';
 import { createLogHandlers } from './features/log/handlers';
+import { createConsoleAuditHandlers } from './features/console-audit/handlers';
+import { createConsoleAuditService } from './features/console-audit/service';
+import { createConsoleDevicesHandlers } from './features/console-devices/handlers';
+import { createConsoleDevicesService } from './features/console-devices/service';
 import { createLogService } from './features/log/service';
 import { createSessionHandlers } from './features/session/handlers';
 import { createSessionService } from './features/session/service';
@@ -117,6 +121,8 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
     ...createConsentsHandlers(createConsentsService({ session, hub, cache, sync: sync.residentWrites })),
     ...createPolicyHandlers(policy),
     ...createRequestsHandlers(createRequestsService({ session, hub })),
+    ...createConsoleAuditHandlers(createConsoleAuditService({ staffHub: staff.staffHub })),
+    ...createConsoleDevicesHandlers(createConsoleDevicesService({ staffHub: staff.staffHub })),
     ...createLogHandlers(createLogService({ logger: logger.child('renderer'), clock })),
     ...createConsoleIncidentsHandlers(createConsoleIncidentsService({ staffHub: staff.staffHub })),
     ...createConsoleResidentsHandlers(createConsoleResidentsService({ staffHub: staff.staffHub })),

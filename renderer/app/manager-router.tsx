@@ -4,6 +4,8 @@ import { NotFoundPage } from '../manager/console/NotFoundPage';
 import { OverviewPage } from '../manager/overview/OverviewPage';
 import { RequestDetailPage } from '../manager/requests/RequestDetailPage';
 import { RequestsPage } from '../manager/requests/RequestsPage';
+import { AuditPage } from '../manager/audit/AuditPage';
+import { DevicesPage } from '../manager/devices/DevicesPage';
 import { IncidentDetailPage } from '../manager/incidents/IncidentDetailPage';
 import { IncidentReportPage } from '../manager/incidents/IncidentReportPage';
 import { IncidentsPage } from '../manager/incidents/IncidentsPage';
@@ -23,7 +25,10 @@ const incidentsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/in
 const incidentRoute = createRoute({ getParentRoute: () => rootRoute, path: '/incidents/$incidentId', component: IncidentDetailPage });
 const incidentReportRoute = createRoute({ getParentRoute: () => rootRoute, path: '/incidents/$incidentId/report', component: IncidentReportPage });
 
-const routeTree = rootRoute.addChildren([overviewRoute, requestsRoute, requestRoute, incidentsRoute, incidentRoute, incidentReportRoute]);
+const auditRoute = createRoute({ getParentRoute: () => rootRoute, path: '/audit', component: AuditPage });
+const devicesRoute = createRoute({ getParentRoute: () => rootRoute, path: '/devices', component: DevicesPage });
+
+const routeTree = rootRoute.addChildren([overviewRoute, requestsRoute, requestRoute, incidentsRoute, incidentRoute, incidentReportRoute, auditRoute, devicesRoute]);
 
 export type ManagerRouterOptions = {
   /** Where the console opens; `/` unless a test says otherwise. */

@@ -16,6 +16,8 @@ import { accessLogContract } from './access-log';
 import type { CallerContext } from './caller-context';
 import type { ChannelSchema } from './common';
 import { consentsContract } from './consents';
+import { consoleAuditContract } from './console-audit';
+import { consoleDevicesContract } from './console-devices';
 import { consoleIncidentsContract } from './console-incidents';
 import { consoleRequestsContract } from './console-requests';
 import { consoleResidentsContract } from './console-residents';
@@ -45,6 +47,8 @@ export const contract = {
   ...consoleRequestsContract,
   ...consoleResidentsContract,
   ...consoleIncidentsContract,
+  ...consoleAuditContract,
+  ...consoleDevicesContract,
   ...logContract,
   ...staffContract,
 } as const satisfies Record<ChannelName, ChannelSchema>;

@@ -30,6 +30,12 @@ export function ConsoleLayout(): JSX.Element {
           <Link to="/incidents" className="console-nav-link" data-testid="nav-incidents">
             {t('consoleIncidents:nav')}
           </Link>
+          <Link to="/audit" className="console-nav-link" data-testid="nav-audit">
+            {t('consoleAudit:nav')}
+          </Link>
+          <Link to="/devices" className="console-nav-link" data-testid="nav-devices">
+            {t('consoleDevices:nav')}
+          </Link>
         </nav>
         <main className="console-main">
           <Outlet />

@@ -20,6 +20,8 @@ import type { FakeStaffControls, FakeStaffOptions } from './manager/fake-staff';
 import type { FakeRequestsOptions } from './kiosk/requests/fake-requests';
 import { createFakeConsoleRequests } from './manager/requests-fake';
 import type { FakeConsoleRequestsOptions } from './manager/requests-fake';
+import { createFakeConsoleAudit, createFakeConsoleDevices } from './manager/audit-devices-fake';
+import type { FakeConsoleAuditOptions, FakeConsoleDevicesOptions } from './manager/audit-devices-fake';
 import { createFakeConsoleResidents } from './manager/residents-fake';
 import type { FakeConsoleResidentsOptions } from './manager/residents-fake';
 import { createFakeConsoleIncidents } from './manager/incidents-fake';
@@ -50,6 +52,10 @@ export type FakeKiotOptions = {
   staff?: FakeStaffOptions;
   /** The manager console's request queue (empty by default). */
   consoleRequests?: FakeConsoleRequestsOptions;
+  /** The console's audit log (empty by default). */
+  consoleAudit?: FakeConsoleAuditOptions;
+  /** The console's device fleet (empty by default). */
+  consoleDevices?: FakeConsoleDevicesOptions;
   /** The manager console's resident directory (empty by default). */
   consoleResidents?: FakeConsoleResidentsOptions;
   /** The manager console's breach register (empty by default). */
@@ -278,6 +284,8 @@ export function createFakeKiot(options: FakeKiotOptions = {}): FakeKiot {
     },
     requests: createFakeRequests(handle, () => view.state === 'signedIn', options.requests),
     consoleRequests: createFakeConsoleRequests(handle, options.consoleRequests),
+    consoleAudit: createFakeConsoleAudit(handle, options.consoleAudit),
+    consoleDevices: createFakeConsoleDevices(handle, options.consoleDevices),
     consoleResidents: createFakeConsoleResidents(handle, options.consoleResidents),
     consoleIncidents: createFakeConsoleIncidents(handle, options.consoleIncidents),
     log: {
