@@ -11,6 +11,7 @@ import { useT } from '../../i18n/I18nProvider';
 import { useNow } from '../requests/use-now';
 import { categoryKey, clockText, overdueNow, statusKey, timelineText } from './incident-text';
 import { useIncident, useIncidentChange, useIncidentDrafts } from './queries';
+import { useStaffRole } from './use-staff-role';
 
 /** One incident: its facts and live 72-hour clock, affected residents, notices, the authority's notice, closing, timeline. */
 export function IncidentDetailPage(): JSX.Element {
@@ -18,12 +19,14 @@ export function IncidentDetailPage(): JSX.Element {
   const { incidentId } = useParams({ from: '/incidents/$incidentId' });
   const query = useIncident(incidentId);
   const now = useNow(30_000);
+  const role = useStaffRole();
 
   if (query.error) return <ErrorMessage error={toAppError(query.error)} onRetry={() => void query.refetch()} />;
   if (!query.data) return <p>{t('consoleIncidents:loading')}</p>;
   const { incident, residents, timeline } = query.data;
   const overdue = overdueNow(incident, now);
-  const open = incident.status !== 'closed';
+  // An auditor reads the register; only managers and administrators change it.
+  const open = incident.status !== 'closed' && role !== 'auditor';
 
   return (
     <section className="console-page incident-detail" aria-labelledby="incident-title" data-testid="incident-detail">

@@ -9,6 +9,7 @@ import { useNow } from '../requests/use-now';
 import { clockText, overdueNow, statusKey } from './incident-text';
 import { useIncidentList } from './queries';
 import { RegisterIncidentForm } from './RegisterIncidentForm';
+import { useStaffRole } from './use-staff-role';
 
 /** The breach register: every incident with its 72-hour clock, overdue ones first and marked in words and with an icon. */
 export function IncidentsPage(): JSX.Element {
@@ -17,6 +18,7 @@ export function IncidentsPage(): JSX.Element {
   const list = useIncidentList({ limit: 200 });
   const now = useNow(30_000);
   const [registering, setRegistering] = useState(false);
+  const canWrite = useStaffRole() !== 'auditor';
 
   return (
     <section className="console-page" aria-labelledby="incidents-title" data-testid="incidents-page">
@@ -24,7 +26,7 @@ export function IncidentsPage(): JSX.Element {
         <h1 id="incidents-title" className="console-page-title">
           {t('consoleIncidents:title')}
         </h1>
-        {registering ? null : (
+        {registering || !canWrite ? null : (
           <button type="button" className="button button-primary" data-testid="incident-register" onClick={() => setRegistering(true)}>
             {t('consoleIncidents:registerButton')}
           </button>

@@ -8,7 +8,7 @@ import { createI18n } from '../../../../renderer/i18n/i18n';
 import { I18nProvider } from '../../../../renderer/i18n/I18nProvider';
 import { clockText } from '../../../../renderer/manager/incidents/incident-text';
 import { fromVietnamLocalInput, vietnamLocalInput } from '../../../../renderer/manager/incidents/RegisterIncidentForm';
-import type { Locale } from '../../../../shared/domain';
+import type { Locale, StaffRole } from '../../../../shared/domain';
 import { createFakeKiot } from '../fake-kiot';
 import type { FakeKiot } from '../fake-kiot';
 import { teardown } from '../render-app';
@@ -28,8 +28,12 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-function renderRegister(consoleIncidents: FakeConsoleIncidentsOptions, initialPath = '/incidents', locale: Locale = 'vi'): FakeKiot {
-  const fake = createFakeKiot({ mode: 'manager', consoleIncidents: { now: () => new Date(Date.now()), ...consoleIncidents } });
+function renderRegister(consoleIncidents: FakeConsoleIncidentsOptions, initialPath = '/incidents', locale: Locale = 'vi', role: StaffRole = 'manager'): FakeKiot {
+  const fake = createFakeKiot({
+    mode: 'manager',
+    consoleIncidents: { now: () => new Date(Date.now()), ...consoleIncidents },
+    staff: { staff: { fullName: 'Phạm Thị Lan', role, buildingId: 'b-1' } },
+  });
   render(
     <I18nProvider i18n={createI18n(locale)}>
       <KiotProvider api={fake.api}>
@@ -115,6 +119,15 @@ describe('incident pages', () => {
     expect((await screen.findByTestId('notice-result')).textContent).toContain('1 sent');
     expect(fake.callsTo('consoleIncidents:notify')[0]!.request).toEqual({ incidentId: 'inc-1', notice: { channel: 'sms', text: 'Sự cố dữ liệu: vui lòng liên hệ Ban quản lý, phòng 101.' } });
     expect(within(screen.getByTestId('incident-residents')).getByText(/^SMS 25\/11\/2026 12:00/)).toBeTruthy();
+  });
+
+  it('an auditor reads an incident but is offered nothing to change', async () => {
+    renderRegister({ incidents: [detail(2, 'inc-a', 'Lộ danh sách cư dân')] }, '/incidents/inc-a', 'vi', 'auditor');
+    expect((await screen.findByTestId('incident-clock')).textContent).toContain('còn 70 giờ 0 phút');
+    await waitFor(() => expect(screen.queryByTestId('link-phones')).toBeNull());
+    expect(screen.queryByTestId('notice-send')).toBeNull();
+    expect(screen.queryByTestId('authority-record')).toBeNull();
+    expect(screen.queryByTestId('close-submit')).toBeNull();
   });
 
   it('the printable report has the facts, the clock result and counts, and prints', async () => {
