@@ -24,6 +24,8 @@ import { createPolicyHandlers } from './features/policy/handlers';
 import { createPolicyService } from './features/policy/service';
 import { createRequestsHandlers } from './features/requests/handlers';
 import { createRequestsService } from './features/requests/service';
+import { createConsoleRequestsHandlers } from './features/console-requests/handlers';
+import { createConsoleRequestsService } from './features/console-requests/service';
 import { createAccessLogHandlers } from './features/access-log/handlers';
 import { createAccessLogService } from './features/access-log/service';
 import { createLogHandlers } from './features/log/handlers';
@@ -121,6 +123,7 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
     ...createConsentsHandlers(createConsentsService({ session, hub, cache, sync: sync.residentWrites })),
     ...createPolicyHandlers(policy),
     ...createRequestsHandlers(createRequestsService({ session, hub })),
+    ...createConsoleRequestsHandlers(createConsoleRequestsService({ staffHub: staff.staffHub })),
     ...createConsoleAuditHandlers(createConsoleAuditService({ staffHub: staff.staffHub })),
     ...createConsoleDevicesHandlers(createConsoleDevicesService({ staffHub: staff.staffHub })),
     ...createLogHandlers(createLogService({ logger: logger.child('renderer'), clock })),

@@ -58,7 +58,7 @@ export function RequestDetailPage(): JSX.Element {
   const role = useStaffRole();
   const now = useNow(30_000);
   return (
-    <section className="console-page" aria-labelledby="request-title" data-testid="request-detail">
+    <section className="console-page request-page" aria-labelledby="request-title" data-testid="request-detail">
       <Link to="/requests" className="console-link" data-testid="request-back">
         {t('consoleRequests:detail.back')}
       </Link>

@@ -44,7 +44,7 @@ export function RequestsPage(): JSX.Element {
   const pages = Math.max(1, Math.ceil(total / CONSOLE_REQUESTS_PAGE));
 
   return (
-    <section className="console-page" aria-labelledby="requests-title" data-testid="requests-page">
+    <section className="console-page request-page" aria-labelledby="requests-title" data-testid="requests-page">
       <h1 id="requests-title" className="console-page-title">
         {t('consoleRequests:title')}
       </h1>
@@ -116,7 +116,7 @@ export function RequestsPage(): JSX.Element {
             <tbody>
               {list.data.requests.map((request) => (
                 <tr key={request.id} className={isOverdue(request) ? 'request-row request-row-overdue' : 'request-row'} data-testid="request-row" data-request-id={request.id}>
-                  <td>
+                  <td className="request-kind-cell">
                     <Link to="/requests/$requestId" params={{ requestId: request.id }} className="console-link" data-testid="request-open">
                       {t(kindKey[request.kind])}
                     </Link>

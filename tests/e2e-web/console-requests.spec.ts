@@ -1,0 +1,175 @@
+/**
+ * The console's request queue end to end: a real hub (dev mode, demo building), a core enrolled
+ * as a manager workstation, the web host, Chromium. A resident asks for deletion over the hub's
+ * own HTTP routes with fresh codes from the dev SMS outbox; a manager sees it in the queue with
+ * its erasure countdown, puts it on hold with a reason; the resident's view (`GET /v1/me/requests`)
+ * then says on hold with the category and not the office's written reason. Screenshots of the
+ * queue and a request in vi and en go to /tmp/shots-console-requests/ when KIOT_SHOTS is set.
+ */
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { createAppCore } from '../../electron/core/create-core';
+import type { AppCore } from '../../electron/core/api';
+import { loadKioskConfig } from '../../electron/core/platform/config';
+import { createDevFileKeystore } from '../../electron/core/platform/keystore/dev-file-keystore';
+import { rendererDir, startDevHub } from '../../dev/dev-stack';
+import type { DevHub } from '../../dev/dev-stack';
+import { startWebHost } from '../../dev/web-host/server';
+import type { WebHost } from '../../dev/web-host/server';
+import { CreateRequestResponse, DEVICE_HEADER, EnrollResponse, MyRequestsResponse, OtpRequestResponse, OtpVerifyResponse, RequestOtpResponse } from '../../shared/hub-api';
+import { openDatabase } from '../../server/db/connect';
+import { requestTables } from '../../server/db/requests';
+import { latestCode, smsSentTo } from '../fixtures/dev-sms';
+
+const SHOTS = process.env['KIOT_SHOTS'] ?? '';
+
+let dataDir: string;
+let dev: DevHub;
+let core: AppCore;
+let web: WebHost;
+
+async function http(method: 'GET' | 'POST', url: string, headers: Record<string, string>, json?: unknown): Promise<unknown> {
+  const res = await fetch(url, { method, headers: { ...headers, ...(json !== undefined ? { 'content-type': 'application/json' } : {}) }, ...(json !== undefined ? { body: JSON.stringify(json) } : {}) });
+  const body: unknown = await res.json();
+  if (res.status !== 200) throw new Error(`${method} ${url} answered ${res.status}: ${JSON.stringify(body)}`);
+  return body;
+}
+
+/** The newest code sent to `phone` after `before` messages (the hub sends after answering). */
+async function codeAfter(phone: string, before: number): Promise<string> {
+  await expect.poll(async () => (await smsSentTo(dev.hubUrl, phone)).length).toBeGreaterThan(before);
+  return latestCode(dev.hubUrl, phone);
+}
+
+test.beforeAll(async () => {
+  dataDir = await mkdtemp(path.join(tmpdir(), 'kiot-e2e-console-requests-'));
+  dev = await startDevHub({ database: path.join(dataDir, 'hub.sqlite') });
+  const coreDir = path.join(dataDir, 'office');
+  const config = loadKioskConfig(
+    {
+      KIOT_DATA_DIR: coreDir,
+      KIOT_KEYSTORE: 'dev-file',
+      KIOT_HUB_URL: dev.hubUrl,
+      KIOT_ENROLL_CODE: await dev.hub.createEnrollmentCode({ buildingId: dev.demo.buildingId, mode: 'manager' }),
+      KIOT_DEVICE_NAME: 'Văn phòng ban quản lý',
+    },
+    { dataDir: coreDir, keystore: 'dev-file' },
+  );
+  core = await createAppCore({ config, keystore: createDevFileKeystore({ dataDir: coreDir, packaged: false }), version: '0.0.0-e2e', sync: false });
+  web = await startWebHost({ core, rendererDir });
+});
+
+test.afterAll(async () => {
+  await web?.close();
+  await core?.close();
+  await dev?.hub.close();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+/** A resident signed in at a lobby kiosk (over HTTP): the sign-in code from the outbox. */
+async function residentSession(phone: string): Promise<Record<string, string>> {
+  const enrolled = EnrollResponse.parse(await http('POST', `${dev.hubUrl}/v1/devices/enroll`, {}, { code: await dev.enrollmentCode(), name: 'Sảnh A' }));
+  const kiosk = { [DEVICE_HEADER]: `${enrolled.deviceId}.${enrolled.deviceSecret}` };
+  const before = (await smsSentTo(dev.hubUrl, phone)).length;
+  const { requestId } = OtpRequestResponse.parse(await http('POST', `${dev.hubUrl}/v1/auth/otp/request`, kiosk, { phone }));
+  const { token } = OtpVerifyResponse.parse(await http('POST', `${dev.hubUrl}/v1/auth/otp/verify`, kiosk, { requestId, code: await codeAfter(phone, before) }));
+  return { ...kiosk, authorization: `Bearer ${token}` };
+}
+
+/** Asks for deletion with a fresh code; the hub sends one code a minute to a number, so this waits out the sign-in's minute. */
+async function askForDeletion(phone: string, resident: Record<string, string>): Promise<string> {
+  for (;;) {
+    const before = (await smsSentTo(dev.hubUrl, phone)).length;
+    const res = await fetch(`${dev.hubUrl}/v1/me/requests/otp`, { method: 'POST', headers: resident });
+    if (res.status === 429) {
+      await new Promise((r) => setTimeout(r, 2_000));
+      continue;
+    }
+    const { challengeId } = RequestOtpResponse.parse(await res.json());
+    const created = CreateRequestResponse.parse(
+      await http('POST', `${dev.hubUrl}/v1/me/requests`, resident, { kind: 'deletion', finalNotice: 'sms', otpChallengeId: challengeId, code: await codeAfter(phone, before) }),
+    );
+    return created.request.id;
+  }
+}
+
+/** A manager account of the demo building, signed in on this workstation's core (password, SMS code, the required password change). */
+async function signInManager(): Promise<void> {
+  const phone = '0907654321';
+  const account = await dev.hub.staffAuth.createAccount({ buildingId: dev.demo.buildingId, username: 'lan.nguyen', fullName: 'Nguyễn Thị Lan', role: 'manager', phone });
+  const before = (await smsSentTo(dev.hubUrl, '+84907654321')).length;
+  const step = async (channel: 'staff:signIn' | 'staff:verify' | 'staff:changePassword', request: unknown): Promise<void> => {
+    const result = await core.dispatch(channel, request);
+    if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`);
+  };
+  await step('staff:signIn', { username: 'lan.nguyen', password: account.oneTimePassword });
+  await step('staff:verify', { code: await codeAfter('+84907654321', before) });
+  await step('staff:changePassword', { currentPassword: account.oneTimePassword, newPassword: 'Hoa sen nở giữa hồ Tây 2026' });
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  if (SHOTS === '') return;
+  await mkdir(SHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: false });
+}
+
+test('a manager sees a deletion with its countdown and holds it with a reason; the resident sees on hold and the category', async ({ page }) => {
+  test.setTimeout(150_000);
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  const resident = dev.demo.residents[3]!;
+  const residentHeaders = await residentSession(resident.phone);
+  // The code minute runs while the manager signs in.
+  const [requestId] = await Promise.all([askForDeletion(resident.phone, residentHeaders), signInManager()]);
+  // Two more in the queue: an objection made long ago, past its acknowledgement deadline, and a fresh export.
+  const objector = dev.demo.residents[0]!;
+  const late = CreateRequestResponse.parse(await http('POST', `${dev.hubUrl}/v1/me/requests`, await residentSession(objector.phone), { kind: 'objection', details: 'Không dùng số điện thoại của tôi cho khảo sát' })).request.id;
+  await http('POST', `${dev.hubUrl}/v1/me/requests`, await residentSession(dev.demo.residents[1]!.phone), { kind: 'export' });
+  const db = openDatabase(path.join(dataDir, 'hub.sqlite'));
+  await requestTables(db).updateTable('data_requests').set({ acknowledge_due_at: new Date(Date.now() - 3_600_000).toISOString() }).where('id', '=', late).execute();
+  await db.destroy();
+
+  await page.goto(web.url);
+  await page.getByTestId('nav-requests').click();
+  const row = page.locator(`[data-testid="request-row"][data-request-id="${requestId}"]`);
+  await expect(row).toBeVisible();
+  await expect(row).toContainText(resident.fullName);
+  await expect(row).toContainText('Xóa dữ liệu');
+  await expect(row.getByTestId('erasure-left')).toHaveText(/^còn (4 ngày 23|5 ngày 0) giờ$/);
+  // Overdue first, marked in words.
+  const first = page.getByTestId('request-row').first();
+  await expect(first).toHaveAttribute('data-request-id', late);
+  await expect(first.getByTestId('overdue')).toHaveText('⚠Quá hạn xác nhận');
+  await shot(page, 'queue-vi');
+
+  await row.getByTestId('request-open').click();
+  await expect(page.getByTestId('fact-resident')).toHaveText(resident.fullName);
+  await page.getByTestId('action-hold').click();
+  const dialog = page.getByTestId('action-dialog');
+  await dialog.getByTestId('action-category').selectOption('authority_request');
+  await dialog.getByTestId('action-reason').fill('Công an phường đề nghị giữ hồ sơ đến khi có kết luận');
+  await shot(page, 'hold-dialog-vi');
+  await dialog.getByTestId('action-confirm').click();
+  await expect(page.getByTestId('action-saved')).toBeVisible();
+  await expect(page.getByTestId('fact-status')).toHaveText('Tạm dừng (lưu giữ theo pháp luật)');
+  await expect(page.getByTestId('fact-hold-category')).toHaveText('Theo yêu cầu của cơ quan có thẩm quyền');
+  await expect(page.getByTestId('erasure')).toContainText('dừng vì lưu giữ');
+  await expect(page.getByTestId('history-row')).toHaveCount(2);
+  await shot(page, 'detail-vi');
+
+  // The resident's own view: on hold, the category, and nothing of the office's written reason.
+  const mine = MyRequestsResponse.parse(await http('GET', `${dev.hubUrl}/v1/me/requests`, residentHeaders)).requests.find((r) => r.id === requestId);
+  expect(mine).toMatchObject({ status: 'on_hold', holdCategory: 'authority_request' });
+  expect(JSON.stringify(mine)).not.toContain('Công an phường');
+
+  // The same screens in English.
+  await page.getByTestId('lang-toggle').click();
+  await expect(page.getByTestId('fact-status')).toHaveText('On hold (legal hold)');
+  await expect(page.getByTestId('fact-hold-category')).toHaveText('Requested by a competent authority');
+  await shot(page, 'detail-en');
+  await page.getByTestId('request-back').click();
+  await expect(row.getByTestId('request-status')).toHaveText('On hold (legal hold)');
+  await shot(page, 'queue-en');
+});
