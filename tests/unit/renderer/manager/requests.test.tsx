@@ -6,7 +6,7 @@ import { createQueryClient } from '../../../../renderer/app/query-client';
 import { KiotProvider } from '../../../../renderer/components/KiotProvider';
 import { createI18n } from '../../../../renderer/i18n/i18n';
 import { I18nProvider } from '../../../../renderer/i18n/I18nProvider';
-import type { Locale } from '../../../../shared/domain';
+import type { Locale, StaffRole } from '../../../../shared/domain';
 import { createFakeKiot } from '../fake-kiot';
 import type { FakeKiot } from '../fake-kiot';
 import { teardown } from '../render-app';
@@ -34,8 +34,8 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-function renderQueue(consoleRequests: FakeConsoleRequestsOptions, initialPath = '/requests', locale: Locale = 'vi'): FakeKiot {
-  const fake = createFakeKiot({ mode: 'manager', consoleRequests });
+function renderQueue(consoleRequests: FakeConsoleRequestsOptions, initialPath = '/requests', locale: Locale = 'vi', role: StaffRole = 'manager'): FakeKiot {
+  const fake = createFakeKiot({ mode: 'manager', consoleRequests, staff: { staff: { fullName: 'Nguyễn Thị Lan', role, buildingId: 'b-1' } } });
   render(
     <I18nProvider i18n={createI18n(locale)}>
       <KiotProvider api={fake.api}>
@@ -192,6 +192,24 @@ describe('the request queue', () => {
     fireEvent.click(within(row).getByTestId('request-open'));
     fireEvent.click(await screen.findByTestId('action-download'));
     expect((await screen.findByTestId('error-message')).textContent).toContain('Bản sao chưa được chuẩn bị xong');
+  });
+});
+
+describe('roles', () => {
+  it('offers care only the steps care may take, and an auditor none, saying why', async () => {
+    renderQueue({ requests: [fresh] }, '/requests/q-obj', 'vi', 'care');
+    await waitFor(() =>
+      expect(
+        within(screen.getByTestId('request-actions'))
+          .queryAllByRole('button')
+          .map((b) => b.getAttribute('data-testid')),
+      ).toEqual(['action-acknowledge', 'action-complete']),
+    );
+    teardown();
+    renderQueue({ requests: [fresh] }, '/requests/q-obj', 'vi', 'auditor');
+    expect((await screen.findByText('Vai trò của bạn chỉ được xem yêu cầu, không thay đổi được.')).tagName).toBe('P');
+    expect(within(screen.getByTestId('request-actions')).queryAllByRole('button')).toEqual([]);
+    expect(screen.getByTestId('fact-resident').textContent).toBe('Phạm Thu Hà');
   });
 });
 
