@@ -6,6 +6,7 @@
  */
 import type { DataCategory, IncidentDrafts } from '../../shared/incidents';
 import { formatInstant } from '../../shared/dates';
+import type { MailMessage } from './mail/mail-adapter';
 
 export type DraftFacts = {
   incidentId: string;
@@ -132,5 +133,24 @@ export function incidentDrafts(facts: DraftFacts): IncidentDrafts {
         ].join('\n'),
       },
     },
+  };
+}
+
+/** To a building's managers and administrators: an incident's 72-hour deadline is near, or passed, without the authority's notice recorded. */
+export function incidentDeadlineMail(input: { to: string; buildingName: string; incidentId: string; title: string; deadlineAt: string; stage: 'warning' | 'overdue' }): MailMessage {
+  const ref = incidentReference(input.incidentId);
+  const due = formatInstant(input.deadlineAt);
+  const vi = input.stage === 'warning' ? `sắp hết hạn 72 giờ (hạn ${due})` : `đã quá hạn 72 giờ (hạn ${due})`;
+  const en = input.stage === 'warning' ? `is close to its 72-hour deadline (${due})` : `is past its 72-hour deadline (${due})`;
+  return {
+    to: input.to,
+    subject: `${input.stage === 'warning' ? 'Sắp hết hạn / Deadline near' : 'Quá hạn / Overdue'}: sự cố dữ liệu / data incident ${ref} — ${input.buildingName}`,
+    text: [
+      `Sự cố "${input.title}" (${ref}) tại ${input.buildingName} ${vi} mà chưa ghi nhận thông báo cơ quan chuyên trách bảo vệ dữ liệu cá nhân.`,
+      'Vui lòng thông báo và ghi nhận trong mục Sự cố dữ liệu của bảng điều khiển quản lý.',
+      '',
+      `Incident "${input.title}" (${ref}) at ${input.buildingName} ${en} and the authority's notice is not recorded.`,
+      'Please notify the authority and record it under Data incidents in the management console.',
+    ].join('\n'),
   };
 }

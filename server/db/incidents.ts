@@ -22,6 +22,8 @@ export type IncidentRow = {
   closed_at: string | null;
   closed_by: string | null;
   created_by: string;
+  deadline_warned_at: string | null;
+  overdue_notified_at: string | null;
   updated_at: string;
 };
 
@@ -127,4 +129,24 @@ export async function staffNames(db: Db, ids: readonly string[]): Promise<Map<st
   if (unique.length === 0) return new Map();
   const rows = await incidentTables(db).selectFrom('staff_members').select(['id', 'full_name']).where('id', 'in', unique).execute();
   return new Map(rows.map((r) => [r.id, r.full_name]));
+}
+
+/** Open incidents without the authority's notice whose deadline is within `warnBeforeMs` of `now` (or past), not yet mailed about. */
+export async function listIncidentsDueForNotice(db: Db, warnUntil: string, limit: number): Promise<IncidentRow[]> {
+  return incidentTables(db)
+    .selectFrom('incidents')
+    .selectAll()
+    .where('status', '=', 'open')
+    .where('authority_notified_at', 'is', null)
+    .where('overdue_notified_at', 'is', null)
+    .where('detected_at', '<=', warnUntil)
+    .orderBy('detected_at')
+    .limit(limit)
+    .execute();
+}
+
+/** Sets one mark if it is still unset: true for the one caller (of several hubs) that set it. */
+export async function markIncidentNotice(db: Db, id: string, mark: 'deadline_warned_at' | 'overdue_notified_at', at: string): Promise<boolean> {
+  const result = await incidentTables(db).updateTable('incidents').set({ [mark]: at }).where('id', '=', id).where(mark, 'is', null).executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }

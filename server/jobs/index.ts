@@ -7,6 +7,7 @@ import { createRequestDeadlineJob } from './deadline-job';
 import type { DeadlineJobDeps } from './deadline-job';
 import { createErasureJob } from './erasure-job';
 import { createExportJob } from './export-job';
+import { createIncidentDeadlineJob } from './incident-deadline-job';
 import type { ExportJobDeps } from './export-job';
 import type { HubJob } from './job';
 
@@ -15,5 +16,5 @@ export type { HubJob, JobReport } from './job';
 export type HubJobDeps = { erasure: ErasureService; exports: ExportJobDeps; deadlines: DeadlineJobDeps };
 
 export function createHubJobs(deps: HubJobDeps): HubJob[] {
-  return [createErasureJob(deps), createExportJob(deps.exports), createRequestDeadlineJob(deps.deadlines)];
+  return [createErasureJob(deps), createExportJob(deps.exports), createRequestDeadlineJob(deps.deadlines), createIncidentDeadlineJob(deps.deadlines)];
 }

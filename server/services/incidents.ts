@@ -163,6 +163,8 @@ export function createIncidentService(deps: IncidentDeps): IncidentService {
         closed_at: null,
         closed_by: null,
         created_by: actor.staffId,
+        deadline_warned_at: null,
+        overdue_notified_at: null,
         updated_at: at,
       };
       await db.transaction().execute(async (trx) => {

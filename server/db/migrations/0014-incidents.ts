@@ -28,6 +28,9 @@ export const migration0014: Migration = {
       .addColumn('closed_at', t.instant)
       .addColumn('closed_by', 'text')
       .addColumn('created_by', 'text', (c) => c.notNull())
+      // Set by the incident-deadlines job when it mailed the managers: 12 h before the deadline, and once it passed.
+      .addColumn('deadline_warned_at', t.instant)
+      .addColumn('overdue_notified_at', t.instant)
       .addColumn('updated_at', t.instant, (c) => c.notNull())
       .addCheckConstraint('incidents_status_known', sql`status in ('open', 'notified', 'closed')`)
       .addCheckConstraint('incidents_affected_non_negative', sql`estimated_affected >= 0`)

@@ -839,6 +839,8 @@ const scenarios: Record<number, Scenario> = {
         closed_at: null,
         closed_by: null,
         created_by: 'st-lan',
+        deadline_warned_at: null,
+        overdue_notified_at: null,
         updated_at: T1,
       };
       await tables.insertInto('incidents').values(incident).execute();

@@ -65,7 +65,7 @@ const expected: Record<number, Record<string, string[]>> = {
   14: {
     incidents: [
       'id', 'building_id', 'title', 'description', 'detected_at', 'registered_at', 'categories', 'estimated_affected', 'status', 'authority_notified_at',
-      'authority_notified_by', 'authority_reference', 'closed_at', 'closed_by', 'created_by', 'updated_at',
+      'authority_notified_by', 'authority_reference', 'closed_at', 'closed_by', 'created_by', 'deadline_warned_at', 'overdue_notified_at', 'updated_at',
     ],
     incident_residents: ['incident_id', 'resident_id', 'linked_at', 'linked_by'],
     incident_notices: ['id', 'incident_id', 'resident_id', 'channel', 'sent_at', 'sent_by'],
