@@ -133,14 +133,14 @@ test('a manager sees a deletion with its countdown and holds it with a reason; t
 
   await page.goto(web.url);
   await page.getByTestId('nav-requests').click();
-  const row = page.locator(`[data-testid="request-row"][data-request-id="${requestId}"]`);
+  const row = page.locator(`[data-testid="requests-table"] tr[data-row-id="${requestId}"]`);
   await expect(row).toBeVisible();
   await expect(row).toContainText(resident.fullName);
   await expect(row).toContainText('Xóa dữ liệu');
   await expect(row.getByTestId('erasure-left')).toHaveText(/^còn (4 ngày 23|5 ngày 0) giờ$/);
   // Overdue first, marked in words.
-  const first = page.getByTestId('request-row').first();
-  await expect(first).toHaveAttribute('data-request-id', late);
+  const first = page.locator('[data-testid="requests-table"] tr[data-row-id]').first();
+  await expect(first).toHaveAttribute('data-row-id', late);
   await expect(first.getByTestId('overdue')).toHaveText('⚠Quá hạn xác nhận');
   await shot(page, 'queue-vi');
 

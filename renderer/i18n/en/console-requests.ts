@@ -8,9 +8,6 @@ export const consoleRequests: Translation<typeof vi> = {
   empty: 'No request matches the filters.',
   total_one: '{{count}} request',
   total_other: '{{count}} requests',
-  page: 'Page {{page}} of {{pages}}',
-  previous: 'Previous page',
-  next: 'Next page',
   refresh: 'Reload',
   filters: {
     label: 'Filter requests',

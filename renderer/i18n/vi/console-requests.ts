@@ -5,9 +5,6 @@ export const consoleRequests = {
   loading: 'Đang tải…',
   empty: 'Không có yêu cầu nào khớp bộ lọc.',
   total_other: '{{count}} yêu cầu',
-  page: 'Trang {{page}} / {{pages}}',
-  previous: 'Trang trước',
-  next: 'Trang sau',
   refresh: 'Tải lại',
   filters: {
     label: 'Lọc yêu cầu',

@@ -1,4 +1,4 @@
-import { Link } from '@tanstack/react-router';
+import { Link, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import type { JSX } from 'react';
 import { CONSOLE_REQUESTS_PAGE } from '../../../shared/contract/console-requests';
@@ -7,6 +7,8 @@ import type { StaffRequest } from '../../../shared/hub-api/requests';
 import { RequestKind, RequestStatus, requestKinds, requestStatuses } from '../../../shared/requests';
 import { toAppError } from '../../components/call';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { DataTable } from '../components/DataTable';
+import type { DataColumn } from '../components/DataTable';
 import { useT } from '../../i18n/I18nProvider';
 import './requests.css';
 import { ErasureCell, OverdueMarks } from './ErasureCell';
@@ -35,13 +37,46 @@ export function RequestsPage(): JSX.Element {
   const [filters, setFilters] = useState<Filters>({ status: null, kind: null, overdueOnly: false });
   const [page, setPage] = useState(0);
   const list = useRequestList(toQuery(filters, page));
+  const navigate = useNavigate();
   const now = useNow(30_000);
   const change = (next: Partial<Filters>): void => {
     setFilters((current) => ({ ...current, ...next }));
     setPage(0);
   };
   const total = list.data?.total ?? 0;
-  const pages = Math.max(1, Math.ceil(total / CONSOLE_REQUESTS_PAGE));
+  const columns: DataColumn<StaffRequest>[] = [
+    {
+      id: 'kind',
+      header: t('consoleRequests:column.kind'),
+      cell: (request) => (
+        <span className="request-kind-cell">
+          <Link to="/requests/$requestId" params={{ requestId: request.id }} className="console-link" data-testid="request-open">
+            {t(kindKey[request.kind])}
+          </Link>
+          <OverdueMarks request={request} />
+        </span>
+      ),
+    },
+    {
+      id: 'resident',
+      header: t('consoleRequests:column.resident'),
+      cell: (request) => <span data-testid="request-resident">{request.residentName ?? <span className="console-muted">{t('consoleRequests:erasedResident')}</span>}</span>,
+    },
+    { id: 'unit', header: t('consoleRequests:column.unit'), cell: (request) => (request.unitLabels.length > 0 ? request.unitLabels.join(', ') : t('consoleRequests:noUnit')) },
+    { id: 'status', header: t('consoleRequests:column.status'), cell: (request) => <span data-testid="request-status">{t(statusKey[request.status])}</span> },
+    { id: 'received', header: t('consoleRequests:column.received'), cell: (request) => <span className="request-nowrap">{localDateTime(request.createdAt)}</span> },
+    {
+      id: 'acknowledgeDue',
+      header: t('consoleRequests:column.acknowledgeDue'),
+      cell: (request) => <span className={request.overdueAcknowledge ? 'request-nowrap request-late' : 'request-nowrap'}>{localDateTime(request.acknowledgeDueAt)}</span>,
+    },
+    {
+      id: 'actDue',
+      header: t('consoleRequests:column.actDue'),
+      cell: (request) => <span className={request.overdueAct ? 'request-nowrap request-late' : 'request-nowrap'}>{localDateTime(request.actDueAt)}</span>,
+    },
+    { id: 'erasure', header: t('consoleRequests:column.erasure'), cell: (request) => <ErasureCell request={request} now={now} /> },
+  ];
 
   return (
     <section className="console-page request-page" aria-labelledby="requests-title" data-testid="requests-page">
@@ -93,60 +128,18 @@ export function RequestsPage(): JSX.Element {
         </p>
       ) : null}
       {list.isError ? <ErrorMessage error={toAppError(list.error)} overrides={requestErrorOverrides} onRetry={() => void list.refetch()} retryDisabled={list.isFetching} /> : null}
-      {list.data && list.data.requests.length === 0 ? (
-        <p className="console-muted" data-testid="requests-empty">
-          {t('consoleRequests:empty')}
-        </p>
-      ) : null}
-      {list.data && list.data.requests.length > 0 ? (
-        <div className="request-table-wrap">
-          <table className="request-grid request-table" data-testid="requests-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('consoleRequests:column.kind')}</th>
-                <th scope="col">{t('consoleRequests:column.resident')}</th>
-                <th scope="col">{t('consoleRequests:column.unit')}</th>
-                <th scope="col">{t('consoleRequests:column.status')}</th>
-                <th scope="col">{t('consoleRequests:column.received')}</th>
-                <th scope="col">{t('consoleRequests:column.acknowledgeDue')}</th>
-                <th scope="col">{t('consoleRequests:column.actDue')}</th>
-                <th scope="col">{t('consoleRequests:column.erasure')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.data.requests.map((request) => (
-                <tr key={request.id} className={isOverdue(request) ? 'request-row request-row-overdue' : 'request-row'} data-testid="request-row" data-request-id={request.id}>
-                  <td className="request-kind-cell">
-                    <Link to="/requests/$requestId" params={{ requestId: request.id }} className="console-link" data-testid="request-open">
-                      {t(kindKey[request.kind])}
-                    </Link>
-                    <OverdueMarks request={request} />
-                  </td>
-                  <td data-testid="request-resident">{request.residentName ?? <span className="console-muted">{t('consoleRequests:erasedResident')}</span>}</td>
-                  <td>{request.unitLabels.length > 0 ? request.unitLabels.join(', ') : t('consoleRequests:noUnit')}</td>
-                  <td data-testid="request-status">{t(statusKey[request.status])}</td>
-                  <td className="request-nowrap">{localDateTime(request.createdAt)}</td>
-                  <td className={request.overdueAcknowledge ? 'request-nowrap request-late' : 'request-nowrap'}>{localDateTime(request.acknowledgeDueAt)}</td>
-                  <td className={request.overdueAct ? 'request-nowrap request-late' : 'request-nowrap'}>{localDateTime(request.actDueAt)}</td>
-                  <td>
-                    <ErasureCell request={request} now={now} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
-      {pages > 1 ? (
-        <nav className="request-pager" aria-label={t('consoleRequests:page', { page: page + 1, pages })}>
-          <button type="button" className="button button-secondary" disabled={page === 0} onClick={() => setPage((p) => Math.max(0, p - 1))}>
-            {t('consoleRequests:previous')}
-          </button>
-          <span>{t('consoleRequests:page', { page: page + 1, pages })}</span>
-          <button type="button" className="button button-secondary" disabled={page + 1 >= pages} onClick={() => setPage((p) => p + 1)}>
-            {t('consoleRequests:next')}
-          </button>
-        </nav>
+      {list.data ? (
+        <DataTable
+          label={t('consoleRequests:title')}
+          testId="requests-table"
+          rows={list.data.requests}
+          columns={columns}
+          rowKey={(request) => request.id}
+          emptyText={t('consoleRequests:empty')}
+          serverPaging={{ total, pageIndex: page, pageSize: CONSOLE_REQUESTS_PAGE, onPageChange: setPage }}
+          rowClassName={(request) => (isOverdue(request) ? 'request-row-overdue' : undefined)}
+          onOpenRow={(request) => void navigate({ to: '/requests/$requestId', params: { requestId: request.id } })}
+        />
       ) : null}
     </section>
   );
