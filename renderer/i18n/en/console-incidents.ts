@@ -51,7 +51,6 @@ export const consoleIncidents: Translation<typeof vi> = {
     reference: 'Reference: {{reference}}',
     residents: 'Affected residents',
     noResidents: 'No resident linked yet.',
-    estimated: 'Estimated: {{count}} residents',
     unit: 'Apartment',
     name: 'Resident',
     phone: 'Phone',
@@ -83,7 +82,6 @@ export const consoleIncidents: Translation<typeof vi> = {
   authority: {
     title: 'Notice to the authority',
     draft: 'Draft to the competent authority for personal data protection',
-    copy: 'Copy text',
     reference: 'Dispatch or receipt number (if any)',
     record: 'Record the authority as notified',
   },

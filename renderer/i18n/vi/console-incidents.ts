@@ -49,7 +49,6 @@ export const consoleIncidents = {
     reference: 'Số công văn: {{reference}}',
     residents: 'Cư dân bị ảnh hưởng',
     noResidents: 'Chưa liên kết cư dân nào.',
-    estimated: 'Ước tính: {{count}} cư dân',
     unit: 'Căn hộ',
     name: 'Cư dân',
     phone: 'Điện thoại',
@@ -81,7 +80,6 @@ export const consoleIncidents = {
   authority: {
     title: 'Thông báo cơ quan chức năng',
     draft: 'Bản nháp gửi cơ quan chuyên trách bảo vệ dữ liệu cá nhân',
-    copy: 'Chép nội dung',
     reference: 'Số công văn / biên nhận (nếu có)',
     record: 'Ghi nhận đã thông báo',
   },
