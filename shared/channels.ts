@@ -71,7 +71,7 @@ export const channelNames = [
 ] as const;
 export type ChannelName = (typeof channelNames)[number];
 
-export const eventNames = ['session:changed', 'staff:changed'] as const;
+export const eventNames = ['session:changed', 'staff:changed', 'app:deviceRevoked'] as const;
 export type EventName = (typeof eventNames)[number];
 
 type Domain<C extends string> = C extends `${infer D}:${string}` ? D : never;

@@ -62,11 +62,21 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
 
   const db = await openLocalDatabase(config, keystore);
   let identity: DeviceIdentity | null = null;
+  // Set once the event bus exists; a refusal before that (during startup) is remembered all the same.
+  let deviceRevokedAt: string | null = null;
+  let announceRevoked: (at: string) => void = () => {};
   const hub = createHubClient({
     baseUrl: config.hubUrl,
     fetch: opts.fetch ?? globalThis.fetch,
     timeoutMs: opts.hubTimeoutMs ?? DEFAULT_HUB_TIMEOUT_MS,
     getDeviceCredential: () => (identity === null ? null : { deviceId: identity.deviceId, deviceSecret: identity.deviceSecret }),
+    // The hub refused the device itself (revoked in the console): IT must see it, once.
+    onDeviceRefused: () => {
+      if (deviceRevokedAt !== null) return;
+      deviceRevokedAt = new Date(now()).toISOString();
+      logger.warn('The hub refused this device\'s credential: it was revoked or removed; enroll it again');
+      announceRevoked(deviceRevokedAt);
+    },
     logger,
   });
   try {
@@ -80,6 +90,8 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
   const device: DeviceIdentity = identity;
 
   const events = createEventBus(logger);
+  announceRevoked = (at) => events.emit('app:deviceRevoked', { at });
+  if (deviceRevokedAt !== null) announceRevoked(deviceRevokedAt);
   const session = createSession({
     clock,
     idleSeconds: config.idleSeconds,
@@ -114,7 +126,7 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
   if (opts.sync !== false) void policy.refresh();
 
   const handlers = {
-    ...createAppHandlers(createAppService({ device, config, version: opts.version })),
+    ...createAppHandlers(createAppService({ device, config, version: opts.version, deviceRevoked: () => deviceRevokedAt !== null })),
     ...createSessionHandlers(createSessionService({ session })),
     ...createAuthHandlers(createAuthService({ session, hub, cache })),
     ...createBillsHandlers(createBillsService({ session, hub, cache })),

@@ -16,6 +16,7 @@ import { clearWebStorage, isNewLock } from '../kiosk/session/wipe';
 import { createErrorReporter, installErrorReporting } from './error-reporting';
 import type { ReportError } from './error-reporting';
 import { ErrorBoundary } from './ErrorBoundary';
+import { DeviceRevokedScreen } from './DeviceRevokedScreen';
 import { FatalScreen } from './FatalScreen';
 import { KioskShell } from './KioskShell';
 import { createQueryClient } from './query-client';
@@ -66,6 +67,8 @@ function Root({ getApi, queryClient }: { getApi: () => KiotApi | undefined; quer
   const [bridge, setBridge] = useState<Bridge>(() => ({ api: getApi(), attempt: 0 }));
   const [boot, setBoot] = useState<Boot>({ status: 'loading' });
   const [view, setView] = useState<SessionView | null>(null);
+  /** The hub refused this device: nothing else may be shown until IT enrolls it again. */
+  const [revoked, setRevoked] = useState(false);
   /** Bumped on every lock: the key of everything below that may hold a person's data. */
   const [generation, setGeneration] = useState(0);
   /** `lastLock.at` of the views seen so far; undefined before the first one. */
@@ -103,10 +106,14 @@ function Root({ getApi, queryClient }: { getApi: () => KiotApi | undefined; quer
     if (!api) return undefined;
     let current = true;
     let unsubscribe = (): void => {};
+    let unsubscribeRevoked = (): void => {};
     const start = async (): Promise<void> => {
       try {
         unsubscribe = api.onSessionChanged((next) => {
           if (current) applyView(next);
+        });
+        unsubscribeRevoked = api.onAppDeviceRevoked(() => {
+          if (current) setRevoked(true);
         });
       } catch {
         setBoot({ status: 'failed', error: noBridge });
@@ -124,6 +131,7 @@ function Root({ getApi, queryClient }: { getApi: () => KiotApi | undefined; quer
         setBoot({ status: 'failed', error: session.error });
         return;
       }
+      if (info.value.deviceRevoked === true) setRevoked(true);
       defaultLocale.current = info.value.defaultLocale;
       setLocale(info.value.defaultLocale);
       applyView(session.value);
@@ -133,6 +141,7 @@ function Root({ getApi, queryClient }: { getApi: () => KiotApi | undefined; quer
     return () => {
       current = false;
       unsubscribe();
+      unsubscribeRevoked();
     };
   }, [bridge, applyView, setLocale]);
 
@@ -144,6 +153,16 @@ function Root({ getApi, queryClient }: { getApi: () => KiotApi | undefined; quer
     return () => clearTimeout(timer);
   }, [failed, bridge, retry]);
 
+  if (revoked) {
+    return (
+      <div className="app">
+        <TopBar buildingName={null} />
+        <main className="app-main">
+          <DeviceRevokedScreen />
+        </main>
+      </div>
+    );
+  }
   if (failure) {
     return (
       <div className="app">

@@ -9,7 +9,7 @@
  */
 import type { z } from 'zod';
 import type { ChannelName, EventName } from '../channels';
-import { appContract } from './app';
+import { appContract, appEvents } from './app';
 import { authContract } from './auth';
 import { billsContract } from './bills';
 import { accessLogContract } from './access-log';
@@ -55,6 +55,7 @@ export const contract = {
 
 export const events = {
   ...sessionEvents,
+  ...appEvents,
   ...staffEvents,
 } as const satisfies Record<EventName, z.ZodType>;
 

@@ -35,6 +35,12 @@ export type HubClientDeps = {
   timeoutMs: number;
   /** Null until the device is enrolled. Read on every call, so enrollment takes effect at once. */
   getDeviceCredential: () => DeviceCredential | null;
+  /**
+   * Called when a route whose only credential is the device's own answers `unauthorized`: the
+   * hub no longer accepts this device (revoked, or its record is gone). A resident or staff
+   * route's 401 can be their token instead, so those do not count.
+   */
+  onDeviceRefused?: () => void;
   logger?: Logger;
 };
 
@@ -159,6 +165,7 @@ export function createHubClient(deps: HubClientDeps): HubClient {
         if (attemptsLeft !== undefined) extra.attemptsLeft = attemptsLeft;
         const retry = retryAfterSeconds ?? (code === 'rate_limited' ? retryAfter(response.headers) : undefined);
         if (retry !== undefined) extra.retryAfterSeconds = retry;
+        if (code === 'unauthorized' && route.caller.kind === 'device') deps.onDeviceRefused?.();
         throw new KiotError(code, message, extra);
       }
       const code = codeForStatus(response.status);

@@ -8,6 +8,11 @@ export const common: Translation<typeof vi> = {
   language: {
     toggle: 'Switch to Vietnamese',
   },
+  revoked: {
+    title: 'This device was revoked',
+    body: "The building's server no longer accepts this device. IT: get a new enrollment code in the management console and enroll the device again.",
+    resident: 'Residents: please use another kiosk or contact the building management office.',
+  },
   fatal: {
     title: 'This kiosk is not ready yet',
     body: 'Please try again in a few minutes or contact the building management office.',

@@ -6,6 +6,11 @@ export const common = {
   language: {
     toggle: 'Chuyển sang tiếng Anh',
   },
+  revoked: {
+    title: 'Thiết bị đã bị thu hồi',
+    body: 'Máy chủ của tòa nhà không còn chấp nhận thiết bị này. Bộ phận IT: hãy xin mã đăng ký mới trong bảng điều khiển quản lý và đăng ký lại thiết bị.',
+    resident: 'Cư dân vui lòng dùng kiosk khác hoặc liên hệ ban quản lý tòa nhà.',
+  },
   fatal: {
     title: 'Máy tạm thời chưa sẵn sàng',
     body: 'Vui lòng thử lại sau ít phút hoặc liên hệ ban quản lý tòa nhà.',

@@ -159,11 +159,11 @@ describe('createAppCore', () => {
     const core = await h.start();
     const a: string[] = [];
     const b: string[] = [];
-    const offA = core.onEvent((_e, p) => a.push(p.state));
+    const offA = core.onEvent((_e, p) => a.push((p as SessionView).state));
     core.onEvent(() => {
       throw new Error('a broken listener does not break the others');
     });
-    core.onEvent((_e, p) => b.push(p.state));
+    core.onEvent((_e, p) => b.push((p as SessionView).state));
     await core.dispatch('session:start', {});
     offA();
     await core.dispatch('session:end', {});

@@ -88,6 +88,8 @@ export type FakeKiot = {
   listenerCount(): number;
   /** The console's staff session, driven as the core would. */
   staff: FakeStaffControls;
+  /** The hub refused the device's credential: `app:deviceRevoked` is sent and `app:info` says so from then on. */
+  revokeDevice(): void;
 };
 
 export const demoResident: ResidentSummary = {
@@ -152,6 +154,8 @@ export function createFakeKiot(options: FakeKiotOptions = {}): FakeKiot {
   let hubDown = false;
   const failures = new Map<ChannelName, { error: AppError; times: number }>();
   const listeners = new Set<(view: SessionView) => void>();
+  const revokedListeners = new Set<(payload: { at: string }) => void>();
+  let deviceRevoked = false;
   const consents: ConsentsView = structuredClone(options.consents ?? { policyVersion: 2, purposes: [], receiptChannel: 'sms', hasEmail: false, offline: false });
   let consentChanges = 0;
   const held = new Map<ChannelName, Promise<void>>();
@@ -210,6 +214,7 @@ export function createFakeKiot(options: FakeKiotOptions = {}): FakeKiot {
             defaultLocale: options.defaultLocale ?? 'vi',
             idleSeconds: 60,
             countdownSeconds: 15,
+            ...(deviceRevoked ? { deviceRevoked: true } : {}),
           },
         })),
     },
@@ -297,9 +302,19 @@ export function createFakeKiot(options: FakeKiotOptions = {}): FakeKiot {
         listeners.delete(listener);
       };
     },
+    onAppDeviceRevoked: (listener) => {
+      revokedListeners.add(listener);
+      return () => {
+        revokedListeners.delete(listener);
+      };
+    },
   };
 
   return {
+    revokeDevice: () => {
+      deviceRevoked = true;
+      for (const listener of [...revokedListeners]) listener({ at: new Date().toISOString() });
+    },
     api,
     calls,
     callsTo: (channel) => calls.filter((c) => c.channel === channel),

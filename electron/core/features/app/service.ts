@@ -6,6 +6,8 @@ export type AppServiceDeps = {
   device: Pick<DeviceIdentity, 'mode' | 'buildingName'>;
   config: Pick<KioskConfig, 'idleSeconds' | 'countdownSeconds'>;
   version: string;
+  /** Whether the hub has refused the device's credential since the core started. */
+  deviceRevoked?: () => boolean;
 };
 
 export type AppService = { info(): AppInfo };
@@ -19,6 +21,7 @@ export function createAppService(deps: AppServiceDeps): AppService {
       defaultLocale: 'vi',
       idleSeconds: deps.config.idleSeconds,
       countdownSeconds: deps.config.countdownSeconds,
+      ...(deps.deviceRevoked?.() === true ? { deviceRevoked: true } : {}),
     }),
   };
 }
