@@ -1,13 +1,22 @@
-import { Link, Outlet } from '@tanstack/react-router';
+import { Link, Outlet, useRouter } from '@tanstack/react-router';
 import type { JSX } from 'react';
+import { safeCall } from '../../components/call';
+import { useKiot } from '../../components/KiotProvider';
 import { LanguageToggle } from '../../components/LanguageToggle';
 import { useT } from '../../i18n/I18nProvider';
 import { useAppInfo } from '../app-info';
+import { navFor } from './nav';
+import { isReadOnly, useStaff } from './staff-context';
 
-/** The console's frame: which building, the sections, and the page of the current route. */
+/** The console's frame: which building, who is signed in, the sections their role may use, and the page. */
 export function ConsoleLayout(): JSX.Element {
   const t = useT();
   const info = useAppInfo();
+  const api = useKiot();
+  const staff = useStaff();
+  const router = useRouter();
+  const routes = router.routesByPath as Record<string, unknown>;
+  const entries = navFor(staff?.role ?? null).filter((e) => e.to in routes);
   return (
     <div className="console">
       <header className="console-header">
@@ -17,25 +26,32 @@ export function ConsoleLayout(): JSX.Element {
           </span>
           <span className="console-product">{t('manager:title')}</span>
         </div>
-        <LanguageToggle />
+        <div className="console-user">
+          {staff !== null ? (
+            <div className="console-user-name" aria-label={t('manager:shell.who')} data-testid="console-user">
+              <strong>{staff.fullName}</strong>
+              <span className="console-user-role" data-testid="console-role">
+                {t(`manager:role.${staff.role}`)}
+                {isReadOnly(staff.role) ? ` · ${t('manager:shell.readOnly')}` : ''}
+              </span>
+            </div>
+          ) : null}
+          <LanguageToggle />
+          {staff !== null ? (
+            <button type="button" className="console-button" data-testid="console-sign-out" onClick={() => void safeCall(() => api.staff.signOut({}))}>
+              {t('manager:shell.signOut')}
+            </button>
+          ) : null}
+        </div>
       </header>
       <div className="console-body">
         <nav className="console-nav" aria-label={t('manager:nav.label')}>
-          <Link to="/" className="console-nav-link" activeOptions={{ exact: true }} data-testid="nav-overview">
-            {t('manager:nav.overview')}
-          </Link>
-          <Link to="/requests" className="console-nav-link" data-testid="nav-requests">
-            {t('consoleRequests:nav')}
-          </Link>
-          <Link to="/incidents" className="console-nav-link" data-testid="nav-incidents">
-            {t('consoleIncidents:nav')}
-          </Link>
-          <Link to="/audit" className="console-nav-link" data-testid="nav-audit">
-            {t('consoleAudit:nav')}
-          </Link>
-          <Link to="/devices" className="console-nav-link" data-testid="nav-devices">
-            {t('consoleDevices:nav')}
-          </Link>
+          {entries.map((e) => (
+            // The paths come from the list above, each checked against the router's own routes.
+            <Link key={e.to} to={e.to as '/'} className="console-nav-link" activeOptions={{ exact: e.exact === true }} data-testid={e.testId}>
+              {t(e.label)}
+            </Link>
+          ))}
         </nav>
         <main className="console-main">
           <Outlet />

@@ -66,7 +66,7 @@ describe('manager console', () => {
   });
 
   it('routes an unknown address to the not-found page, and back to the overview', async () => {
-    renderConsole('/residents');
+    renderConsole('/no-such-page');
     const notFound = await screen.findByTestId('not-found');
     expect(within(notFound).getByRole('heading', { level: 1 }).textContent).toBe('Không tìm thấy trang');
     expect(screen.queryByTestId('overview')).toBeNull();
