@@ -64,7 +64,6 @@ export const consoleAudit: Translation<typeof vi> = {
     ready_one: 'Exported {{count}} row.',
     ready_other: 'Exported {{count}} rows.',
     truncated: 'Only the newest {{count}} events were exported; narrow the filters for the rest.',
-    download: 'Download {{filename}}',
   },
   refused: 'Your role may not read the audit log.',
 };

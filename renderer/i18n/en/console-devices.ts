@@ -43,7 +43,6 @@ export const consoleDevices: Translation<typeof vi> = {
     ok: 'Working',
     stale: 'Not seen for over 10 minutes',
     revoked: 'Revoked {{at}}',
-    thisDevice: 'This workstation',
   },
   revoke: {
     button: 'Revoke',

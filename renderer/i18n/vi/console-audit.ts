@@ -60,7 +60,6 @@ export const consoleAudit = {
     working: 'Đang xuất…',
     ready_other: 'Đã xuất {{count}} dòng.',
     truncated: 'Chỉ xuất {{count}} sự kiện mới nhất; hãy thu hẹp bộ lọc để lấy phần còn lại.',
-    download: 'Tải tệp {{filename}}',
   },
   refused: 'Vai trò của bạn không được xem nhật ký kiểm tra.',
 } as const;

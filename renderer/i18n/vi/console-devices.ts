@@ -41,7 +41,6 @@ export const consoleDevices = {
     ok: 'Hoạt động',
     stale: 'Không thấy quá 10 phút',
     revoked: 'Đã thu hồi {{at}}',
-    thisDevice: 'Máy này',
   },
   revoke: {
     button: 'Thu hồi',
