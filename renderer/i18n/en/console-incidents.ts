@@ -60,6 +60,9 @@ export const consoleIncidents: Translation<typeof vi> = {
     report: 'Printable report',
   },
   link: {
+    search: 'Find a resident (name, phone, apartment)',
+    find: 'Find',
+    noMatch: 'No resident matches.',
     title: 'Link residents',
     phones: 'Phone numbers (one per line)',
     submit: 'Link',

@@ -58,6 +58,9 @@ export const consoleIncidents = {
     report: 'Báo cáo in',
   },
   link: {
+    search: 'Tìm cư dân (tên, số điện thoại, căn hộ)',
+    find: 'Tìm',
+    noMatch: 'Không có cư dân nào khớp.',
     title: 'Liên kết cư dân',
     phones: 'Số điện thoại (mỗi dòng một số)',
     submit: 'Liên kết',

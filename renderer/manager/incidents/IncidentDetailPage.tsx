@@ -4,13 +4,14 @@ import type { JSX } from 'react';
 import { formatInstant } from '../../../shared/dates';
 import type { IncidentDetail, IncidentDrafts, NoticeChannel } from '../../../shared/incidents';
 import type { Locale } from '../../../shared/domain';
-import { toAppError } from '../../components/call';
+import { useQuery } from '@tanstack/react-query';
+import { callOrThrow, toAppError } from '../../components/call';
 import { useKiot } from '../../components/KiotProvider';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useT } from '../../i18n/I18nProvider';
 import { useNow } from '../requests/use-now';
 import { categoryKey, clockText, overdueNow, statusKey, timelineText } from './incident-text';
-import { useIncident, useIncidentChange, useIncidentDrafts } from './queries';
+import { incidentsKey, useIncident, useIncidentChange, useIncidentDrafts } from './queries';
 import { useStaffRole } from './use-staff-role';
 
 /** One incident: its facts and live 72-hour clock, affected residents, notices, the authority's notice, closing, timeline. */
@@ -130,28 +131,76 @@ function LinkResidents({ incidentId }: { incidentId: string }): JSX.Element {
   const t = useT();
   const api = useKiot();
   const [phones, setPhones] = useState('');
-  const link = useIncidentChange(incidentId, (input: { phones: string[] }) => api.consoleIncidents.link({ incidentId, phones: input.phones }), (o) => o.detail);
+  const [q, setQ] = useState('');
+  const [searched, setSearched] = useState<string | null>(null);
+  const link = useIncidentChange(
+    incidentId,
+    (input: { phones?: string[]; residentIds?: string[] }) => api.consoleIncidents.link({ incidentId, ...input }),
+    (o) => o.detail,
+  );
+  // The residents directory's own search (diacritics-insensitive, contacts masked); its results
+  // stay in the query cache, which the console empties on lock.
+  const search = useQuery({
+    queryKey: [...incidentsKey, 'residentSearch', searched],
+    queryFn: () => callOrThrow(() => api.consoleResidents.search({ q: searched ?? '', limit: 20 })),
+    enabled: searched !== null && searched.length > 0,
+  });
   const list = phones
     .split(/[\n,;]+/)
     .map((p) => p.trim())
     .filter((p) => p.length > 0);
   return (
-    <form
-      className="incident-box"
-      aria-label={t('consoleIncidents:link.title')}
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (list.length > 0) link.mutate({ phones: list }, { onSuccess: () => setPhones('') });
-      }}
-    >
+    <div className="incident-box">
       <h3>{t('consoleIncidents:link.title')}</h3>
-      <label className="form-field">
-        <span>{t('consoleIncidents:link.phones')}</span>
-        <textarea rows={3} data-testid="link-phones" value={phones} onChange={(e) => setPhones(e.target.value)} />
-      </label>
-      <button type="submit" className="button button-secondary" data-testid="link-submit" disabled={link.isPending || list.length === 0}>
-        {t('consoleIncidents:link.submit')}
-      </button>
+      <form
+        aria-label={t('consoleIncidents:link.search')}
+        onSubmit={(e) => {
+          e.preventDefault();
+          setSearched(q.trim());
+        }}
+      >
+        <label className="form-field">
+          <span>{t('consoleIncidents:link.search')}</span>
+          <input type="search" data-testid="link-search" value={q} onChange={(e) => setQ(e.target.value)} />
+        </label>
+        <button type="submit" className="button button-secondary" data-testid="link-search-submit" disabled={q.trim().length === 0}>
+          {t('consoleIncidents:link.find')}
+        </button>
+      </form>
+      {search.error ? <ErrorMessage error={toAppError(search.error)} /> : null}
+      {search.data ? (
+        search.data.residents.length === 0 ? (
+          <p data-testid="link-search-empty">{t('consoleIncidents:link.noMatch')}</p>
+        ) : (
+          <ul className="incident-search-results" data-testid="link-search-results">
+            {search.data.residents.map((r) => (
+              <li key={r.id}>
+                <span>
+                  {r.fullName} · {r.units.map((u) => u.label).join(', ')} · {r.phoneMasked}
+                </span>{' '}
+                <button type="button" className="button button-secondary" data-testid="link-search-add" disabled={link.isPending} onClick={() => link.mutate({ residentIds: [r.id] })}>
+                  {t('consoleIncidents:link.submit')}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )
+      ) : null}
+      <form
+        aria-label={t('consoleIncidents:link.phones')}
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (list.length > 0) link.mutate({ phones: list }, { onSuccess: () => setPhones('') });
+        }}
+      >
+        <label className="form-field">
+          <span>{t('consoleIncidents:link.phones')}</span>
+          <textarea rows={3} data-testid="link-phones" value={phones} onChange={(e) => setPhones(e.target.value)} />
+        </label>
+        <button type="submit" className="button button-secondary" data-testid="link-submit" disabled={link.isPending || list.length === 0}>
+          {t('consoleIncidents:link.submit')}
+        </button>
+      </form>
       {link.data ? (
         <p role="status" data-testid="link-result">
           {t('consoleIncidents:link.result', { linked: link.data.linked, already: link.data.alreadyLinked })}
@@ -159,7 +208,7 @@ function LinkResidents({ incidentId }: { incidentId: string }): JSX.Element {
         </p>
       ) : null}
       {link.error ? <ErrorMessage error={toAppError(link.error)} /> : null}
-    </form>
+    </div>
   );
 }
 

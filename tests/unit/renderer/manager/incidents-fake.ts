@@ -15,7 +15,7 @@ export type FakeIncidentResident = { residentId: string; phone: string; name: st
 
 export type FakeConsoleIncidentsOptions = {
   incidents?: IncidentDetail[];
-  /** Residents that `consoleIncidents:link` can find by phone (as typed, e.g. `0901234567`). */
+  /** Residents that `consoleIncidents:link` can find by id or by phone (as typed, e.g. `0901234567`). */
   residents?: FakeIncidentResident[];
   /** "Now" for deadlines; real time by default. */
   now?: () => Date;
@@ -107,13 +107,14 @@ export function createFakeConsoleIncidents(handle: Handle, options: FakeConsoleI
     link: (request) =>
       handle('consoleIncidents:link', request, () => {
         const phones = request.phones ?? [];
+        const ids = request.residentIds ?? [];
         const known = options.residents ?? [];
-        const notFound = phones.filter((p) => !known.some((r) => r.phone === p));
+        const notFound = [...ids.filter((id) => !known.some((r) => r.residentId === id)), ...phones.filter((p) => !known.some((r) => r.phone === p))];
         let linked = 0;
         let already = 0;
         const result = change(request.incidentId, (d) => {
           const residents: IncidentResident[] = [...d.residents];
-          for (const r of known.filter((k) => phones.includes(k.phone))) {
+          for (const r of known.filter((k) => phones.includes(k.phone) || ids.includes(k.residentId))) {
             if (residents.some((x) => x.residentId === r.residentId)) already += 1;
             else {
               linked += 1;

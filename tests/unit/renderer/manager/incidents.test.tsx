@@ -14,6 +14,8 @@ import type { FakeKiot } from '../fake-kiot';
 import { teardown } from '../render-app';
 import { fakeIncident } from './incidents-fake';
 import type { FakeConsoleIncidentsOptions } from './incidents-fake';
+import { fakeResident } from './residents-fake';
+import type { FakeConsoleResidentsOptions } from './residents-fake';
 
 const NOW = Date.parse('2026-11-25T05:00:00.000Z'); // 12:00 in Hà Nội
 const HOUR = 3600_000;
@@ -28,9 +30,10 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-function renderRegister(consoleIncidents: FakeConsoleIncidentsOptions, initialPath = '/incidents', locale: Locale = 'vi', role: StaffRole = 'manager'): FakeKiot {
+function renderRegister(consoleIncidents: FakeConsoleIncidentsOptions, initialPath = '/incidents', locale: Locale = 'vi', role: StaffRole = 'manager', consoleResidents?: FakeConsoleResidentsOptions): FakeKiot {
   const fake = createFakeKiot({
     mode: 'manager',
+    ...(consoleResidents ? { consoleResidents } : {}),
     consoleIncidents: { now: () => new Date(Date.now()), ...consoleIncidents },
     staff: { staff: { fullName: 'Phạm Thị Lan', role, buildingId: 'b-1' } },
   });
@@ -119,6 +122,23 @@ describe('incident pages', () => {
     expect((await screen.findByTestId('notice-result')).textContent).toContain('1 sent');
     expect(fake.callsTo('consoleIncidents:notify')[0]!.request).toEqual({ incidentId: 'inc-1', notice: { channel: 'sms', text: 'Sự cố dữ liệu: vui lòng liên hệ Ban quản lý, phòng 101.' } });
     expect(within(screen.getByTestId('incident-residents')).getByText(/^SMS 25\/11\/2026 12:00/)).toBeTruthy();
+  });
+
+  it('finds a resident through the directory search, typed without diacritics, and links them by id', async () => {
+    const fake = renderRegister(
+      { incidents: [detail(2, 'inc-s', 'Lộ danh sách cư dân')], residents: [{ residentId: 'r-7', phone: '0912000007', name: 'Nguyễn Văn Bảy', unitLabel: 'B-0707', email: null }] },
+      '/incidents/inc-s',
+      'vi',
+      'manager',
+      { residents: [fakeResident({ id: 'r-7', fullName: 'Nguyễn Văn Bảy' })] },
+    );
+    fireEvent.change(await screen.findByTestId('link-search'), { target: { value: 'nguyen van bay' } });
+    fireEvent.click(screen.getByTestId('link-search-submit'));
+    const results = await screen.findByTestId('link-search-results');
+    expect(results.textContent).toContain('Nguyễn Văn Bảy');
+    fireEvent.click(within(results).getByTestId('link-search-add'));
+    expect((await screen.findByTestId('link-result')).textContent).toBe('Đã liên kết 1, đã có trước 0.');
+    expect(fake.callsTo('consoleIncidents:link')[0]!.request).toEqual({ incidentId: 'inc-s', residentIds: ['r-7'] });
   });
 
   it('an auditor reads an incident but is offered nothing to change', async () => {
