@@ -4,6 +4,8 @@ import { NotFoundPage } from '../manager/console/NotFoundPage';
 import { OverviewPage } from '../manager/overview/OverviewPage';
 import { RequestDetailPage } from '../manager/requests/RequestDetailPage';
 import { RequestsPage } from '../manager/requests/RequestsPage';
+import { ResidentProfilePage } from '../manager/residents/ResidentProfilePage';
+import { ResidentsPage } from '../manager/residents/ResidentsPage';
 import { AuditPage } from '../manager/audit/AuditPage';
 import { DevicesPage } from '../manager/devices/DevicesPage';
 import { IncidentDetailPage } from '../manager/incidents/IncidentDetailPage';
@@ -21,6 +23,9 @@ const overviewRoute = createRoute({ getParentRoute: () => rootRoute, path: '/', 
 const requestsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/requests', component: RequestsPage });
 const requestRoute = createRoute({ getParentRoute: () => rootRoute, path: '/requests/$requestId', component: RequestDetailPage });
 
+const residentsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/residents', component: ResidentsPage });
+const residentRoute = createRoute({ getParentRoute: () => rootRoute, path: '/residents/$residentId', component: ResidentProfilePage });
+
 const incidentsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/incidents', component: IncidentsPage });
 const incidentRoute = createRoute({ getParentRoute: () => rootRoute, path: '/incidents/$incidentId', component: IncidentDetailPage });
 const incidentReportRoute = createRoute({ getParentRoute: () => rootRoute, path: '/incidents/$incidentId/report', component: IncidentReportPage });
@@ -28,7 +33,7 @@ const incidentReportRoute = createRoute({ getParentRoute: () => rootRoute, path:
 const auditRoute = createRoute({ getParentRoute: () => rootRoute, path: '/audit', component: AuditPage });
 const devicesRoute = createRoute({ getParentRoute: () => rootRoute, path: '/devices', component: DevicesPage });
 
-const routeTree = rootRoute.addChildren([overviewRoute, requestsRoute, requestRoute, incidentsRoute, incidentRoute, incidentReportRoute, auditRoute, devicesRoute]);
+const routeTree = rootRoute.addChildren([overviewRoute, requestsRoute, requestRoute, residentsRoute, residentRoute, incidentsRoute, incidentRoute, incidentReportRoute, auditRoute, devicesRoute]);
 
 export type ManagerRouterOptions = {
   /** Where the console opens; `/` unless a test says otherwise. */

@@ -13,7 +13,8 @@ import { keyboard } from './keyboard';
 import { requests } from './requests';
 import { consoleIncidents } from './console-incidents';
 import { consoleRequests } from './console-requests';
+import { consoleResidents } from './console-residents';
 import { consoleAudit } from './console-audit';
 import { consoleDevices } from './console-devices';
 
-export const en: Translations = { common, attract, auth, bills, session, manager, privacy, profile, consents, accessLog, keyboard, requests, consoleRequests, consoleIncidents, consoleAudit, consoleDevices };
+export const en: Translations = { common, attract, auth, bills, session, manager, privacy, profile, consents, accessLog, keyboard, requests, consoleRequests, consoleResidents, consoleIncidents, consoleAudit, consoleDevices };

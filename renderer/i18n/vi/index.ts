@@ -12,8 +12,9 @@ import { keyboard } from './keyboard';
 import { requests } from './requests';
 import { consoleIncidents } from './console-incidents';
 import { consoleRequests } from './console-requests';
+import { consoleResidents } from './console-residents';
 import { consoleAudit } from './console-audit';
 import { consoleDevices } from './console-devices';
 
 /** Vietnamese, the kiosk's first language and the source of every key. */
-export const vi = { common, attract, auth, bills, session, manager, privacy, profile, consents, accessLog, keyboard, requests, consoleRequests, consoleIncidents, consoleAudit, consoleDevices } as const;
+export const vi = { common, attract, auth, bills, session, manager, privacy, profile, consents, accessLog, keyboard, requests, consoleRequests, consoleResidents, consoleIncidents, consoleAudit, consoleDevices } as const;
