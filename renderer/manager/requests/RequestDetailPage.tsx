@@ -19,7 +19,7 @@ import { availableActions, requestActions, roleMay } from './request-permissions
 import type { RequestAction } from './request-permissions';
 import { actionKey, actorKey, deliveryKey, holdKey, kindKey, localDateTime, statusKey } from './request-text';
 import { useNow } from './use-now';
-import { useStaffRole } from './use-staff-role';
+import { useStaffRole } from '../console/staff-context';
 
 const buttonKey = {
   acknowledge: 'consoleRequests:button.acknowledge',
