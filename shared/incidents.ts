@@ -35,11 +35,13 @@ export function notifyDeadline(detectedAt: string): string {
 /**
  * Overdue: the authority was not told by the deadline, either because it still has not been
  * (and the deadline is past) or because it was told late. A late notice stays overdue in the
- * register and the report, so the record shows the clock was missed.
+ * register and the report, so the record shows the clock was missed. Closing without a notice
+ * (not a personal data breach after all) stops the clock where it stood.
  */
-export function isOverdue(input: { detectedAt: string; authorityNotifiedAt: string | null }, now: Date): boolean {
+export function isOverdue(input: { detectedAt: string; authorityNotifiedAt: string | null; closedAt?: string | null }, now: Date): boolean {
   const deadline = Date.parse(notifyDeadline(input.detectedAt));
-  const at = input.authorityNotifiedAt === null ? now.getTime() : Date.parse(input.authorityNotifiedAt);
+  const stoppedAt = input.authorityNotifiedAt ?? input.closedAt ?? null;
+  const at = stoppedAt === null ? now.getTime() : Date.parse(stoppedAt);
   return at > deadline;
 }
 

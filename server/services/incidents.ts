@@ -91,7 +91,7 @@ export function createIncidentService(deps: IncidentDeps): IncidentService {
       estimatedAffected: row.estimated_affected,
       status: row.status,
       deadlineAt: notifyDeadline(row.detected_at),
-      overdue: isOverdue({ detectedAt: row.detected_at, authorityNotifiedAt: row.authority_notified_at }, clock()),
+      overdue: isOverdue({ detectedAt: row.detected_at, authorityNotifiedAt: row.authority_notified_at, closedAt: row.closed_at }, clock()),
       authorityNotifiedAt: row.authority_notified_at,
       authorityNotifiedBy: row.authority_notified_by === null ? null : (names.get(row.authority_notified_by) ?? row.authority_notified_by),
       authorityReference: row.authority_reference,

@@ -25,7 +25,9 @@ export const categoryKey: Readonly<Record<DataCategory, MessageKey>> = {
  * The 72-hour clock in words: time left or overdue while the authority is not yet told, then
  * whether it was told in time. "còn 41 giờ 12 phút" / "41 h 12 min left"; "quá hạn 3 giờ 0 phút".
  */
-export function clockText(t: T, incident: Pick<Incident, 'deadlineAt' | 'authorityNotifiedAt'>, nowMs: number): string {
+export function clockText(t: T, incident: Pick<Incident, 'deadlineAt' | 'authorityNotifiedAt'> & { closedAt?: string | null }, nowMs: number): string {
+  // Closed without a notice (not a breach after all): no clock to run.
+  if (incident.authorityNotifiedAt === null && incident.closedAt != null) return t('consoleIncidents:status.closed');
   if (incident.authorityNotifiedAt !== null) {
     return Date.parse(incident.authorityNotifiedAt) <= Date.parse(incident.deadlineAt) ? t('consoleIncidents:clock.notifiedInTime') : t('consoleIncidents:clock.notifiedLate');
   }
@@ -36,8 +38,8 @@ export function clockText(t: T, incident: Pick<Incident, 'deadlineAt' | 'authori
 }
 
 /** Overdue as the console shows it: the hub's flag, or the live clock passing the deadline while the page is open. */
-export function overdueNow(incident: Pick<Incident, 'overdue' | 'deadlineAt' | 'authorityNotifiedAt'>, nowMs: number): boolean {
-  return incident.overdue || (incident.authorityNotifiedAt === null && nowMs > Date.parse(incident.deadlineAt));
+export function overdueNow(incident: Pick<Incident, 'overdue' | 'deadlineAt' | 'authorityNotifiedAt' | 'closedAt'>, nowMs: number): boolean {
+  return incident.overdue || (incident.authorityNotifiedAt === null && incident.closedAt === null && nowMs > Date.parse(incident.deadlineAt));
 }
 
 export function timelineText(t: T, entry: TimelineEntry): string {

@@ -23,5 +23,8 @@ describe('the 72-hour clock', () => {
     expect(isOverdue({ detectedAt: DETECTED, authorityNotifiedAt: null }, new Date('2026-11-28T02:00:01.000Z'))).toBe(true);
     expect(isOverdue({ detectedAt: DETECTED, authorityNotifiedAt: '2026-11-27T09:00:00.000Z' }, new Date('2026-12-30T00:00:00.000Z'))).toBe(false);
     expect(isOverdue({ detectedAt: DETECTED, authorityNotifiedAt: '2026-11-28T09:00:00.000Z' }, new Date('2026-11-28T09:00:00.000Z'))).toBe(true);
+    // Closed without a notice (not a breach after all): the clock stops at closing.
+    expect(isOverdue({ detectedAt: DETECTED, authorityNotifiedAt: null, closedAt: '2026-11-26T00:00:00.000Z' }, new Date('2026-12-30T00:00:00.000Z'))).toBe(false);
+    expect(isOverdue({ detectedAt: DETECTED, authorityNotifiedAt: null, closedAt: '2026-11-29T00:00:00.000Z' }, new Date('2026-12-30T00:00:00.000Z'))).toBe(true);
   });
 });
