@@ -11,7 +11,8 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { useT } from '../../i18n/I18nProvider';
 import { EditResidentForm } from './EditResidentForm';
 import { MoveOutForm } from './MoveOutForm';
-import { forgetProfile, useHousehold, useOpenedProfile, useStaffRole } from './queries';
+import { useStaffRole } from '../console/staff-context';
+import { forgetProfile, useHousehold, useOpenedProfile } from './queries';
 import { residentErrorOverrides, roleKey } from './resident-text';
 import './residents.css';
 

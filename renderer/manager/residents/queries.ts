@@ -8,7 +8,6 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import type { QueryClient, UseMutationResult, UseQueryResult } from '@tanstack/react-query';
 import { CONSOLE_RESIDENTS_PAGE } from '../../../shared/contract/console-residents';
 import type { EditResidentInput, MoveOutInput, OpenResidentInput } from '../../../shared/contract/console-residents';
-import type { StaffRole } from '../../../shared/domain';
 import type { HouseholdResponse, ResidentProfileDetails, ResidentSearchResponse } from '../../../shared/hub-api/residents';
 import { callOrThrow } from '../../components/call';
 import { useKiot } from '../../components/KiotProvider';
@@ -88,11 +87,4 @@ export function useMoveOut(): UseMutationResult<ResidentProfileDetails, Error, M
 export function useHousehold(unitId: string): UseQueryResult<HouseholdResponse> {
   const api = useKiot();
   return useQuery({ queryKey: [...residentsKey, 'household', unitId], queryFn: () => callOrThrow(() => api.consoleResidents.household({ unitId })) });
-}
-
-/** The signed-in staff member's role (to offer move-out to managers and admins only); null while unknown. */
-export function useStaffRole(): StaffRole | null {
-  const api = useKiot();
-  const view = useQuery({ queryKey: [...residentsKey, 'staffRole'], queryFn: () => callOrThrow(() => api.staff.get({})), staleTime: 60_000 });
-  return view.data?.staff?.role ?? null;
 }
