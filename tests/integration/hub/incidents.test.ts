@@ -6,7 +6,7 @@
  * per step with the incident as the reason.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DevMailOutboxResponse, IncidentDetailResponse, IncidentDraftsResponse, IncidentListResponse, LinkResidentsResponse, NotifyResidentsResponse } from '../../../shared/hub-api';
+import { AccessLogResponse, DevMailOutboxResponse, IncidentDetailResponse, OtpRequestResponse, OtpVerifyResponse, IncidentDraftsResponse, IncidentListResponse, LinkResidentsResponse, NotifyResidentsResponse } from '../../../shared/hub-api';
 import type { IncidentDetail } from '../../../shared/incidents';
 import { silentLogger } from '../../../shared/logger';
 import { createHub } from '../../../server/app';
@@ -14,12 +14,12 @@ import type { DemoInfo, Hub } from '../../../server/app';
 import { openDatabase } from '../../../server/db/connect';
 import type { HubDb } from '../../../server/db/connect';
 import type { AuditTables } from '../../../server/db/audit';
-import { smsSentTo } from '../../fixtures/dev-sms';
+import { latestCode, smsSentTo } from '../../fixtures/dev-sms';
 import { signInStaff } from '../../fixtures/staff-session';
 import type { StaffSession } from '../../fixtures/staff-session';
 import { backends } from './backends';
 import type { TestDatabase } from './backends';
-import { call, createTestClock, errorOf, T0 } from './helpers';
+import { call, createTestClock, enroll, errorOf, T0 } from './helpers';
 import type { Reply } from './helpers';
 
 const OTHER_BUILDING = 'b-incidents-other';
@@ -190,6 +190,14 @@ describe.each(backends)('the breach register over HTTP on $name', (backend) => {
     const noticeEvents = (await auditFor(incident.id)).filter((e) => e.action === 'incident.notice_sent');
     expect(noticeEvents).toHaveLength(4);
     expect(noticeEvents.every((e) => e.reason === `incident ${incident.id}`)).toBe(true);
+
+    // The resident sees both in "who accessed my data" at a kiosk, with the incident as the reason.
+    const kiosk = await enroll(base, await hub.createEnrollmentCode({ buildingId: demo.buildingId, mode: 'kiosk' }));
+    const { requestId } = OtpRequestResponse.parse((await call(base, 'POST', '/v1/auth/otp/request', { json: { phone: c!.phone }, headers: kiosk.header })).body);
+    const { token } = OtpVerifyResponse.parse((await call(base, 'POST', '/v1/auth/otp/verify', { json: { requestId, code: await latestCode(base, c!.phone) }, headers: kiosk.header })).body);
+    const log = AccessLogResponse.parse((await call(base, 'GET', '/v1/me/access-log', { headers: { ...kiosk.header, authorization: `Bearer ${token}` } })).body);
+    const mine = log.entries.filter((e) => e.reason === `incident ${incident.id}`).map((e) => e.action);
+    expect(mine.sort()).toEqual(['incident.notice_sent', 'incident.notice_sent', 'incident.resident_linked']);
   });
 
   it('care cannot see or touch incidents; an auditor reads without residents’ details and changes nothing', async () => {
