@@ -1,7 +1,8 @@
 /**
  * The console's request queue end to end: a real hub (dev mode, demo building), a core enrolled
  * as a manager workstation, the web host, Chromium. A resident asks for deletion over the hub's
- * own HTTP routes with fresh codes from the dev SMS outbox; a manager sees it in the queue with
+ * own HTTP routes with fresh codes from the dev SMS outbox; a manager signs in on the console's
+ * screens (password, SMS code, the first-password change) and sees it in the queue with
  * its erasure countdown, puts it on hold with a reason; the resident's view (`GET /v1/me/requests`)
  * then says on hold with the category and not the office's written reason. Screenshots of the
  * queue and a request in vi and en go to /tmp/shots-console-requests/ when KIOT_SHOTS is set.
@@ -96,18 +97,29 @@ async function askForDeletion(phone: string, resident: Record<string, string>): 
   }
 }
 
-/** A manager account of the demo building, signed in on this workstation's core (password, SMS code, the required password change). */
-async function signInManager(): Promise<void> {
-  const phone = '0907654321';
-  const account = await dev.hub.staffAuth.createAccount({ buildingId: dev.demo.buildingId, username: 'lan.nguyen', fullName: 'Nguyễn Thị Lan', role: 'manager', phone });
-  const before = (await smsSentTo(dev.hubUrl, '+84907654321')).length;
-  const step = async (channel: 'staff:signIn' | 'staff:verify' | 'staff:changePassword', request: unknown): Promise<void> => {
-    const result = await core.dispatch(channel, request);
-    if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`);
-  };
-  await step('staff:signIn', { username: 'lan.nguyen', password: account.oneTimePassword });
-  await step('staff:verify', { code: await codeAfter('+84907654321', before) });
-  await step('staff:changePassword', { currentPassword: account.oneTimePassword, newPassword: 'Hoa sen nở giữa hồ Tây 2026' });
+const MANAGER_PHONE = '+84907654329';
+
+/** A manager account of the demo building with its one-time password, as `create-admin` or an administrator makes one. */
+async function managerAccount(): Promise<{ username: string; oneTimePassword: string }> {
+  const account = await dev.hub.staffAuth.createAccount({ buildingId: dev.demo.buildingId, username: 'hoa.pham', fullName: 'Phạm Thị Hoa', role: 'manager', phone: '0907654329' });
+  return { username: 'hoa.pham', oneTimePassword: account.oneTimePassword };
+}
+
+/** Signs in through the console's screens: username and password, the SMS code, the required password change. */
+async function signInOnScreen(page: Page, account: { username: string; oneTimePassword: string }): Promise<void> {
+  await page.goto(web.url);
+  await page.getByTestId('staff-username').fill(account.username);
+  await page.getByTestId('staff-password').fill(account.oneTimePassword);
+  const before = (await smsSentTo(dev.hubUrl, MANAGER_PHONE)).length;
+  await page.getByTestId('staff-sign-in-submit').click();
+  await page.getByTestId('staff-code-input').fill(await codeAfter(MANAGER_PHONE, before));
+  await page.getByTestId('staff-code-submit').click();
+  const newPassword = 'Hoa sen nở giữa hồ Tây 2026';
+  await page.getByTestId('staff-current-password').fill(account.oneTimePassword);
+  await page.getByTestId('staff-new-password').fill(newPassword);
+  await page.getByTestId('staff-repeat-password').fill(newPassword);
+  await page.getByTestId('staff-password-submit').click();
+  await expect(page.getByTestId('nav-requests')).toBeVisible();
 }
 
 async function shot(page: Page, name: string): Promise<void> {
@@ -122,7 +134,7 @@ test('a manager sees a deletion with its countdown and holds it with a reason; t
   const resident = dev.demo.residents[3]!;
   const residentHeaders = await residentSession(resident.phone);
   // The code minute runs while the manager signs in.
-  const [requestId] = await Promise.all([askForDeletion(resident.phone, residentHeaders), signInManager()]);
+  const [requestId, account] = await Promise.all([askForDeletion(resident.phone, residentHeaders), managerAccount()]);
   // Two more in the queue: an objection made long ago, past its acknowledgement deadline, and a fresh export.
   const objector = dev.demo.residents[0]!;
   const late = CreateRequestResponse.parse(await http('POST', `${dev.hubUrl}/v1/me/requests`, await residentSession(objector.phone), { kind: 'objection', details: 'Không dùng số điện thoại của tôi cho khảo sát' })).request.id;
@@ -131,7 +143,7 @@ test('a manager sees a deletion with its countdown and holds it with a reason; t
   await requestTables(db).updateTable('data_requests').set({ acknowledge_due_at: new Date(Date.now() - 3_600_000).toISOString() }).where('id', '=', late).execute();
   await db.destroy();
 
-  await page.goto(web.url);
+  await signInOnScreen(page, account);
   await page.getByTestId('nav-requests').click();
   const row = page.locator(`[data-testid="requests-table"] tr[data-row-id="${requestId}"]`);
   await expect(row).toBeVisible();
