@@ -16,6 +16,8 @@ import type { WebHost } from './web-host/server';
 import type { AppCore, Clock } from '../electron/core/api';
 import type { Logger } from '../shared/logger';
 import { silentLogger } from '../shared/logger';
+import type { DeviceMode } from '../shared/domain';
+import { DEMO_STAFF, DEMO_STAFF_PASSWORD } from '../server/seed';
 
 export const repoRoot = path.resolve(import.meta.dirname, '..');
 export const rendererDir = path.join(repoRoot, 'dist', 'renderer');
@@ -37,6 +39,10 @@ export type DevStackOptions = {
   clock?: Clock;
   /** Test hook: the address the kiosk uses for the hub (e.g. a proxy the test can cut), given the hub's own. */
   kioskHubUrl?: (hubUrl: string) => string;
+  /** `manager`: the core enrolls as a manager workstation and the browser shows the console (default `kiosk`). */
+  mode?: DeviceMode;
+  /** Manager mode: idle seconds before the console locks (default 10 minutes). */
+  staffIdleSeconds?: number;
 };
 
 export type DevStack = DevHub & {
@@ -49,14 +55,22 @@ export async function buildRenderer(): Promise<void> {
   await viteBuild({ configFile: path.join(repoRoot, 'vite.config.ts'), logLevel: 'warn' });
 }
 
-export type DevHub = { hub: Hub; hubUrl: string; demo: DemoInfo; enrollmentCode(): Promise<string> };
+export type DevHub = { hub: Hub; hubUrl: string; demo: DemoInfo; enrollmentCode(mode?: DeviceMode): Promise<string> };
 
 /** The hub embedded on 127.0.0.1 in dev mode (SMS outbox on), with the demo building seeded. */
 export async function startDevHub(opts: { database: string; port?: number; logger?: Logger }): Promise<DevHub> {
   const hub = await createHub({ database: opts.database, devMode: true, jobs: 'scheduled', logger: (opts.logger ?? silentLogger).child('hub') });
   const demo = await hub.seedDemo();
   const hubUrl = await hub.listen({ port: opts.port ?? 0, host: '127.0.0.1' });
-  return { hub, hubUrl, demo, enrollmentCode: () => hub.createEnrollmentCode({ buildingId: demo.buildingId, mode: 'kiosk' }) };
+  return { hub, hubUrl, demo, enrollmentCode: (mode: DeviceMode = 'kiosk') => hub.createEnrollmentCode({ buildingId: demo.buildingId, mode }) };
+}
+
+/** The console's demo sign-in (dev mode only: the hub gives the demo staff a password only then). */
+export function demoStaffBanner(): string[] {
+  return [
+    `  Staff:      ${DEMO_STAFF.map((s) => `${s.username} (${s.fullName}, ${s.role})`).join(', ')}`,
+    `              password ${DEMO_STAFF_PASSWORD}; the code arrives in the SMS outbox below`,
+  ];
 }
 
 /** What `npm start` and `npm run start:web` print: where things are and whom to log in as. */
@@ -90,7 +104,9 @@ export async function startDevStack(opts: DevStackOptions): Promise<DevStack> {
   });
   const { hub, hubUrl } = dev;
 
-  const kioskDir = path.join(opts.dataDir, 'kiosk');
+  const mode = opts.mode ?? 'kiosk';
+  // Its own directory per mode: a device keeps the mode it enrolled with.
+  const kioskDir = path.join(opts.dataDir, mode === 'manager' ? 'manager' : 'kiosk');
   const config = loadKioskConfig(
     {
       ...opts.kioskEnv,
@@ -98,8 +114,8 @@ export async function startDevStack(opts: DevStackOptions): Promise<DevStack> {
       KIOT_KEYSTORE: 'dev-file',
       KIOT_HUB_URL: opts.kioskHubUrl?.(hubUrl) ?? hubUrl,
       // Used only if this kiosk has no identity yet; an unused code simply expires.
-      KIOT_ENROLL_CODE: await dev.enrollmentCode(),
-      KIOT_DEVICE_NAME: opts.kioskEnv?.['KIOT_DEVICE_NAME'] ?? 'Dev kiosk',
+      KIOT_ENROLL_CODE: await dev.enrollmentCode(mode),
+      KIOT_DEVICE_NAME: opts.kioskEnv?.['KIOT_DEVICE_NAME'] ?? (mode === 'manager' ? 'Dev console' : 'Dev kiosk'),
     },
     { dataDir: kioskDir, keystore: 'dev-file' },
   );
@@ -109,6 +125,7 @@ export async function startDevStack(opts: DevStackOptions): Promise<DevStack> {
     version: opts.version ?? '0.0.0-dev',
     logger: log.child('kiosk'),
     ...(opts.clock ? { clock: opts.clock } : {}),
+    ...(opts.staffIdleSeconds !== undefined ? { staffIdleSeconds: opts.staffIdleSeconds } : {}),
   });
   const web = await startWebHost({ core, rendererDir: opts.rendererDir ?? rendererDir, port: opts.webPort ?? 0, logger: log.child('web-host') });
 

@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { readFile } from 'node:fs/promises';
-import { buildRenderer, demoBanner, repoRoot, startDevStack } from './dev-stack';
+import { buildRenderer, demoBanner, demoStaffBanner, repoRoot, startDevStack } from './dev-stack';
 import { ConfigError } from '../electron/core/platform/config';
 import { createLogger } from '../shared/logger';
 
@@ -27,6 +27,8 @@ async function main(): Promise<void> {
     await buildRenderer();
   }
   const dataDir = process.env['KIOT_DATA_DIR'] ?? path.join(repoRoot, '.kiot', 'dev');
+  // `npm run start:web -- --manager` (or KIOT_MODE=manager): the browser shows the manager console.
+  const manager = process.argv.includes('--manager') || process.env['KIOT_MODE'] === 'manager';
   const stack = await startDevStack({
     dataDir,
     ...(process.env['KIOT_DB'] ? { hubDatabase: process.env['KIOT_DB'] } : {}),
@@ -35,8 +37,10 @@ async function main(): Promise<void> {
     kioskEnv: process.env,
     version: pkg.version,
     logger: log,
+    mode: manager ? 'manager' : 'kiosk',
+    ...(process.env['KIOT_STAFF_IDLE_SECONDS'] ? { staffIdleSeconds: intFromEnv('KIOT_STAFF_IDLE_SECONDS', 600) } : {}),
   });
-  process.stdout.write(demoBanner(stack, [`  Kiosk:      open ${stack.web.url}`]));
+  process.stdout.write(demoBanner(stack, manager ? [`  Console:    open ${stack.web.url}`, ...demoStaffBanner()] : [`  Kiosk:      open ${stack.web.url}`]));
 
   const stop = (): void => {
     void stack.close().finally(() => process.exit(0));

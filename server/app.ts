@@ -299,7 +299,8 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
     consents,
     billReminders,
     createEnrollmentCode: (input) => devices.createEnrollmentCode(input),
-    seedDemo: () => seedDemo(db, { clock, logger: logger.child('seed'), sync, staffAccess }),
+    // Only a dev-mode hub lets the demo staff sign in (with a known password, printed in the dev banner).
+    seedDemo: () => seedDemo(db, { clock, logger: logger.child('seed'), sync, staffAccess, ...(opts.devMode ? { demoStaffSignIn: passwords } : {}) }),
     sync,
     audit,
     staffAccess,

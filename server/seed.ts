@@ -16,6 +16,8 @@ import type { BillRow, BuildingRow, ResidentRow, UnitRow } from './db/schema';
 import { getSetting, putSetting } from './db/settings';
 import { createIdGenerator } from './ids';
 import { getSyncHead } from './db/sync-changes';
+import { findStaffAccountByUsername, getStaffAccount, insertStaffCredential } from './db/staff-auth';
+import { listStaffMembers } from './db/staff';
 import { createSyncService } from './services/sync';
 import { seedDemoConsents } from './services/consents';
 import type { SyncService } from './services/sync';
@@ -294,7 +296,20 @@ function paymentTime(rng: Rng, payMonth: string, now: Date): Date {
  * Seeds the demo building unless this database already has it; returns its info either
  * way. One transaction, so a crash mid-seed leaves nothing half-made.
  */
-export async function seedDemo(db: HubDb, deps: { clock: () => Date; logger: Logger; sync?: SyncService; staffAccess?: StaffAccessService }): Promise<DemoInfo> {
+/**
+ * Dev mode only (the hub passes `demoStaffSignIn` only then): the demo staff can sign in to the
+ * console with this password and a code from the dev SMS outbox. Never in a production seed.
+ */
+export const DEMO_STAFF_PASSWORD = 'song-hong-demo-2026';
+export const DEMO_STAFF = [
+  { fullName: 'Nguyễn Thị Lan', role: 'manager', username: 'lan.nguyen', phone: '+84399000101' },
+  { fullName: 'Trần Văn Hùng', role: 'care', username: 'hung.tran', phone: '+84399000102' },
+] as const;
+
+export async function seedDemo(
+  db: HubDb,
+  deps: { clock: () => Date; logger: Logger; sync?: SyncService; staffAccess?: StaffAccessService; demoStaffSignIn?: { hash(password: string): Promise<string> } },
+): Promise<DemoInfo> {
   const sync = deps.sync ?? createSyncService({ db, clock: deps.clock, newId: createIdGenerator(deps.clock, (n) => randomBytes(n)) });
   // Set only when this call creates the building: who gets the demo staff's profile view.
   let viewedByStaff: string | null = null;
@@ -331,7 +346,30 @@ export async function seedDemo(db: HubDb, deps: { clock: () => Date; logger: Log
   });
   // After the commit: the staff service opens its own transaction, as it does in the console.
   if (viewedByStaff !== null && deps.staffAccess) await seedDemoStaff(deps.staffAccess, info.buildingId, viewedByStaff);
+  if (deps.demoStaffSignIn) await seedDemoStaffSignIn(db, info.buildingId, deps.demoStaffSignIn, deps.clock());
   return info;
+}
+
+/** Gives the demo staff members a username, a phone and the dev password, once (a later start leaves them as they are). */
+async function seedDemoStaffSignIn(db: HubDb, buildingId: string, passwords: { hash(password: string): Promise<string> }, now: Date): Promise<void> {
+  const members = await listStaffMembers(db, buildingId);
+  for (const demo of DEMO_STAFF) {
+    const member = members.find((m) => m.full_name === demo.fullName && m.role === demo.role);
+    if (!member || (await getStaffAccount(db, member.id)) || (await findStaffAccountByUsername(db, demo.username))) continue;
+    await insertStaffCredential(db, {
+      staff_id: member.id,
+      username: demo.username,
+      password_hash: await passwords.hash(DEMO_STAFF_PASSWORD),
+      must_change_password: 0,
+      phone_e164: demo.phone,
+      email: null,
+      failed_attempts: 0,
+      locked_until: null,
+      disabled_at: null,
+      password_changed_at: now.toISOString(),
+      updated_at: now.toISOString(),
+    });
+  }
 }
 
 /**

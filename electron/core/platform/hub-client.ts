@@ -165,7 +165,9 @@ export function createHubClient(deps: HubClientDeps): HubClient {
         if (attemptsLeft !== undefined) extra.attemptsLeft = attemptsLeft;
         const retry = retryAfterSeconds ?? (code === 'rate_limited' ? retryAfter(response.headers) : undefined);
         if (retry !== undefined) extra.retryAfterSeconds = retry;
-        if (code === 'unauthorized' && route.caller.kind === 'device') deps.onDeviceRefused?.();
+        // The staff sign-in steps are device routes whose `unauthorized` means a wrong username,
+        // password or challenge, not a refused device: a typo must not brick the console.
+        if (code === 'unauthorized' && route.caller.kind === 'device' && key !== 'staffAuth.signIn' && key !== 'staffAuth.verify') deps.onDeviceRefused?.();
         throw new KiotError(code, message, extra);
       }
       const code = codeForStatus(response.status);
