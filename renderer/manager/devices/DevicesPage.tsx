@@ -9,6 +9,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import type { ErrorOverrides } from '../../i18n/error-text';
 import type { MessageKey } from '../../i18n/i18n';
 import { useT } from '../../i18n/I18nProvider';
+import { useStaffRole } from '../console/staff-context';
 import './devices.css';
 import { EnrollmentCodeQr } from './EnrollmentCodeQr';
 import { useFleet, useIssueCode, useRevoke } from './queries';
@@ -124,7 +125,7 @@ function seconds(t: ReturnType<typeof useT>, value: number | null): string {
   return value >= 60 ? t('consoleDevices:minutes', { count: Math.floor(value / 60) }) : t('consoleDevices:seconds', { count: value });
 }
 
-function DeviceRow({ device, revoking: open, onRevoke, onDone }: { device: FleetDevice; revoking: boolean; onRevoke: () => void; onDone: (name: string | null) => void }): JSX.Element {
+function DeviceRow({ device, revoking: open, canRevoke, onRevoke, onDone }: { device: FleetDevice; revoking: boolean; canRevoke: boolean; onRevoke: () => void; onDone: (name: string | null) => void }): JSX.Element {
   const t = useT();
   const rowClass = device.revokedAt !== null ? 'device-row device-row-revoked' : device.stale ? 'device-row device-row-stale' : 'device-row';
   return (
@@ -141,7 +142,7 @@ function DeviceRow({ device, revoking: open, onRevoke, onDone }: { device: Fleet
           <StatusCell device={device} />
         </td>
         <td>
-          {device.revokedAt === null ? (
+          {device.revokedAt === null && canRevoke ? (
             <button type="button" className="button button-secondary" data-testid="device-revoke" onClick={onRevoke} disabled={open}>
               {t('consoleDevices:revoke.button')}
             </button>
@@ -163,6 +164,9 @@ function DeviceRow({ device, revoking: open, onRevoke, onDone }: { device: Fleet
 export function DevicesPage(): JSX.Element {
   const t = useT();
   const fleet = useFleet();
+  // Codes and revocation are the administrators' (the hub refuses anyone else); a manager sees the fleet only.
+  const role = useStaffRole();
+  const isAdmin = role === null || role === 'admin';
   const [revoking, setRevoking] = useState<string | null>(null);
   const [revokedName, setRevokedName] = useState<string | null>(null);
 
@@ -171,7 +175,7 @@ export function DevicesPage(): JSX.Element {
       <h1 id="devices-title" className="console-page-title">
         {t('consoleDevices:title')}
       </h1>
-      <IssueCodePanel />
+      {isAdmin ? <IssueCodePanel /> : null}
       <div className="device-toolbar">
         <span className="console-muted">{fleet.data ? t('consoleDevices:checkedAt', { at: formatInstant(fleet.data.checkedAt) }) : ''}</span>
         <button type="button" className="button button-secondary" data-testid="devices-refresh" disabled={fleet.isFetching} onClick={() => void fleet.refetch()}>
@@ -208,7 +212,7 @@ export function DevicesPage(): JSX.Element {
             </thead>
             <tbody>
               {fleet.data.devices.map((device) => (
-                <DeviceRow key={device.id} device={device} revoking={revoking === device.id} onRevoke={() => { setRevokedName(null); setRevoking(device.id); }} onDone={(name) => { setRevoking(null); setRevokedName(name); }} />
+                <DeviceRow key={device.id} device={device} revoking={revoking === device.id} canRevoke={isAdmin} onRevoke={() => { setRevokedName(null); setRevoking(device.id); }} onDone={(name) => { setRevoking(null); setRevokedName(name); }} />
               ))}
             </tbody>
           </table>

@@ -4,6 +4,8 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, describe, expect, it } from 'vitest';
 import { DevicesPage } from '../../../../renderer/manager/devices/DevicesPage';
 import { KiotProvider } from '../../../../renderer/components/KiotProvider';
+import { StaffProvider } from '../../../../renderer/manager/console/staff-context';
+import type { StaffRole } from '../../../../shared/domain';
 import { createI18n } from '../../../../renderer/i18n/i18n';
 import { I18nProvider } from '../../../../renderer/i18n/I18nProvider';
 import type { Locale } from '../../../../shared/domain';
@@ -13,14 +15,20 @@ import { fleetDevice } from './audit-devices-fake';
 
 afterEach(() => cleanup());
 
-function renderDevices(options: FakeKiotOptions['consoleDevices'], locale: Locale = 'vi'): FakeKiot {
+function renderDevices(options: FakeKiotOptions['consoleDevices'], locale: Locale = 'vi', signedIn?: StaffRole): FakeKiot {
   const fake = createFakeKiot({ mode: 'manager', consoleDevices: options });
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   render(
     <I18nProvider i18n={createI18n(locale)}>
       <KiotProvider api={fake.api}>
         <QueryClientProvider client={client}>
-          <DevicesPage />
+          {signedIn ? (
+            <StaffProvider staff={{ fullName: 'Lê Văn Tâm', role: signedIn, buildingId: 'b-1' }}>
+              <DevicesPage />
+            </StaffProvider>
+          ) : (
+            <DevicesPage />
+          )}
         </QueryClientProvider>
       </KiotProvider>
     </I18nProvider>,
@@ -85,5 +93,14 @@ describe('the device fleet page', () => {
     fireEvent.click(screen.getByTestId('issue-submit'));
     expect(await screen.findByText('Chỉ quản trị viên mới được cấp mã và thu hồi thiết bị.')).toBeTruthy();
     expect(screen.queryByTestId('issued-code')).toBeNull();
+  });
+
+  it("shows a signed-in manager the fleet without the administrators' code and revoke controls", async () => {
+    renderDevices({ devices, role: 'manager' }, 'vi', 'manager');
+    await screen.findByTestId('devices-table');
+    expect(screen.queryByTestId('issue-code')).toBeNull();
+    expect(screen.queryAllByTestId('device-revoke')).toHaveLength(0);
+    renderDevices({ devices }, 'vi', 'admin');
+    expect(await screen.findByTestId('issue-code')).toBeTruthy();
   });
 });
