@@ -8,7 +8,6 @@ export const consoleResidents: Translation<typeof vi> = {
     label: 'Find a resident',
     placeholder: 'Name, phone, email or unit — diacritics optional',
     hint: 'The list shows phones and emails in part only. Open a profile to see them in full; every opening is recorded.',
-    clear: 'Clear',
   },
   loading: 'Searching…',
   empty: 'No resident matches “{{q}}”.',
@@ -40,6 +39,7 @@ export const consoleResidents: Translation<typeof vi> = {
     label: 'Purpose',
     detail: 'More detail (optional)',
     detailRequired: 'Reason',
+    choose: 'Choose a purpose.',
     detailPlaceholder: 'E.g. the resident called about the November bill',
     submit: 'Open profile',
     cancel: 'Cancel',
@@ -78,6 +78,7 @@ export const consoleResidents: Translation<typeof vi> = {
     loading: 'Loading the household…',
     empty: 'Nobody lives in this unit any more.',
     self: '(this profile)',
+    role: 'Role',
     since: 'Since',
   },
   edit: {
@@ -109,14 +110,14 @@ export const consoleResidents: Translation<typeof vi> = {
   moveOut: {
     title: 'Record a move-out',
     intro: "The retention period of the resident's data starts on the move-out date.",
-    date: 'Move-out date',
+    date: 'Move-out date (dd/mm/yyyy)',
     reason: 'Reason',
     reasonPlaceholder: 'E.g. the unit was handed over to the new owner',
     submit: 'Record the move-out',
     done: 'Move-out recorded.',
     onlyManagers: 'Only managers and administrators may record a move-out.',
     errors: {
-      date: 'Choose the move-out date, not later than today.',
+      date: 'Write the move-out date as dd/mm/yyyy (e.g. 20/11/2026), not later than today.',
     },
   },
   error: {

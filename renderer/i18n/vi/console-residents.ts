@@ -6,7 +6,6 @@ export const consoleResidents = {
     label: 'Tìm cư dân',
     placeholder: 'Tên, số điện thoại, email hoặc căn hộ — không cần gõ dấu',
     hint: 'Danh sách chỉ hiện một phần số điện thoại và email. Mở hồ sơ để xem đủ; mỗi lần mở đều được ghi lại.',
-    clear: 'Xoá',
   },
   loading: 'Đang tìm…',
   empty: 'Không có cư dân nào khớp “{{q}}”.',
@@ -37,6 +36,7 @@ export const consoleResidents = {
     label: 'Mục đích',
     detail: 'Ghi chú thêm (không bắt buộc)',
     detailRequired: 'Lý do',
+    choose: 'Chọn một mục đích.',
     detailPlaceholder: 'Ví dụ: cư dân gọi hỏi về hoá đơn tháng 11',
     submit: 'Mở hồ sơ',
     cancel: 'Huỷ',
@@ -75,6 +75,7 @@ export const consoleResidents = {
     loading: 'Đang tải hộ gia đình…',
     empty: 'Không còn ai ở căn này.',
     self: '(đang xem)',
+    role: 'Vai trò',
     since: 'Từ',
   },
   edit: {
@@ -106,14 +107,14 @@ export const consoleResidents = {
   moveOut: {
     title: 'Ghi nhận chuyển đi',
     intro: 'Thời hạn lưu giữ dữ liệu của cư dân bắt đầu tính từ ngày chuyển đi.',
-    date: 'Ngày chuyển đi',
+    date: 'Ngày chuyển đi (ngày/tháng/năm)',
     reason: 'Lý do',
     reasonPlaceholder: 'Ví dụ: đã bàn giao căn hộ cho chủ mới',
     submit: 'Ghi nhận chuyển đi',
     done: 'Đã ghi nhận chuyển đi.',
     onlyManagers: 'Chỉ quản lý và quản trị viên được ghi nhận chuyển đi.',
     errors: {
-      date: 'Chọn ngày chuyển đi, không sau hôm nay.',
+      date: 'Ghi ngày chuyển đi dạng ngày/tháng/năm (ví dụ 20/11/2026), không sau hôm nay.',
     },
   },
   error: {

@@ -12,7 +12,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import type { MessageKey } from '../../i18n/i18n';
 import { useT } from '../../i18n/I18nProvider';
 import { useEditResident } from './queries';
-import { reasonProblem, residentErrorOverrides } from './resident-text';
+import { localPhone, reasonProblem, residentErrorOverrides } from './resident-text';
 
 const fieldKey = {
   phone: 'consoleResidents:edit.fields.phone',
@@ -65,7 +65,7 @@ export function EditResidentForm({ resident }: { resident: ResidentProfileDetail
   const form = useForm<FormValues>({ resolver: zodResolver(schemaFor(resident)), defaultValues: { field: 'phone', value: '', reason: '' } });
   const field = useWatch({ control: form.control, name: 'field' });
   const { errors } = form.formState;
-  const current = currentValue(resident, field);
+  const current = field === 'phone' ? localPhone(resident.phoneE164) : currentValue(resident, field);
   const shown = (message: string | undefined): string | null => (message !== undefined && message.startsWith('consoleResidents:') ? t(message as MessageKey) : null);
 
   const submit = (values: FormValues): void => {

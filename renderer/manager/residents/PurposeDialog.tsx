@@ -11,9 +11,13 @@ import { useT } from '../../i18n/I18nProvider';
 import { openingReason, purposeKey, reasonProblem, residentErrorOverrides } from './resident-text';
 
 const Form = z
-  .object({ purpose: ProfilePurpose, detail: z.string() })
+  .object({ purpose: ProfilePurpose.nullable(), detail: z.string() })
   .superRefine((values, ctx) => {
     // "Other" needs the staff member's own words; a chosen purpose may stand alone (a long detail is cut to the hub's limit).
+    if (values.purpose === null) {
+      ctx.addIssue({ code: 'custom', path: ['purpose'], message: 'consoleResidents:purpose.choose' });
+      return;
+    }
     if (values.purpose !== 'other') return;
     const problem = reasonProblem(values.detail);
     if (problem !== null) ctx.addIssue({ code: 'custom', path: ['detail'], message: problem });
@@ -37,7 +41,7 @@ export function PurposeDialog({ residentName, busy, error, onOpen, onCancel }: P
   const t = useT();
   const titleId = useId();
   const firstChoice = useRef<HTMLInputElement | null>(null);
-  const form = useForm<FormValues>({ resolver: zodResolver(Form), defaultValues: { purpose: 'resident_request', detail: '' } });
+  const form = useForm<FormValues>({ resolver: zodResolver(Form), defaultValues: { purpose: null, detail: '' } });
   const purpose = useWatch({ control: form.control, name: 'purpose' });
   const detailError = form.formState.errors.detail?.message;
   const problemKey = detailError === 'consoleResidents:reason.short' || detailError === 'consoleResidents:reason.long' ? detailError : null;
@@ -46,7 +50,10 @@ export function PurposeDialog({ residentName, busy, error, onOpen, onCancel }: P
     firstChoice.current?.focus();
   }, []);
 
-  const submit = (values: FormValues): void => onOpen(values.purpose, openingReason(t(purposeKey[values.purpose]), values.purpose, values.detail));
+  const submit = (values: FormValues): void => {
+    if (values.purpose !== null) onOpen(values.purpose, openingReason(t(purposeKey[values.purpose]), values.purpose, values.detail));
+  };
+  const purposeMissing = form.formState.errors.purpose !== undefined;
   const choice = form.register('purpose');
 
   return (
@@ -83,6 +90,11 @@ export function PurposeDialog({ residentName, busy, error, onOpen, onCancel }: P
                 <span>{t(purposeKey[p])}</span>
               </label>
             ))}
+            {purposeMissing ? (
+              <span className="residents-field-error residents-purpose-error" role="alert" data-testid="purpose-missing">
+                {t('consoleResidents:purpose.choose')}
+              </span>
+            ) : null}
           </fieldset>
           <label className="residents-field">
             <span>{t(purpose === 'other' ? 'consoleResidents:purpose.detailRequired' : 'consoleResidents:purpose.detail')}</span>

@@ -13,7 +13,7 @@ import { EditResidentForm } from './EditResidentForm';
 import { MoveOutForm } from './MoveOutForm';
 import { useStaffRole } from '../console/staff-context';
 import { forgetProfile, useHousehold, useOpenedProfile } from './queries';
-import { residentErrorOverrides, roleKey } from './resident-text';
+import { localPhone, residentErrorOverrides, roleKey } from './resident-text';
 import './residents.css';
 
 const day = (iso: string): string => formatInstant(iso).slice(0, 10);
@@ -40,7 +40,7 @@ function Household({ unit, residentId }: { unit: ResidentUnitRef; residentId: st
           <thead>
             <tr>
               <th scope="col">{t('consoleResidents:column.name')}</th>
-              <th scope="col">{t('consoleResidents:column.status')}</th>
+              <th scope="col">{t('consoleResidents:household.role')}</th>
               <th scope="col">{t('consoleResidents:column.phone')}</th>
               <th scope="col">{t('consoleResidents:column.email')}</th>
               <th scope="col">{t('consoleResidents:household.since')}</th>
@@ -78,7 +78,7 @@ function Details({ resident, reason }: { resident: ResidentProfileDetails; reaso
       </p>
       <dl className="residents-details">
         <dt>{t('consoleResidents:profile.phone')}</dt>
-        <dd data-testid="resident-phone">{resident.phoneE164}</dd>
+        <dd data-testid="resident-phone">{localPhone(resident.phoneE164)}</dd>
         <dt>{t('consoleResidents:profile.email')}</dt>
         <dd data-testid="resident-email">{resident.email ?? none}</dd>
         <dt>{t('consoleResidents:profile.address')}</dt>

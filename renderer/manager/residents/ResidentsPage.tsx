@@ -107,11 +107,6 @@ export function ResidentsPage(): JSX.Element {
             value={typed}
             onChange={(e) => setTyped(e.target.value)}
           />
-          {typed !== '' ? (
-            <button type="button" className="button button-secondary" onClick={() => setTyped('')}>
-              {t('consoleResidents:search.clear')}
-            </button>
-          ) : null}
           <span className="residents-total" data-testid="residents-total" aria-live="polite">
             {search.isFetching ? t('consoleResidents:loading') : data ? t('consoleResidents:total', { count: data.total }) : ''}
           </span>

@@ -7,6 +7,13 @@ import { STAFF_REASON_MAX } from '../../../shared/requests';
 import type { ErrorOverrides } from '../../i18n/error-text';
 import type { MessageKey } from '../../i18n/i18n';
 
+/** `+84901234567` → `0901 234 567`, as a number is read and dialled in Vietnam; other numbers as they are. */
+export function localPhone(e164: string): string {
+  if (!e164.startsWith('+84')) return e164;
+  const local = `0${e164.slice(3)}`;
+  return `${local.slice(0, 4)} ${local.slice(4, 7)} ${local.slice(7)}`.trim();
+}
+
 export const purposeKey = {
   resident_request: 'consoleResidents:purpose.choice.resident_request',
   billing: 'consoleResidents:purpose.choice.billing',

@@ -118,7 +118,7 @@ describe('the resident directory', () => {
     await openFirst(fake, 'nguyen van a', 'billing', 'gọi hỏi hoá đơn tháng 11');
     expect(fake.callsTo('consoleResidents:open')[0]!.request).toEqual({ residentId: 'r-a', purpose: 'billing', reason: 'Hoá đơn, phí dịch vụ: gọi hỏi hoá đơn tháng 11' });
     expect((screen.getByTestId('resident-name')).textContent).toContain('Nguyễn Văn A');
-    expect((screen.getByTestId('resident-phone')).textContent).toContain('+84901234567');
+    expect((screen.getByTestId('resident-phone')).textContent).toBe('0901 234 567');
     expect((screen.getByTestId('resident-email')).textContent).toContain('vana@example.vn');
     expect((screen.getByTestId('resident-opened-for')).textContent).toContain('Đã mở vì: Hoá đơn, phí dịch vụ: gọi hỏi hoá đơn tháng 11');
     const household = await screen.findByTestId('resident-household');
@@ -176,12 +176,15 @@ describe('the resident directory', () => {
     const fake = renderDirectory({ role: 'manager' });
     await openFirst(fake, 'cuong', 'data_request');
     const form = await screen.findByTestId('resident-move-out');
-    fireEvent.change(within(form).getByTestId('move-out-date'), { target: { value: '2999-01-01' } });
+    fireEvent.change(within(form).getByTestId('move-out-date'), { target: { value: '01/01/2999' } });
     fireEvent.change(within(form).getByTestId('move-out-reason'), { target: { value: 'Đã bàn giao căn hộ' } });
     fireEvent.click(within(form).getByTestId('move-out-submit'));
     expect((await within(form).findByTestId('move-out-date-error')).textContent).toContain('không sau hôm nay');
+    fireEvent.change(within(form).getByTestId('move-out-date'), { target: { value: '31/02/2026' } });
+    fireEvent.click(within(form).getByTestId('move-out-submit'));
+    await waitFor(() => expect(within(form).getByTestId('move-out-date-error').textContent).toContain('ngày/tháng/năm'));
     expect(fake.callsTo('consoleResidents:moveOut')).toHaveLength(0);
-    fireEvent.change(within(form).getByTestId('move-out-date'), { target: { value: '2026-11-20' } });
+    fireEvent.change(within(form).getByTestId('move-out-date'), { target: { value: '20/11/2026' } });
     fireEvent.click(within(form).getByTestId('move-out-submit'));
     await waitFor(() => expect((screen.getByTestId('resident-status')).textContent).toContain('Đã chuyển đi 20/11/2026'));
     expect(fake.callsTo('consoleResidents:moveOut')[0]!.request).toEqual({ residentId: 'r-c', date: '2026-11-20', reason: 'Đã bàn giao căn hộ' });
@@ -215,7 +218,13 @@ describe('the resident directory', () => {
     await search('cuong', fake);
     fake.failNext('consoleResidents:open', { code: 'not_found', message: 'gone' });
     fireEvent.click(within(rows()[0]!).getByTestId('resident-open'));
-    fireEvent.click(within(await screen.findByTestId('purpose-dialog')).getByTestId('purpose-submit'));
+    const dialog = await screen.findByTestId('purpose-dialog');
+    // No purpose is chosen for the staff member: opening without one is refused before the hub.
+    fireEvent.click(within(dialog).getByTestId('purpose-submit'));
+    expect((await within(dialog).findByTestId('purpose-missing')).textContent).toBe('Chọn một mục đích.');
+    expect(fake.callsTo('consoleResidents:open')).toHaveLength(0);
+    fireEvent.click(within(dialog).getByTestId('purpose-security'));
+    fireEvent.click(within(dialog).getByTestId('purpose-submit'));
     expect(await screen.findByText('Không tìm thấy cư dân này (có thể đã bị xoá hoặc thuộc toà nhà khác).')).toBeTruthy();
     expect(screen.queryByTestId('resident-profile')).toBeNull();
   });
