@@ -153,6 +153,14 @@ export const consoleRequests: Translation<typeof vi> = {
     daysRange: 'Between 1 and 15 days.',
     audited: 'This action is recorded in the audit log with its reason.',
   },
+  reasons: {
+    authorityDone: 'The competent authority confirmed the data need not be kept',
+    disputeSettled: 'The dispute has been settled',
+    identityConfirmed: "The requester's identity has been confirmed",
+    noGround: 'The request is not one the law provides for',
+    identityUnverified: 'The requester could not be verified as the data subject',
+    legalDuty: 'The law requires the management to keep this data',
+  },
   export: {
     title: 'Data copy',
     preparedAt: 'Prepared {{date}}',

@@ -149,6 +149,14 @@ export const consoleRequests = {
     daysRange: 'Số ngày từ 1 đến 15.',
     audited: 'Thao tác này được ghi vào nhật ký kiểm toán cùng lý do.',
   },
+  reasons: {
+    authorityDone: 'Cơ quan có thẩm quyền đã xác nhận không cần lưu giữ nữa',
+    disputeSettled: 'Tranh chấp đã được giải quyết',
+    identityConfirmed: 'Đã xác minh được danh tính người yêu cầu',
+    noGround: 'Yêu cầu không thuộc trường hợp pháp luật cho phép',
+    identityUnverified: 'Không xác minh được người gửi yêu cầu là chủ dữ liệu',
+    legalDuty: 'Pháp luật buộc ban quản lý phải giữ dữ liệu này',
+  },
   export: {
     title: 'Bản sao dữ liệu',
     preparedAt: 'Chuẩn bị lúc {{date}}',

@@ -6,6 +6,8 @@ import type { StaffExportResponse, StaffRequest } from '../../../shared/hub-api/
 import type { AppError } from '../../../shared/result';
 import { callOrThrow, toAppError } from '../../components/call';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { errorText } from '../../i18n/error-text';
+import { ReasonDialog } from '../components/ReasonDialog';
 import { useKiot } from '../../components/KiotProvider';
 import type { MessageKey } from '../../i18n/i18n';
 import { useT } from '../../i18n/I18nProvider';
@@ -230,7 +232,45 @@ function RequestBody({ request, role, now }: { request: StaffRequest; role: Retu
         </tbody>
       </table>
 
-      {open !== null ? (
+      {open === 'release' || open === 'refuse' ? (
+        <ReasonDialog
+          testId="action-dialog"
+          title={t(open === 'release' ? 'consoleRequests:form.releaseTitle' : 'consoleRequests:form.refuseTitle')}
+          description={
+            <p className="console-muted">
+              {t(open === 'release' ? 'consoleRequests:form.reasonPrivate' : 'consoleRequests:form.reasonShown')} · {t('consoleRequests:form.audited')}
+            </p>
+          }
+          choices={
+            open === 'release'
+              ? [
+                  { id: 'authorityDone', label: t('consoleRequests:reasons.authorityDone') },
+                  { id: 'disputeSettled', label: t('consoleRequests:reasons.disputeSettled') },
+                  { id: 'identityConfirmed', label: t('consoleRequests:reasons.identityConfirmed') },
+                ]
+              : [
+                  { id: 'noGround', label: t('consoleRequests:reasons.noGround') },
+                  { id: 'identityUnverified', label: t('consoleRequests:reasons.identityUnverified') },
+                  { id: 'legalDuty', label: t('consoleRequests:reasons.legalDuty') },
+                ]
+          }
+          busy={mutation.isPending}
+          error={mutation.error ? errorText(t, toAppError(mutation.error), requestErrorOverrides) : null}
+          onCancel={() => setOpen(null)}
+          onConfirm={({ reason }) =>
+            mutation.mutate(
+              { action: open, reason },
+              {
+                onSuccess: () => {
+                  setOpen(null);
+                  setSaved(true);
+                },
+              },
+            )
+          }
+        />
+      ) : null}
+      {open !== null && open !== 'release' && open !== 'refuse' ? (
         <ActionDialog
           action={open}
           busy={mutation.isPending}

@@ -159,19 +159,33 @@ describe('the request queue', () => {
     expect(screen.queryByTestId('action-extend')).toBeNull();
   });
 
-  it('shows a refusal from the hub in words and keeps the dialog open', async () => {
+  it('refuses with a usual reason or in the staff member’s own words; a refusal from the hub is shown in words and the dialog stays', async () => {
     const fake = renderQueue({ requests: [fresh] }, '/requests/q-obj');
     fake.failNext('consoleRequests:refuse', { code: 'wrong_state', message: 'Only an open request can be refused' });
     fireEvent.click(await screen.findByTestId('action-refuse'));
-    fireEvent.change(screen.getByTestId('action-reason'), { target: { value: 'Không đủ căn cứ' } });
-    fireEvent.click(screen.getByTestId('action-confirm'));
     const dialog = screen.getByTestId('action-dialog');
-    expect((await within(dialog).findByTestId('error-message')).textContent).toContain('không cho phép thao tác này ở trạng thái hiện tại');
+    expect(within(dialog).getByText(/Lý do \(cư dân sẽ đọc được\)/)).toBeTruthy();
+    fireEvent.click(within(dialog).getByLabelText('Pháp luật buộc ban quản lý phải giữ dữ liệu này'));
+    fireEvent.click(within(dialog).getByTestId('action-dialog-confirm'));
+    expect((await within(dialog).findByRole('alert')).textContent).toContain('không cho phép thao tác này ở trạng thái hiện tại');
     fake.failNext('consoleRequests:refuse', { code: 'forbidden', message: 'forbidden' });
-    fireEvent.click(within(dialog).getByTestId('action-confirm'));
-    await waitFor(() => expect(within(dialog).getByTestId('error-message').textContent).toContain('Vai trò của bạn không được làm việc này.'));
+    fireEvent.click(within(dialog).getByTestId('action-dialog-confirm'));
+    await waitFor(() => expect(within(dialog).getByRole('alert').textContent).toContain('Vai trò của bạn không được làm việc này.'));
     fireEvent.keyDown(dialog, { key: 'Escape' });
     expect(screen.queryByTestId('action-dialog')).toBeNull();
+
+    fireEvent.click(screen.getByTestId('action-refuse'));
+    const again = screen.getByTestId('action-dialog');
+    fireEvent.click(within(again).getAllByRole('radio').at(-1)!);
+    fireEvent.change(within(again).getByTestId('action-dialog-other'), { target: { value: 'Đã trả lời trực tiếp tại văn phòng' } });
+    fireEvent.click(within(again).getByTestId('action-dialog-confirm'));
+    await screen.findByTestId('action-saved');
+    expect(fake.callsTo('consoleRequests:refuse').map((c) => c.request)).toEqual([
+      { requestId: 'q-obj', reason: 'Pháp luật buộc ban quản lý phải giữ dữ liệu này' },
+      { requestId: 'q-obj', reason: 'Pháp luật buộc ban quản lý phải giữ dữ liệu này' },
+      { requestId: 'q-obj', reason: 'Đã trả lời trực tiếp tại văn phòng' },
+    ]);
+    expect(screen.getByTestId('fact-status').textContent).toBe('Đã từ chối');
   });
 
   it('downloads a prepared export as JSON and shows its summary; says so when it is not prepared', async () => {
