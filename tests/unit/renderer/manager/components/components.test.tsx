@@ -105,7 +105,7 @@ describe('form helpers', () => {
   function Demo({ onValid }: { onValid(v: { name: string }): void }): JSX.Element {
     const form = useZodForm(schema, { name: '' });
     return (
-      <form onSubmit={form.handleSubmit(onValid)}>
+      <form onSubmit={(e) => void form.handleSubmit(onValid)(e)}>
         <TextField label="Tên" registration={form.register('name')} error={form.formState.errors.name} />
         <FormError text={null} />
         <button type="submit">OK</button>
