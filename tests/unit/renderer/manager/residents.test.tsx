@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ManagerConsole } from '../../../../renderer/app/ManagerConsole';
 import { createQueryClient } from '../../../../renderer/app/query-client';
@@ -24,7 +24,10 @@ const lan = fakeResident({ id: 'r-a', fullName: 'Nguyễn Văn A', phoneE164: '+
 const wife = fakeResident({ id: 'r-b', fullName: 'Trần Thị Bình', phoneE164: '+84912345678', units: [{ unitId: 'u-1203', label: 'A-1203', role: 'family', primary: true }] });
 const other = fakeResident({ id: 'r-c', fullName: 'Lê Văn Cường', phoneE164: '+84987654321', units: [{ unitId: 'u-0805', label: 'B-0805', role: 'tenant', primary: true }] });
 
+let queryClient = createQueryClient();
+
 function renderDirectory(options: { role?: StaffRole; locale?: Locale; initialPath?: string } = {}): FakeKiot {
+  queryClient = createQueryClient();
   const fake = createFakeKiot({
     mode: 'manager',
     consoleResidents: { residents: [lan, wife, other] },
@@ -33,7 +36,7 @@ function renderDirectory(options: { role?: StaffRole; locale?: Locale; initialPa
   render(
     <I18nProvider i18n={createI18n(options.locale ?? 'vi')}>
       <KiotProvider api={fake.api}>
-        <ManagerConsole queryClient={createQueryClient()} initialPath={options.initialPath ?? '/residents'} />
+        <ManagerConsole queryClient={queryClient} initialPath={options.initialPath ?? '/residents'} />
       </KiotProvider>
     </I18nProvider>,
   );
@@ -135,6 +138,8 @@ describe('the resident directory', () => {
     fireEvent.click(screen.getByTestId('residents-back'));
     // The list comes back as it was left.
     await waitFor(() => expect((screen.getByTestId('residents-search') as HTMLInputElement).value).toBe('nguyen van a'));
+    expect(queryClient.getQueryCache().findAll({ queryKey: ['consoleResidents', 'profile'] })).toHaveLength(0);
+    expect(document.body.textContent).not.toContain('vana@example.vn');
     fireEvent.click(within((await screen.findByTestId('residents-table')).querySelector<HTMLElement>('tr[data-row-id]')!).getByTestId('resident-open'));
     expect(await screen.findByTestId('purpose-dialog')).toBeTruthy();
     expect(fake.callsTo('consoleResidents:open')).toHaveLength(1);
@@ -227,5 +232,20 @@ describe('the resident directory', () => {
     fireEvent.click(within(dialog).getByTestId('purpose-submit'));
     expect(await screen.findByText('Không tìm thấy cư dân này (có thể đã bị xoá hoặc thuộc toà nhà khác).')).toBeTruthy();
     expect(screen.queryByTestId('resident-profile')).toBeNull();
+  });
+
+  it('keeps nothing of a resident after the console locks: unlocked, the profile is gone and the search box empty', async () => {
+    const fake = renderDirectory();
+    await openFirst(fake, 'nguyen van a', 'resident_request');
+    act(() => fake.staff.lock('idle'));
+    await waitFor(() => expect(screen.queryByTestId('resident-profile')).toBeNull());
+    expect(document.body.textContent).not.toContain('Nguyễn Văn A');
+    expect(document.body.textContent).not.toContain('0901 234 567');
+    fireEvent.change(await screen.findByTestId('staff-unlock-password'), { target: { value: 'demo-password-2026' } });
+    fireEvent.click(screen.getByTestId('staff-unlock-submit'));
+    fireEvent.click(await screen.findByTestId('nav-residents'));
+    await waitFor(() => expect((screen.getByTestId('residents-search') as HTMLInputElement).value).toBe(''));
+    expect(document.body.textContent).not.toContain('0901 234 567');
+    expect(fake.callsTo('consoleResidents:open')).toHaveLength(1);
   });
 });
