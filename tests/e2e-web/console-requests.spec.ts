@@ -181,6 +181,12 @@ test('a manager sees a deletion with its countdown and holds it with a reason; t
   await expect(page.getByTestId('fact-status')).toHaveText('On hold (legal hold)');
   await expect(page.getByTestId('fact-hold-category')).toHaveText('Requested by a competent authority');
   await shot(page, 'detail-en');
+  // Releasing asks why, with the usual reasons offered; Escape leaves it unchanged.
+  await page.getByTestId('action-release').click();
+  await expect(page.getByTestId('action-dialog')).toContainText('The dispute has been settled');
+  await shot(page, 'release-dialog-en');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('action-dialog')).toBeHidden();
   await page.getByTestId('request-back').click();
   await expect(row.getByTestId('request-status')).toHaveText('On hold (legal hold)');
   await shot(page, 'queue-en');
