@@ -867,7 +867,8 @@ const scenarios: Record<number, Scenario> = {
       await db.deleteFrom('residents').where('id', '=', 'r-mai').execute();
       expect(await tables.selectFrom('incident_residents').select('resident_id').execute()).toEqual([{ resident_id: 'r-mai' }]);
     },
-  },};
+  },
+};
 
 /** The rows as the migrations after `from` up to `to` leave them: with each column they add. */
 function grown(table: string, rows: unknown[], from: number, to: number): unknown[] {

@@ -69,7 +69,8 @@ const expected: Record<number, Record<string, string[]>> = {
     ],
     incident_residents: ['incident_id', 'resident_id', 'linked_at', 'linked_by'],
     incident_notices: ['id', 'incident_id', 'resident_id', 'channel', 'sent_at', 'sent_by'],
-  },};
+  },
+};
 
 let db: HubDb | null = null;
 function fresh(): HubDb {
