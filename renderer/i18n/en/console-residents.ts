@@ -2,7 +2,6 @@ import type { Translation } from '../resources';
 import type { consoleResidents as vi } from '../vi/console-residents';
 
 export const consoleResidents: Translation<typeof vi> = {
-  nav: 'Residents',
   title: 'Residents',
   search: {
     label: 'Find a resident',
@@ -26,7 +25,6 @@ export const consoleResidents: Translation<typeof vi> = {
   movedOut: 'Moved out {{date}}',
   noUnit: 'No unit yet',
   noEmail: 'None',
-  open: 'Open profile',
   role: {
     owner: 'Owner',
     tenant: 'Tenant',

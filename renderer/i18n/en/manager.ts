@@ -7,20 +7,15 @@ export const manager: Translation<typeof vi> = {
     label: 'Navigation',
     overview: 'Overview',
     residents: 'Residents',
-    requests: 'Requests',
-    incidents: 'Data incidents',
-    audit: 'Access log',
-    devices: 'Devices',
   },
   role: {
     admin: 'Administrator',
     manager: 'Building manager',
     care: 'Customer care',
-    auditor: 'Auditor (read-only)',
+    auditor: 'Auditor',
   },
   shell: {
     who: 'Signed in',
-    lockNow: 'Lock screen',
     signOut: 'Sign out',
     readOnly: 'Read-only',
   },
@@ -114,7 +109,6 @@ export const manager: Translation<typeof vi> = {
   },
   signedOut: {
     expired: 'Your session has ended. Please sign in again.',
-    signOut: 'You have signed out.',
   },
   error: {
     accountLocked_one: 'The account is locked after too many failures. Try again in {{count}} minute.',

@@ -1,6 +1,5 @@
 /** The resident directory of the manager console (staff wording). */
 export const consoleResidents = {
-  nav: 'Cư dân',
   title: 'Cư dân',
   search: {
     label: 'Tìm cư dân',
@@ -23,7 +22,6 @@ export const consoleResidents = {
   movedOut: 'Đã chuyển đi {{date}}',
   noUnit: 'Chưa gắn căn hộ',
   noEmail: 'Chưa có',
-  open: 'Mở hồ sơ',
   role: {
     owner: 'Chủ hộ',
     tenant: 'Người thuê',

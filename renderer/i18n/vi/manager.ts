@@ -5,20 +5,15 @@ export const manager = {
     label: 'Điều hướng',
     overview: 'Tổng quan',
     residents: 'Cư dân',
-    requests: 'Yêu cầu',
-    incidents: 'Sự cố dữ liệu',
-    audit: 'Nhật ký truy cập',
-    devices: 'Thiết bị',
   },
   role: {
     admin: 'Quản trị viên',
     manager: 'Quản lý tòa nhà',
     care: 'Chăm sóc khách hàng',
-    auditor: 'Kiểm toán (chỉ xem)',
+    auditor: 'Kiểm toán',
   },
   shell: {
     who: 'Người đang đăng nhập',
-    lockNow: 'Khóa màn hình',
     signOut: 'Đăng xuất',
     readOnly: 'Chỉ xem',
   },
@@ -109,7 +104,6 @@ export const manager = {
   },
   signedOut: {
     expired: 'Phiên làm việc đã kết thúc. Vui lòng đăng nhập lại.',
-    signOut: 'Bạn đã đăng xuất.',
   },
   error: {
     accountLocked_other: 'Tài khoản tạm khóa vì nhập sai nhiều lần. Thử lại sau {{count}} phút.',

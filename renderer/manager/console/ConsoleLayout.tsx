@@ -1,14 +1,32 @@
 import { Link, Outlet, useRouter } from '@tanstack/react-router';
 import type { JSX } from 'react';
+import { assertNever } from '../../../shared/assert-never';
+import type { StaffRole } from '../../../shared/domain';
 import { safeCall } from '../../components/call';
 import { useKiot } from '../../components/KiotProvider';
 import { LanguageToggle } from '../../components/LanguageToggle';
+import type { MessageKey } from '../../i18n/i18n';
 import { useT } from '../../i18n/I18nProvider';
 import { useAppInfo } from '../app-info';
 import { navFor } from './nav';
 import { isReadOnly, useStaff } from './staff-context';
 
 /** The console's frame: which building, who is signed in, the sections their role may use, and the page. */
+function roleKey(role: StaffRole): MessageKey {
+  switch (role) {
+    case 'admin':
+      return 'manager:role.admin';
+    case 'manager':
+      return 'manager:role.manager';
+    case 'care':
+      return 'manager:role.care';
+    case 'auditor':
+      return 'manager:role.auditor';
+    default:
+      return assertNever(role, 'staff role');
+  }
+}
+
 export function ConsoleLayout(): JSX.Element {
   const t = useT();
   const info = useAppInfo();
@@ -31,7 +49,7 @@ export function ConsoleLayout(): JSX.Element {
             <div className="console-user-name" aria-label={t('manager:shell.who')} data-testid="console-user">
               <strong>{staff.fullName}</strong>
               <span className="console-user-role" data-testid="console-role">
-                {t(`manager:role.${staff.role}`)}
+                {t(roleKey(staff.role))}
                 {isReadOnly(staff.role) ? ` · ${t('manager:shell.readOnly')}` : ''}
               </span>
             </div>

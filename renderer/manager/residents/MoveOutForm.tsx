@@ -76,6 +76,11 @@ export function MoveOutForm({ resident }: { resident: ResidentProfileDetails }):
         ) : null}
       </label>
       {moveOut.error ? <ErrorMessage error={toAppError(moveOut.error)} overrides={residentErrorOverrides} /> : null}
+      {moveOut.isSuccess ? (
+        <p role="status" data-testid="move-out-done">
+          {t('consoleResidents:moveOut.done')}
+        </p>
+      ) : null}
       <div className="residents-actions">
         <button type="submit" className="button residents-button-danger" data-testid="move-out-submit" disabled={moveOut.isPending}>
           {t('consoleResidents:moveOut.submit')}

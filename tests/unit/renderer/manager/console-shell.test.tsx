@@ -126,7 +126,7 @@ describe('console shell', () => {
     await screen.findByTestId('overview');
     const nav = screen.getByRole('navigation', { name: 'Điều hướng' });
     expect(within(nav).getAllByRole('link').map((l) => l.getAttribute('data-testid'))).toEqual(expected);
-    if (role === 'auditor') expect(screen.getByTestId('console-role').textContent).toBe('Kiểm toán (chỉ xem) · Chỉ xem');
+    if (role === 'auditor') expect(screen.getByTestId('console-role').textContent).toBe('Kiểm toán · Chỉ xem');
   });
 
   it('sends a throttled activity heartbeat while signed in', async () => {
