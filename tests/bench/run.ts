@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [-- hub otp kiosk renderer ui memory sync residents]`
+ * `npm run bench [-- --quick] [-- hub otp kiosk renderer ui memory sync residents console]`
  *
  * Prints one JSON object per metric and line on stdout — metric, value, unit, baseline
  * (measured in the same run), ratio, budget, ok — writes them all to bench/results.json and
@@ -18,6 +18,7 @@ import type { BenchContext, Metric, Section } from './report';
 import { benchRenderer, benchUi } from './ui';
 import { benchSync } from './sync';
 import { benchResidents } from './residents';
+import { benchConsole } from './console';
 
 const repoRoot = path.resolve(import.meta.dirname, '..', '..');
 
@@ -57,6 +58,7 @@ async function main(): Promise<void> {
     if (has('memory')) await run(['memory'], () => benchMemory(ctx));
     if (has('sync')) await run(['sync'], () => benchSync(ctx));
     if (has('residents')) await run(['residents'], () => benchResidents(ctx));
+    if (has('console')) await run(['console'], () => benchConsole(ctx));
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
