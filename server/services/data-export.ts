@@ -219,6 +219,9 @@ const TEXT = {
     unpaid: 'Chưa thanh toán',
     unpaidList: 'Hóa đơn chưa thanh toán',
     due: 'hạn',
+    kinds: { deletion: 'Xóa dữ liệu', export: 'Bản sao dữ liệu', consent_withdrawal: 'Rút lại đồng ý', correction: 'Sửa thông tin', objection: 'Phản đối xử lý', restriction: 'Hạn chế xử lý' },
+    statuses: { received: 'đã nhận', acknowledged: 'đã xác nhận', in_progress: 'đang xử lý', on_hold: 'tạm giữ', done: 'đã xong', refused: 'từ chối', cancelled: 'đã hủy' },
+    services: { electricity: 'Điện', water: 'Nước', management: 'Phí quản lý', cleaning: 'Vệ sinh', security: 'Bảo vệ', parking: 'Gửi xe', repairs: 'Sửa chữa' },
   },
   en: {
     heading: 'A COPY OF YOUR DATA',
@@ -247,8 +250,23 @@ const TEXT = {
     unpaid: 'Unpaid',
     unpaidList: 'Unpaid bills',
     due: 'due',
+    kinds: { deletion: 'Deletion', export: 'Copy of my data', consent_withdrawal: 'Consent withdrawal', correction: 'Correction', objection: 'Objection', restriction: 'Restriction' },
+    statuses: { received: 'received', acknowledged: 'acknowledged', in_progress: 'in progress', on_hold: 'on hold', done: 'done', refused: 'refused', cancelled: 'cancelled' },
+    services: { electricity: 'Electricity', water: 'Water', management: 'Management fee', cleaning: 'Cleaning', security: 'Security', parking: 'Parking', repairs: 'Repairs' },
   },
 } as const;
+
+/** The word for a stored code, or the code itself for one the table does not know. */
+function wordFor(words: Readonly<Record<string, string>>, code: string): string {
+  return words[code] ?? code;
+}
+
+/** `+84901234567` → `0901 234 567`, the way residents write their number. */
+function localPhone(e164: string): string {
+  if (!e164.startsWith('+84')) return e164;
+  const national = `0${e164.slice(3)}`;
+  return `${national.slice(0, 4)} ${national.slice(4, 7)} ${national.slice(7)}`;
+}
 
 /** The readable summary: the same facts in Vietnamese, then in English. Dates dd/MM/yyyy in Vietnam's time. */
 export function exportSummary(doc: ExportDocument): string {
@@ -259,7 +277,7 @@ function summaryIn(doc: ExportDocument, lang: Lang): string {
   const t = TEXT[lang];
   const p = doc.profile;
   const lines: string[] = [t.heading, t.intro, `${t.made}: ${formatInstant(doc.generatedAt)}`, '', `${t.profile}:`];
-  lines.push(`  ${t.name}: ${p.fullName}`, `  ${t.phone}: ${p.phone}`, `  ${t.email}: ${p.email ?? t.none}`, `  ${t.address}: ${p.contactAddress ?? t.none}`);
+  lines.push(`  ${t.name}: ${p.fullName}`, `  ${t.phone}: ${localPhone(p.phone)}`, `  ${t.email}: ${p.email ?? t.none}`, `  ${t.address}: ${p.contactAddress ?? t.none}`);
   for (const unit of p.units) lines.push(`  ${t.unit}: ${unit.label} — ${p.building.name}`);
 
   lines.push('', `${t.consents}:`);
@@ -276,7 +294,7 @@ function summaryIn(doc: ExportDocument, lang: Lang): string {
 
   lines.push('', `${t.requests}:`);
   if (doc.requests.length === 0) lines.push(`  ${t.none}`);
-  for (const r of doc.requests) lines.push(`  - ${formatInstant(r.created_at)} ${r.kind}: ${r.status}`);
+  for (const r of doc.requests) lines.push(`  - ${formatInstant(r.created_at)} ${wordFor(t.kinds, r.kind)}: ${wordFor(t.statuses, r.status)}`);
 
   lines.push('', `${t.contactChanges}: ${String(doc.contactChanges.length)}`, `${t.corrections}: ${String(doc.corrections.length)}`, `${t.sessions}: ${String(doc.sessions.length)}`);
 
@@ -287,7 +305,7 @@ function summaryIn(doc: ExportDocument, lang: Lang): string {
   lines.push(`  ${t.paid}: ${String(paid.length)} — ${formatVnd(total(paid), lang)}`, `  ${t.unpaid}: ${String(unpaid.length)} — ${formatVnd(total(unpaid), lang)}`);
   if (unpaid.length > 0) {
     lines.push(`  ${t.unpaidList}:`);
-    for (const b of unpaid) lines.push(`    - ${b.month} ${b.service}: ${formatVnd(b.amount_vnd, lang)} (${t.due} ${formatLocalDate(b.due_date)})`);
+    for (const b of unpaid) lines.push(`    - ${b.month} ${wordFor(t.services, b.service)}: ${formatVnd(b.amount_vnd, lang)} (${t.due} ${formatLocalDate(b.due_date)})`);
   }
   return lines.join('\n');
 }
