@@ -8,6 +8,7 @@ import { mkdir } from 'node:fs/promises';
 import { build as viteBuild } from 'vite';
 import { createHub } from '../server/app';
 import type { DemoInfo, Hub } from '../server/app';
+import type { DevTerminal } from '../server/log';
 import { createAppCore } from '../electron/core/create-core';
 import { loadKioskConfig } from '../electron/core/platform/config';
 import { createDevFileKeystore } from '../electron/core/platform/keystore/dev-file-keystore';
@@ -35,6 +36,8 @@ export type DevStackOptions = {
   logger?: Logger;
   /** Defaults to the built renderer in dist/renderer. */
   rendererDir?: string;
+  /** Where the dev SMS and mail texts are printed; by default the terminal (stdout). */
+  terminal?: DevTerminal;
   /** Test hook: the kiosk core's clock, so end-to-end tests drive the idle timers instead of waiting them out. */
   clock?: Clock;
   /** Test hook: the address the kiosk uses for the hub (e.g. a proxy the test can cut), given the hub's own. */
@@ -58,8 +61,14 @@ export async function buildRenderer(): Promise<void> {
 export type DevHub = { hub: Hub; hubUrl: string; demo: DemoInfo; enrollmentCode(mode?: DeviceMode): Promise<string> };
 
 /** The hub embedded on 127.0.0.1 in dev mode (SMS outbox on), with the demo building seeded. */
-export async function startDevHub(opts: { database: string; port?: number; logger?: Logger }): Promise<DevHub> {
-  const hub = await createHub({ database: opts.database, devMode: true, jobs: 'scheduled', logger: (opts.logger ?? silentLogger).child('hub') });
+export async function startDevHub(opts: { database: string; port?: number; logger?: Logger; terminal?: DevTerminal }): Promise<DevHub> {
+  const hub = await createHub({
+    database: opts.database,
+    devMode: true,
+    jobs: 'scheduled',
+    logger: (opts.logger ?? silentLogger).child('hub'),
+    ...(opts.terminal ? { terminal: opts.terminal } : {}),
+  });
   const demo = await hub.seedDemo();
   const hubUrl = await hub.listen({ port: opts.port ?? 0, host: '127.0.0.1' });
   return { hub, hubUrl, demo, enrollmentCode: (mode: DeviceMode = 'kiosk') => hub.createEnrollmentCode({ buildingId: demo.buildingId, mode }) };
@@ -101,6 +110,7 @@ export async function startDevStack(opts: DevStackOptions): Promise<DevStack> {
     database: opts.hubDatabase ?? path.join(opts.dataDir, 'hub.sqlite'),
     ...(opts.hubPort !== undefined ? { port: opts.hubPort } : {}),
     logger: log,
+    ...(opts.terminal ? { terminal: opts.terminal } : {}),
   });
   const { hub, hubUrl } = dev;
 

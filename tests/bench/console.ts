@@ -148,7 +148,7 @@ export async function benchConsole(ctx: BenchContext): Promise<void> {
   const rendererDir = path.join(ctx.dir, 'renderer-console');
   await viteBuild({ configFile: path.join(repoRoot, 'vite.config.ts'), logLevel: 'warn', build: { outDir: rendererDir, emptyOutDir: true, sourcemap: false } });
   const stackDir = path.join(ctx.dir, 'console-stack');
-  const stack = await startDevStack({ dataDir: stackDir, rendererDir, mode: 'manager' });
+  const stack = await startDevStack({ dataDir: stackDir, rendererDir, mode: 'manager', terminal: { print: () => {} } });
   const html = staticPage();
   const server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -147,7 +147,7 @@ export async function benchUi(ctx: BenchContext, builtRenderer: string | null): 
     await buildRendererInto(rendererDir);
   }
   const stackDir = path.join(ctx.dir, 'ui-stack');
-  const stack = await startDevStack({ dataDir: stackDir, rendererDir });
+  const stack = await startDevStack({ dataDir: stackDir, rendererDir, terminal: { print: () => {} } });
   const server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(STATIC_PAGE));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const staticUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
