@@ -46,6 +46,8 @@ export type DevStackOptions = {
   mode?: DeviceMode;
   /** Manager mode: idle seconds before the console locks (default 10 minutes). */
   staffIdleSeconds?: number;
+  /** Test hook: `false` leaves the core's background sync off, so a test's hub sees only what the test does. */
+  sync?: false;
 };
 
 export type DevStack = DevHub & {
@@ -136,6 +138,7 @@ export async function startDevStack(opts: DevStackOptions): Promise<DevStack> {
     logger: log.child('kiosk'),
     ...(opts.clock ? { clock: opts.clock } : {}),
     ...(opts.staffIdleSeconds !== undefined ? { staffIdleSeconds: opts.staffIdleSeconds } : {}),
+    ...(opts.sync === false ? { sync: false } : {}),
   });
   const web = await startWebHost({ core, rendererDir: opts.rendererDir ?? rendererDir, port: opts.webPort ?? 0, logger: log.child('web-host') });
 

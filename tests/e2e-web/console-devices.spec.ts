@@ -4,68 +4,28 @@
  * in the console (text and QR), a kiosk enrolls with it over HTTP and reports a heartbeat, and
  * appears in the fleet with its health; revoking it with a reason refuses its next request.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { createAppCore } from '../../electron/core/create-core';
-import type { AppCore } from '../../electron/core/api';
-import { loadKioskConfig } from '../../electron/core/platform/config';
-import { createDevFileKeystore } from '../../electron/core/platform/keystore/dev-file-keystore';
-import { rendererDir, startDevHub } from '../../dev/dev-stack';
-import type { DevHub } from '../../dev/dev-stack';
-import { startWebHost } from '../../dev/web-host/server';
-import type { WebHost } from '../../dev/web-host/server';
 import { DEVICE_HEADER, EnrollResponse } from '../../shared/hub-api';
-import { latestCode, smsSentTo } from '../fixtures/dev-sms';
+import { signInThroughCore, startConsoleStack } from './console-fixtures';
+import type { ConsoleStack } from './console-fixtures';
 
-let dataDir: string;
-let dev: DevHub;
-let core: AppCore;
-let web: WebHost;
+let stack: ConsoleStack;
 
 test.beforeAll(async () => {
-  dataDir = await mkdtemp(path.join(tmpdir(), 'kiot-e2e-console-devices-'));
-  dev = await startDevHub({ database: path.join(dataDir, 'hub.sqlite') });
-  const coreDir = path.join(dataDir, 'office');
-  const config = loadKioskConfig(
-    {
-      KIOT_DATA_DIR: coreDir,
-      KIOT_KEYSTORE: 'dev-file',
-      KIOT_HUB_URL: dev.hubUrl,
-      KIOT_ENROLL_CODE: await dev.hub.createEnrollmentCode({ buildingId: dev.demo.buildingId, mode: 'manager' }),
-      KIOT_DEVICE_NAME: 'Phòng IT',
-    },
-    { dataDir: coreDir, keystore: 'dev-file' },
-  );
-  core = await createAppCore({ config, keystore: createDevFileKeystore({ dataDir: coreDir, packaged: false }), version: '0.0.0-e2e', sync: false });
-  web = await startWebHost({ core, rendererDir });
+  stack = await startConsoleStack({ kioskEnv: { KIOT_DEVICE_NAME: 'Phòng IT' }, sync: false });
 });
 
 test.afterAll(async () => {
-  await web?.close();
-  await core?.close();
-  await dev?.hub.close();
-  await rm(dataDir, { recursive: true, force: true });
+  await stack?.dispose();
 });
 
 /** An administrator of the demo building, signed in on this workstation's core. */
 async function signInAdmin(): Promise<void> {
-  const phone = '+84907650021';
-  const account = await dev.hub.staffAuth.createAccount({ buildingId: dev.demo.buildingId, username: 'it.hoang', fullName: 'Hoàng Văn Nam', role: 'admin', phone: '0907650021' });
-  const before = (await smsSentTo(dev.hubUrl, phone)).length;
-  const step = async (channel: 'staff:signIn' | 'staff:verify' | 'staff:changePassword', request: unknown): Promise<void> => {
-    const result = await core.dispatch(channel, request);
-    if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`);
-  };
-  await step('staff:signIn', { username: 'it.hoang', password: account.oneTimePassword });
-  await expect.poll(async () => (await smsSentTo(dev.hubUrl, phone)).length).toBeGreaterThan(before);
-  await step('staff:verify', { code: await latestCode(dev.hubUrl, phone) });
-  await step('staff:changePassword', { currentPassword: account.oneTimePassword, newPassword: 'Máy sảnh mới lắp tháng mười một 2026' });
+  await signInThroughCore(stack, { username: 'it.hoang', fullName: 'Hoàng Văn Nam', role: 'admin', phone: '0907650021' }, 'Máy sảnh mới lắp tháng mười một 2026');
 }
 
 async function post(pathname: string, headers: Record<string, string>, json: unknown): Promise<Response> {
-  return fetch(`${dev.hubUrl}${pathname}`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(json) });
+  return fetch(`${stack.hubUrl}${pathname}`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(json) });
 }
 
 test('an administrator issues a code; the kiosk enrolled with it shows in the fleet; revoking it refuses its next request', async ({ page }) => {
@@ -73,7 +33,7 @@ test('an administrator issues a code; the kiosk enrolled with it shows in the fl
   await page.setViewportSize({ width: 1600, height: 1000 });
   await signInAdmin();
 
-  await page.goto(web.url);
+  await page.goto(stack.web.url);
   await page.getByTestId('nav-devices').click();
   await expect(page.getByTestId('devices-table')).toContainText('Phòng IT');
   await page.getByTestId('issue-mode').selectOption('kiosk');

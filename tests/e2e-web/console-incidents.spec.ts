@@ -5,63 +5,24 @@
  * SMS from the draft (found in the dev SMS outbox, once), records the authority's notice, and
  * opens the printable report.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { createAppCore } from '../../electron/core/create-core';
-import type { AppCore } from '../../electron/core/api';
-import { loadKioskConfig } from '../../electron/core/platform/config';
-import { createDevFileKeystore } from '../../electron/core/platform/keystore/dev-file-keystore';
-import { rendererDir, startDevHub } from '../../dev/dev-stack';
-import type { DevHub } from '../../dev/dev-stack';
-import { startWebHost } from '../../dev/web-host/server';
-import type { WebHost } from '../../dev/web-host/server';
-import { latestCode, nationalDigits, smsSentTo } from '../fixtures/dev-sms';
+import { nationalDigits, smsSentTo } from '../fixtures/dev-sms';
+import { signInThroughCore, startConsoleStack } from './console-fixtures';
+import type { ConsoleStack } from './console-fixtures';
 
-let dataDir: string;
-let dev: DevHub;
-let core: AppCore;
-let web: WebHost;
+let stack: ConsoleStack;
 
 test.beforeAll(async () => {
-  dataDir = await mkdtemp(path.join(tmpdir(), 'kiot-e2e-console-incidents-'));
-  dev = await startDevHub({ database: path.join(dataDir, 'hub.sqlite') });
-  const coreDir = path.join(dataDir, 'office');
-  const config = loadKioskConfig(
-    {
-      KIOT_DATA_DIR: coreDir,
-      KIOT_KEYSTORE: 'dev-file',
-      KIOT_HUB_URL: dev.hubUrl,
-      KIOT_ENROLL_CODE: await dev.hub.createEnrollmentCode({ buildingId: dev.demo.buildingId, mode: 'manager' }),
-      KIOT_DEVICE_NAME: 'Văn phòng ban quản lý',
-    },
-    { dataDir: coreDir, keystore: 'dev-file' },
-  );
-  core = await createAppCore({ config, keystore: createDevFileKeystore({ dataDir: coreDir, packaged: false }), version: '0.0.0-e2e', sync: false });
-  web = await startWebHost({ core, rendererDir });
+  stack = await startConsoleStack({ kioskEnv: { KIOT_DEVICE_NAME: 'Văn phòng ban quản lý' }, sync: false });
 });
 
 test.afterAll(async () => {
-  await web?.close();
-  await core?.close();
-  await dev?.hub.close();
-  await rm(dataDir, { recursive: true, force: true });
+  await stack?.dispose();
 });
 
 /** A manager of the demo building, signed in on this workstation's core (password, SMS code, the required password change). */
 async function signInManager(): Promise<void> {
-  const phone = '+84907650001';
-  const account = await dev.hub.staffAuth.createAccount({ buildingId: dev.demo.buildingId, username: 'thu.tran', fullName: 'Trần Thị Thu', role: 'manager', phone: '0907650001' });
-  const before = (await smsSentTo(dev.hubUrl, phone)).length;
-  const step = async (channel: 'staff:signIn' | 'staff:verify' | 'staff:changePassword', request: unknown): Promise<void> => {
-    const result = await core.dispatch(channel, request);
-    if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`);
-  };
-  await step('staff:signIn', { username: 'thu.tran', password: account.oneTimePassword });
-  await expect.poll(async () => (await smsSentTo(dev.hubUrl, phone)).length).toBeGreaterThan(before);
-  await step('staff:verify', { code: await latestCode(dev.hubUrl, phone) });
-  await step('staff:changePassword', { currentPassword: account.oneTimePassword, newPassword: 'Sổ sự cố bảy mươi hai giờ 2026' });
+  await signInThroughCore(stack, { username: 'thu.tran', fullName: 'Trần Thị Thu', role: 'manager', phone: '0907650001' }, 'Sổ sự cố bảy mươi hai giờ 2026');
 }
 
 /** `YYYY-MM-DDTHH:mm` in Vietnam time, `hoursAgo` before now. */
@@ -73,9 +34,9 @@ test('a manager registers an incident, links a resident and sends them the notic
   test.setTimeout(120_000);
   await page.setViewportSize({ width: 1600, height: 1000 });
   await signInManager();
-  const resident = dev.demo.residents[2]!;
+  const resident = stack.demo.residents[2]!;
 
-  await page.goto(web.url);
+  await page.goto(stack.web.url);
   await page.getByTestId('nav-incidents').click();
   await page.getByTestId('incident-register').click();
   await page.getByTestId('incident-title').fill('Gửi nhầm danh sách cư dân cho nhà thầu');
@@ -98,16 +59,16 @@ test('a manager registers an incident, links a resident and sends them the notic
   await expect(text).toHaveValue(/Chung cư/);
   const body = `${await text.inputValue()} Hotline ban quản lý: 024 3333 0000.`;
   await text.fill(body);
-  const before = (await smsSentTo(dev.hubUrl, resident.phone)).length;
+  const before = (await smsSentTo(stack.hubUrl, resident.phone)).length;
   await page.getByTestId('notice-send').click();
   await expect(page.getByTestId('notice-result')).toContainText('Đã gửi 1');
-  await expect.poll(async () => (await smsSentTo(dev.hubUrl, resident.phone)).map((m) => m.body)).toContain(body);
+  await expect.poll(async () => (await smsSentTo(stack.hubUrl, resident.phone)).map((m) => m.body)).toContain(body);
   await expect(page.getByTestId('incident-resident')).toContainText(/SMS \d\d\/\d\d\/\d{4} \d\d:\d\d \(Trần Thị Thu\)/);
 
   // Sending again reaches nobody twice.
   await page.getByTestId('notice-send').click();
   await expect(page.getByTestId('notice-result')).toContainText('đã gửi trước đó 1');
-  expect((await smsSentTo(dev.hubUrl, resident.phone)).length).toBe(before + 1);
+  expect((await smsSentTo(stack.hubUrl, resident.phone)).length).toBe(before + 1);
 
   await page.getByTestId('authority-reference').fill('CV-15/BQL');
   await page.getByTestId('authority-record').click();

@@ -7,91 +7,41 @@
  * then says on hold with the category and not the office's written reason. Screenshots of the
  * queue and a request in vi and en go to /tmp/shots-console-requests/ when KIOT_SHOTS is set.
  */
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { createAppCore } from '../../electron/core/create-core';
-import type { AppCore } from '../../electron/core/api';
-import { loadKioskConfig } from '../../electron/core/platform/config';
-import { createDevFileKeystore } from '../../electron/core/platform/keystore/dev-file-keystore';
-import { rendererDir, startDevHub } from '../../dev/dev-stack';
-import type { DevHub } from '../../dev/dev-stack';
-import { startWebHost } from '../../dev/web-host/server';
-import type { WebHost } from '../../dev/web-host/server';
-import { CreateRequestResponse, DEVICE_HEADER, EnrollResponse, MyRequestsResponse, OtpRequestResponse, OtpVerifyResponse, RequestOtpResponse } from '../../shared/hub-api';
+import { CreateRequestResponse, MyRequestsResponse, RequestOtpResponse } from '../../shared/hub-api';
 import { openDatabase } from '../../server/db/connect';
 import { requestTables } from '../../server/db/requests';
-import { latestCode, smsSentTo } from '../fixtures/dev-sms';
+import { smsSentTo } from '../fixtures/dev-sms';
+import { codeAfter, hubJson as http, residentSession, signInThroughScreens, startConsoleStack } from './console-fixtures';
+import type { ConsoleStack } from './console-fixtures';
 
 const SHOTS = process.env['KIOT_SHOTS'] ?? '';
 
-let dataDir: string;
-let dev: DevHub;
-let core: AppCore;
-let web: WebHost;
-
-async function http(method: 'GET' | 'POST', url: string, headers: Record<string, string>, json?: unknown): Promise<unknown> {
-  const res = await fetch(url, { method, headers: { ...headers, ...(json !== undefined ? { 'content-type': 'application/json' } : {}) }, ...(json !== undefined ? { body: JSON.stringify(json) } : {}) });
-  const body: unknown = await res.json();
-  if (res.status !== 200) throw new Error(`${method} ${url} answered ${res.status}: ${JSON.stringify(body)}`);
-  return body;
-}
-
-/** The newest code sent to `phone` after `before` messages (the hub sends after answering). */
-async function codeAfter(phone: string, before: number): Promise<string> {
-  await expect.poll(async () => (await smsSentTo(dev.hubUrl, phone)).length).toBeGreaterThan(before);
-  return latestCode(dev.hubUrl, phone);
-}
+let stack: ConsoleStack;
 
 test.beforeAll(async () => {
-  dataDir = await mkdtemp(path.join(tmpdir(), 'kiot-e2e-console-requests-'));
-  dev = await startDevHub({ database: path.join(dataDir, 'hub.sqlite') });
-  const coreDir = path.join(dataDir, 'office');
-  const config = loadKioskConfig(
-    {
-      KIOT_DATA_DIR: coreDir,
-      KIOT_KEYSTORE: 'dev-file',
-      KIOT_HUB_URL: dev.hubUrl,
-      KIOT_ENROLL_CODE: await dev.hub.createEnrollmentCode({ buildingId: dev.demo.buildingId, mode: 'manager' }),
-      KIOT_DEVICE_NAME: 'Văn phòng ban quản lý',
-    },
-    { dataDir: coreDir, keystore: 'dev-file' },
-  );
-  core = await createAppCore({ config, keystore: createDevFileKeystore({ dataDir: coreDir, packaged: false }), version: '0.0.0-e2e', sync: false });
-  web = await startWebHost({ core, rendererDir });
+  stack = await startConsoleStack({ kioskEnv: { KIOT_DEVICE_NAME: 'Văn phòng ban quản lý' }, sync: false });
 });
 
 test.afterAll(async () => {
-  await web?.close();
-  await core?.close();
-  await dev?.hub.close();
-  await rm(dataDir, { recursive: true, force: true });
+  await stack?.dispose();
 });
-
-/** A resident signed in at a lobby kiosk (over HTTP): the sign-in code from the outbox. */
-async function residentSession(phone: string): Promise<Record<string, string>> {
-  const enrolled = EnrollResponse.parse(await http('POST', `${dev.hubUrl}/v1/devices/enroll`, {}, { code: await dev.enrollmentCode(), name: 'Sảnh A' }));
-  const kiosk = { [DEVICE_HEADER]: `${enrolled.deviceId}.${enrolled.deviceSecret}` };
-  const before = (await smsSentTo(dev.hubUrl, phone)).length;
-  const { requestId } = OtpRequestResponse.parse(await http('POST', `${dev.hubUrl}/v1/auth/otp/request`, kiosk, { phone }));
-  const { token } = OtpVerifyResponse.parse(await http('POST', `${dev.hubUrl}/v1/auth/otp/verify`, kiosk, { requestId, code: await codeAfter(phone, before) }));
-  return { ...kiosk, authorization: `Bearer ${token}` };
-}
 
 /** Asks for deletion with a fresh code; the hub sends one code a minute to a number, so this waits out the sign-in's minute. */
 async function askForDeletion(phone: string, resident: Record<string, string>): Promise<string> {
   for (;;) {
-    const before = (await smsSentTo(dev.hubUrl, phone)).length;
-    const res = await fetch(`${dev.hubUrl}/v1/me/requests/otp`, { method: 'POST', headers: resident });
+    const before = (await smsSentTo(stack.hubUrl, phone)).length;
+    const res = await fetch(`${stack.hubUrl}/v1/me/requests/otp`, { method: 'POST', headers: resident });
     if (res.status === 429) {
       await new Promise((r) => setTimeout(r, 2_000));
       continue;
     }
     const { challengeId } = RequestOtpResponse.parse(await res.json());
     const created = CreateRequestResponse.parse(
-      await http('POST', `${dev.hubUrl}/v1/me/requests`, resident, { kind: 'deletion', finalNotice: 'sms', otpChallengeId: challengeId, code: await codeAfter(phone, before) }),
+      await http('POST', `${stack.hubUrl}/v1/me/requests`, resident, { kind: 'deletion', finalNotice: 'sms', otpChallengeId: challengeId, code: await codeAfter(stack, phone, before) }),
     );
     return created.request.id;
   }
@@ -101,24 +51,13 @@ const MANAGER_PHONE = '+84907654329';
 
 /** A manager account of the demo building with its one-time password, as `create-admin` or an administrator makes one. */
 async function managerAccount(): Promise<{ username: string; oneTimePassword: string }> {
-  const account = await dev.hub.staffAuth.createAccount({ buildingId: dev.demo.buildingId, username: 'hoa.pham', fullName: 'Phạm Thị Hoa', role: 'manager', phone: '0907654329' });
+  const account = await stack.hub.staffAuth.createAccount({ buildingId: stack.demo.buildingId, username: 'hoa.pham', fullName: 'Phạm Thị Hoa', role: 'manager', phone: '0907654329' });
   return { username: 'hoa.pham', oneTimePassword: account.oneTimePassword };
 }
 
 /** Signs in through the console's screens: username and password, the SMS code, the required password change. */
 async function signInOnScreen(page: Page, account: { username: string; oneTimePassword: string }): Promise<void> {
-  await page.goto(web.url);
-  await page.getByTestId('staff-username').fill(account.username);
-  await page.getByTestId('staff-password').fill(account.oneTimePassword);
-  const before = (await smsSentTo(dev.hubUrl, MANAGER_PHONE)).length;
-  await page.getByTestId('staff-sign-in-submit').click();
-  await page.getByTestId('staff-code-input').fill(await codeAfter(MANAGER_PHONE, before));
-  await page.getByTestId('staff-code-submit').click();
-  const newPassword = 'Hoa sen nở giữa hồ Tây 2026';
-  await page.getByTestId('staff-current-password').fill(account.oneTimePassword);
-  await page.getByTestId('staff-new-password').fill(newPassword);
-  await page.getByTestId('staff-repeat-password').fill(newPassword);
-  await page.getByTestId('staff-password-submit').click();
+  await signInThroughScreens(page, stack, { username: account.username, phone: MANAGER_PHONE }, account.oneTimePassword, 'Hoa sen nở giữa hồ Tây 2026');
   await expect(page.getByTestId('nav-requests')).toBeVisible();
 }
 
@@ -131,15 +70,15 @@ async function shot(page: Page, name: string): Promise<void> {
 test('a manager sees a deletion with its countdown and holds it with a reason; the resident sees on hold and the category', async ({ page }) => {
   test.setTimeout(150_000);
   await page.setViewportSize({ width: 1920, height: 1080 });
-  const resident = dev.demo.residents[3]!;
-  const residentHeaders = await residentSession(resident.phone);
+  const resident = stack.demo.residents[3]!;
+  const residentHeaders = await residentSession(stack, resident.phone);
   // The code minute runs while the manager signs in.
   const [requestId, account] = await Promise.all([askForDeletion(resident.phone, residentHeaders), managerAccount()]);
   // Two more in the queue: an objection made long ago, past its acknowledgement deadline, and a fresh export.
-  const objector = dev.demo.residents[0]!;
-  const late = CreateRequestResponse.parse(await http('POST', `${dev.hubUrl}/v1/me/requests`, await residentSession(objector.phone), { kind: 'objection', details: 'Không dùng số điện thoại của tôi cho khảo sát' })).request.id;
-  await http('POST', `${dev.hubUrl}/v1/me/requests`, await residentSession(dev.demo.residents[1]!.phone), { kind: 'export' });
-  const db = openDatabase(path.join(dataDir, 'hub.sqlite'));
+  const objector = stack.demo.residents[0]!;
+  const late = CreateRequestResponse.parse(await http('POST', `${stack.hubUrl}/v1/me/requests`, await residentSession(stack, objector.phone), { kind: 'objection', details: 'Không dùng số điện thoại của tôi cho khảo sát' })).request.id;
+  await http('POST', `${stack.hubUrl}/v1/me/requests`, await residentSession(stack, stack.demo.residents[1]!.phone), { kind: 'export' });
+  const db = openDatabase(path.join(stack.dataDir, 'hub.sqlite'));
   await requestTables(db).updateTable('data_requests').set({ acknowledge_due_at: new Date(Date.now() - 3_600_000).toISOString() }).where('id', '=', late).execute();
   await db.destroy();
 
@@ -172,7 +111,7 @@ test('a manager sees a deletion with its countdown and holds it with a reason; t
   await shot(page, 'detail-vi');
 
   // The resident's own view: on hold, the category, and nothing of the office's written reason.
-  const mine = MyRequestsResponse.parse(await http('GET', `${dev.hubUrl}/v1/me/requests`, residentHeaders)).requests.find((r) => r.id === requestId);
+  const mine = MyRequestsResponse.parse(await http('GET', `${stack.hubUrl}/v1/me/requests`, residentHeaders)).requests.find((r) => r.id === requestId);
   expect(mine).toMatchObject({ status: 'on_hold', holdCategory: 'authority_request' });
   expect(JSON.stringify(mine)).not.toContain('Công an phường');
 
