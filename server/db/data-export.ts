@@ -4,57 +4,19 @@
  * status and history). Secrets (token hashes, code HMACs, phone HMACs) are never selected.
  */
 import type { Kysely } from 'kysely';
-import type { ExportDelivery, RequestEventAction, RequestStatus } from '../../shared/requests';
+import type { RequestStatus } from '../../shared/requests';
 import type { HubDb, HubTrx } from './connect';
 import { dialectOf } from './connect';
 import type { ConsentRecordRow } from './consents';
 import type { ContactChangeRow, CorrectionRequestRow, ProfileTables } from './profile-schema';
+import { residentExportColumns } from './requests';
+import type { DataRequestEventRow, DataRequestRow, RequestTables } from './requests';
 import type { Database } from './schema';
 
-/** The columns of migration 0011 this module reads and writes. */
-export type ExportRequestRow = {
-  id: string;
-  building_id: string;
-  resident_id: string;
-  kind: string;
-  status: RequestStatus;
-  details: string | null;
-  linked_id: string | null;
-  device_id: string | null;
-  third_party: number;
-  created_at: string;
-  acknowledge_due_at: string;
-  act_due_at: string;
-  erase_at: string | null;
-  acknowledged_at: string | null;
-  closed_at: string | null;
-  extended_days: number;
-  extension_reason: string | null;
-  hold_category: string | null;
-  hold_reason: string | null;
-  refusal_reason: string | null;
-  export_delivery: ExportDelivery | null;
-  final_notice_channel: string | null;
-  export_json: string | null;
-  export_summary: string | null;
-  export_prepared_at: string | null;
-  overdue_acknowledge_notified_at: string | null;
-  overdue_act_notified_at: string | null;
-  erased_at: string | null;
-  updated_at: string;
-};
-
-export type RequestEventRow = {
-  id: string;
-  request_id: string;
-  at: string;
-  action: RequestEventAction;
-  actor_kind: 'resident' | 'staff' | 'system';
-  actor_id: string | null;
-  reason: string | null;
-};
-
-export type RequestTables = { data_requests: ExportRequestRow; data_request_events: RequestEventRow };
+/** A request's row and its history's (migration 0011), as server/db/requests.ts types them. */
+export type ExportRequestRow = DataRequestRow;
+export type RequestEventRow = DataRequestEventRow;
+export type { RequestTables };
 
 type ExportTables = ProfileTables &
   RequestTables & {
@@ -166,42 +128,11 @@ export async function listExportCorrections(db: Db, residentId: string): Promise
     .execute();
 }
 
-export type ExportDataRequest = Omit<ExportRequestRow, 'resident_id' | 'building_id' | 'export_json' | 'export_summary' | 'hold_reason'>;
+export type ExportDataRequest = Pick<DataRequestRow, (typeof residentExportColumns)[number]>;
 
 /** The resident's data-subject requests, without earlier exports' copies or a manager's written hold reason. */
 export async function listExportDataRequests(db: Db, residentId: string): Promise<ExportDataRequest[]> {
-  return tables(db)
-    .selectFrom('data_requests')
-    .select([
-      'id',
-      'kind',
-      'status',
-      'details',
-      'linked_id',
-      'device_id',
-      'third_party',
-      'created_at',
-      'acknowledge_due_at',
-      'act_due_at',
-      'erase_at',
-      'acknowledged_at',
-      'closed_at',
-      'extended_days',
-      'extension_reason',
-      'hold_category',
-      'refusal_reason',
-      'export_delivery',
-      'final_notice_channel',
-      'export_prepared_at',
-      'overdue_acknowledge_notified_at',
-      'overdue_act_notified_at',
-      'erased_at',
-      'updated_at',
-    ])
-    .where('resident_id', '=', residentId)
-    .orderBy('created_at')
-    .orderBy('id')
-    .execute();
+  return tables(db).selectFrom('data_requests').select(residentExportColumns).where('resident_id', '=', residentId).orderBy('created_at').orderBy('id').execute();
 }
 
 /** The history of those requests; staff appear as 'staff' only, as on the resident's own screen. */

@@ -61,11 +61,12 @@ export function requestTables(db: Db): RequestDb {
 /** Statuses in which a request is still being worked (the partial unique index lists the same). */
 export const openStatuses = ['received', 'acknowledged', 'in_progress', 'on_hold'] as const satisfies readonly RequestStatus[];
 
-/** The columns a request's row shows, everything but the (large) prepared export. */
-const listColumns = [
+/**
+ * The columns of a request its resident gets in their own data export: neither building nor
+ * resident ids, nor the office's written hold reason (they see its category).
+ */
+export const residentExportColumns = [
   'id',
-  'building_id',
-  'resident_id',
   'kind',
   'status',
   'details',
@@ -81,7 +82,6 @@ const listColumns = [
   'extended_days',
   'extension_reason',
   'hold_category',
-  'hold_reason',
   'refusal_reason',
   'export_delivery',
   'final_notice_channel',
@@ -90,7 +90,10 @@ const listColumns = [
   'overdue_act_notified_at',
   'erased_at',
   'updated_at',
-] as const;
+] as const satisfies readonly (keyof DataRequestRow)[];
+
+/** The columns a request's row shows, everything but the (large) prepared export. */
+const listColumns = ['building_id', 'resident_id', 'hold_reason', ...residentExportColumns] as const;
 
 export type DataRequestSummary = Pick<DataRequestRow, (typeof listColumns)[number]>;
 
