@@ -32,10 +32,13 @@ export type StaffRouteKey = { [K in HubRouteKey]: HubRoutes[K]['caller'] extends
 /** What a staff route takes, without the token: the staff hub client adds it. */
 export type StaffCallInput<K extends StaffRouteKey> = Omit<CallInput<HubRoutes[K]>, 'token'>;
 
-/** The client console features use to call the hub as the signed-in staff member. */
-export type StaffHub = {
-  call<K extends StaffRouteKey>(key: K, input: StaffCallInput<K>): Promise<ResponseOf<HubRoutes[K]>>;
+/** The staff hub client narrowed to routes `R`: what one console feature needs, and all its tests fake. */
+export type StaffRoutesCaller<R extends StaffRouteKey> = {
+  call<K extends R>(key: K, input: StaffCallInput<K>): Promise<ResponseOf<HubRoutes[K]>>;
 };
+
+/** The client console features use to call the hub as the signed-in staff member. */
+export type StaffHub = StaffRoutesCaller<StaffRouteKey>;
 
 /** Who is signed in, for the core's caller context and logs; never sent to the renderer as is. */
 export type SignedInStaff = { staffId: string; role: StaffMember['role']; buildingId: string | null };

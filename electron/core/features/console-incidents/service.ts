@@ -11,12 +11,12 @@ import type {
   NotifyResidentsInput,
   RegisterIncidentInput,
 } from '../../../../shared/contract/console-incidents';
-import type { HubRouteKey, HubRoutes, IncidentListResponse, LinkResidentsResponse, NotifyResidentsResponse, ResponseOf } from '../../../../shared/hub-api';
+import type { IncidentListResponse, LinkResidentsResponse, NotifyResidentsResponse } from '../../../../shared/hub-api';
 import type { IncidentDetail, IncidentDrafts } from '../../../../shared/incidents';
-import type { CallInput } from '../../platform/hub-client';
+import type { StaffRouteKey, StaffRoutesCaller } from '../../session/staff-session';
 
 export type ConsoleIncidentRoute = Extract<
-  HubRouteKey,
+  StaffRouteKey,
   | 'staff.incidents'
   | 'staff.incident'
   | 'staff.registerIncident'
@@ -27,10 +27,8 @@ export type ConsoleIncidentRoute = Extract<
   | 'staff.closeIncident'
 >;
 
-/** What this feature needs of the staff hub client: a staff route by key, the token added there. */
-export type IncidentRouteCaller = {
-  call<K extends ConsoleIncidentRoute>(key: K, input: Omit<CallInput<HubRoutes[K]>, 'token'>): Promise<ResponseOf<HubRoutes[K]>>;
-};
+/** What this feature needs of the staff hub client: its routes by key, the token added there. */
+export type IncidentRouteCaller = StaffRoutesCaller<ConsoleIncidentRoute>;
 
 export type ConsoleIncidentsService = {
   list(query: ConsoleIncidentsQuery): Promise<IncidentListResponse>;

@@ -6,11 +6,11 @@
  */
 import type { AcknowledgeInput, CompleteInput, ConsoleRequestsPage, ConsoleRequestsQuery, ExtendInput, HoldInput, ReasonInput } from '../../../../shared/contract/console-requests';
 import { CONSOLE_REQUESTS_PAGE } from '../../../../shared/contract/console-requests';
-import type { HubRouteKey, HubRoutes, ResponseOf, StaffExportResponse, StaffRequest } from '../../../../shared/hub-api';
-import type { CallInput } from '../../platform/hub-client';
+import type { StaffExportResponse, StaffRequest } from '../../../../shared/hub-api';
+import type { StaffRouteKey, StaffRoutesCaller } from '../../session/staff-session';
 
 export type ConsoleRequestRoute = Extract<
-  HubRouteKey,
+  StaffRouteKey,
   | 'staff.requests'
   | 'staff.request'
   | 'staff.acknowledgeRequest'
@@ -22,10 +22,8 @@ export type ConsoleRequestRoute = Extract<
   | 'staff.requestExport'
 >;
 
-/** What this feature needs of the staff hub client: a staff route by key, the token added there. */
-export type StaffRouteCaller = {
-  call<K extends ConsoleRequestRoute>(key: K, input: Omit<CallInput<HubRoutes[K]>, 'token'>): Promise<ResponseOf<HubRoutes[K]>>;
-};
+/** What this feature needs of the staff hub client: its routes by key, the token added there. */
+export type StaffRouteCaller = StaffRoutesCaller<ConsoleRequestRoute>;
 
 export type ConsoleRequestsService = {
   list(query: ConsoleRequestsQuery): Promise<ConsoleRequestsPage>;

@@ -6,15 +6,13 @@
  */
 import type { EditResidentInput, MoveOutInput, OpenResidentInput, ResidentSearchInput } from '../../../../shared/contract/console-residents';
 import { CONSOLE_RESIDENTS_PAGE } from '../../../../shared/contract/console-residents';
-import type { HouseholdResponse, HubRouteKey, HubRoutes, ResidentProfileDetails, ResidentSearchResponse, ResponseOf } from '../../../../shared/hub-api';
-import type { CallInput } from '../../platform/hub-client';
+import type { HouseholdResponse, ResidentProfileDetails, ResidentSearchResponse } from '../../../../shared/hub-api';
+import type { StaffRouteKey, StaffRoutesCaller } from '../../session/staff-session';
 
-export type ConsoleResidentRoute = Extract<HubRouteKey, 'staff.residents' | 'staff.openResident' | 'staff.editResident' | 'staff.moveOutResident' | 'staff.household'>;
+export type ConsoleResidentRoute = Extract<StaffRouteKey, 'staff.residents' | 'staff.openResident' | 'staff.editResident' | 'staff.moveOutResident' | 'staff.household'>;
 
-/** What this feature needs of the staff hub client: a staff route by key, the token added there. */
-export type ResidentRouteCaller = {
-  call<K extends ConsoleResidentRoute>(key: K, input: Omit<CallInput<HubRoutes[K]>, 'token'>): Promise<ResponseOf<HubRoutes[K]>>;
-};
+/** What this feature needs of the staff hub client: its routes by key, the token added there. */
+export type ResidentRouteCaller = StaffRoutesCaller<ConsoleResidentRoute>;
 
 export type ConsoleResidentsService = {
   search(input: ResidentSearchInput): Promise<ResidentSearchResponse>;
