@@ -8,16 +8,14 @@ import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditExportResponse, AuditListResponse, AuditVerifyResponse } from '../../../shared/hub-api';
 import type { AuditEventView } from '../../../shared/hub-api';
-import { silentLogger } from '../../../shared/logger';
-import { createHub } from '../../../server/app';
 import type { DemoInfo, Hub } from '../../../server/app';
-import { openDatabase } from '../../../server/db/connect';
 import type { HubDb } from '../../../server/db/connect';
 import type { AuditTables } from '../../../server/db/audit';
 import { signInStaff, signInWithPassword } from '../../fixtures/staff-session';
 import type { StaffSession } from '../../fixtures/staff-session';
 import { backends } from './backends';
 import type { TestDatabase } from './backends';
+import { startStaffTestHub } from './staff-hub';
 import { call, createTestClock, enroll, errorOf, T0 } from './helpers';
 
 const OTHER_BUILDING = 'b-audit-other';
@@ -55,20 +53,7 @@ describe.each(backends)('the console audit log over HTTP on $name', (backend) =>
   }
 
   beforeAll(async () => {
-    database = await backend.create();
-    hub = await createHub({
-      database: database.url,
-      devMode: true,
-      clock: clock.now,
-      logger: silentLogger,
-      terminal: { print: () => {} },
-      enrollmentLimits: { perAddress: { windowSeconds: 60, max: 1000 }, overall: { windowSeconds: 60, max: 1000 } },
-    });
-    demo = await hub.seedDemo();
-    base = await hub.listen();
-    db = openDatabase(database.url);
-    const at = clock.now().toISOString();
-    await db.insertInto('buildings').values({ id: OTHER_BUILDING, name: 'Chung cư Hồ Tây', address: '1 Đường Thanh Niên, Tây Hồ, Hà Nội', created_at: at, updated_at: at }).execute();
+    ({ database, hub, base, demo, db } = await startStaffTestHub(backend, clock, { otherBuildingId: OTHER_BUILDING }));
     manager = await signInStaff(hub, base, { buildingId: demo.buildingId, role: 'manager' });
     residentIds = (await db.selectFrom('residents').select('id').where('building_id', '=', demo.buildingId).orderBy('id').limit(2).execute()).map((r) => r.id);
     const [first, second] = residentIds as [string, string];

@@ -7,16 +7,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FleetResponse, IssueEnrollmentCodeResponse, RevokeDeviceResponse } from '../../../shared/hub-api';
 import type { FleetDevice } from '../../../shared/hub-api';
-import { silentLogger } from '../../../shared/logger';
-import { createHub } from '../../../server/app';
 import type { DemoInfo, Hub } from '../../../server/app';
-import { openDatabase } from '../../../server/db/connect';
 import type { HubDb } from '../../../server/db/connect';
 import type { AuditTables } from '../../../server/db/audit';
 import { signInStaff } from '../../fixtures/staff-session';
 import type { StaffSession } from '../../fixtures/staff-session';
 import { backends } from './backends';
 import type { TestDatabase } from './backends';
+import { startStaffTestHub } from './staff-hub';
 import { call, createTestClock, enroll, errorOf, T0 } from './helpers';
 import type { Device } from './helpers';
 
@@ -51,20 +49,7 @@ describe.each(backends)('the console device fleet over HTTP on $name', (backend)
     call(base, 'POST', '/v1/devices/heartbeat', { headers: device.header, json: { version: '1.4.2', uptimeSeconds: 60, outboxDepth: 0, oldestPendingSeconds: null, lastSyncAt: null, lastError: null, ...body } });
 
   beforeAll(async () => {
-    database = await backend.create();
-    hub = await createHub({
-      database: database.url,
-      devMode: true,
-      clock: clock.now,
-      logger: silentLogger,
-      terminal: { print: () => {} },
-      enrollmentLimits: { perAddress: { windowSeconds: 60, max: 1000 }, overall: { windowSeconds: 60, max: 1000 } },
-    });
-    demo = await hub.seedDemo();
-    base = await hub.listen();
-    db = openDatabase(database.url);
-    const at = clock.now().toISOString();
-    await db.insertInto('buildings').values({ id: OTHER_BUILDING, name: 'Chung cư Hồ Tây', address: '1 Đường Thanh Niên, Tây Hồ, Hà Nội', created_at: at, updated_at: at }).execute();
+    ({ database, hub, base, demo, db } = await startStaffTestHub(backend, clock, { otherBuildingId: OTHER_BUILDING }));
     admin = await signInStaff(hub, base, { buildingId: demo.buildingId, role: 'admin' });
     manager = await signInStaff(hub, base, { buildingId: demo.buildingId, role: 'manager' });
     care = await signInStaff(hub, base, { buildingId: demo.buildingId, role: 'care' });

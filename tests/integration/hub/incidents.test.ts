@@ -8,10 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AccessLogResponse, DevMailOutboxResponse, IncidentDetailResponse, OtpRequestResponse, OtpVerifyResponse, IncidentDraftsResponse, IncidentListResponse, LinkResidentsResponse, NotifyResidentsResponse } from '../../../shared/hub-api';
 import type { IncidentDetail } from '../../../shared/incidents';
-import { silentLogger } from '../../../shared/logger';
-import { createHub } from '../../../server/app';
 import type { DemoInfo, Hub } from '../../../server/app';
-import { openDatabase } from '../../../server/db/connect';
 import type { HubDb } from '../../../server/db/connect';
 import type { AuditTables } from '../../../server/db/audit';
 import { latestCode, smsSentTo } from '../../fixtures/dev-sms';
@@ -19,6 +16,7 @@ import { signInStaff } from '../../fixtures/staff-session';
 import type { StaffSession } from '../../fixtures/staff-session';
 import { backends } from './backends';
 import type { TestDatabase } from './backends';
+import { startStaffTestHub } from './staff-hub';
 import { call, createTestClock, enroll, errorOf, T0 } from './helpers';
 import type { Reply } from './helpers';
 
@@ -40,20 +38,7 @@ describe.each(backends)('the breach register over HTTP on $name', (backend) => {
   let withEmail: { id: string; phone: string; email: string }[];
 
   beforeAll(async () => {
-    database = await backend.create();
-    hub = await createHub({
-      database: database.url,
-      devMode: true,
-      clock: clock.now,
-      logger: silentLogger,
-      terminal: { print: () => {} },
-      enrollmentLimits: { perAddress: { windowSeconds: 60, max: 1000 }, overall: { windowSeconds: 60, max: 1000 } },
-    });
-    demo = await hub.seedDemo();
-    base = await hub.listen();
-    db = openDatabase(database.url);
-    const at = clock.now().toISOString();
-    await db.insertInto('buildings').values({ id: OTHER_BUILDING, name: 'Chung cư Hồ Tây', address: '1 Đường Thanh Niên, Tây Hồ, Hà Nội', created_at: at, updated_at: at }).execute();
+    ({ database, hub, base, demo, db } = await startStaffTestHub(backend, clock, { otherBuildingId: OTHER_BUILDING }));
     manager = await signInStaff(hub, base, { buildingId: demo.buildingId, role: 'manager', fullName: 'Phạm Thị Lan' });
     care = await signInStaff(hub, base, { buildingId: demo.buildingId, role: 'care' });
     auditor = await signInStaff(hub, base, { buildingId: demo.buildingId, role: 'auditor' });

@@ -6,10 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AccessLogResponse, CreateRequestResponse, MyRequestsResponse, OtpRequestResponse, OtpVerifyResponse, StaffExportResponse, StaffRequestListResponse, StaffRequestResponse } from '../../../shared/hub-api';
 import type { StaffRequest } from '../../../shared/hub-api';
-import { silentLogger } from '../../../shared/logger';
-import { createHub } from '../../../server/app';
 import type { DemoInfo, Hub } from '../../../server/app';
-import { openDatabase } from '../../../server/db/connect';
 import type { HubDb } from '../../../server/db/connect';
 import type { AuditTables } from '../../../server/db/audit';
 import { requestTables } from '../../../server/db/requests';
@@ -18,6 +15,7 @@ import { signInStaff } from '../../fixtures/staff-session';
 import type { StaffSession } from '../../fixtures/staff-session';
 import { backends } from './backends';
 import type { TestDatabase } from './backends';
+import { startStaffTestHub } from './staff-hub';
 import { call, createTestClock, enroll, errorOf, T0 } from './helpers';
 import type { Device, Reply } from './helpers';
 
@@ -38,22 +36,7 @@ describe.each(backends)('the request queue over HTTP on $name', (backend) => {
   let spare: { id: string; phone: string }[];
 
   beforeAll(async () => {
-    database = await backend.create();
-    const wide = { windowSeconds: 3600, max: 100_000 };
-    hub = await createHub({
-      database: database.url,
-      devMode: true,
-      clock: clock.now,
-      logger: silentLogger,
-      terminal: { print: () => {} },
-      enrollmentLimits: { perAddress: { windowSeconds: 60, max: 1000 }, overall: { windowSeconds: 60, max: 1000 } },
-      otpLimits: { perNumber: [wide], perDevice: wide, perBuilding: wide, global: wide },
-    });
-    demo = await hub.seedDemo();
-    base = await hub.listen();
-    db = openDatabase(database.url);
-    const at = clock.now().toISOString();
-    await db.insertInto('buildings').values({ id: OTHER_BUILDING, name: 'Chung cư Hồ Tây', address: '1 Đường Thanh Niên, Tây Hồ, Hà Nội', created_at: at, updated_at: at }).execute();
+    ({ database, hub, base, demo, db } = await startStaffTestHub(backend, clock, { otherBuildingId: OTHER_BUILDING, wideOtpLimits: true }));
     kiosk = await enroll(base, await hub.createEnrollmentCode({ buildingId: demo.buildingId, mode: 'kiosk' }));
     manager = await signInStaff(hub, base, { buildingId: demo.buildingId, role: 'manager' });
     care = await signInStaff(hub, base, { buildingId: demo.buildingId, role: 'care' });

@@ -8,10 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AccessLogResponse, HouseholdResponse, OtpRequestResponse, OtpVerifyResponse, ResidentProfileResponse, ResidentSearchResponse } from '../../../shared/hub-api';
 import type { ResidentListItem } from '../../../shared/hub-api';
 import { vietnamDate } from '../../../shared/dates';
-import { silentLogger } from '../../../shared/logger';
-import { createHub } from '../../../server/app';
 import type { DemoInfo, Hub } from '../../../server/app';
-import { openDatabase } from '../../../server/db/connect';
 import type { HubDb } from '../../../server/db/connect';
 import type { AuditTables } from '../../../server/db/audit';
 import { insertResidents, insertUnits } from '../../../server/db/residents';
@@ -21,6 +18,7 @@ import { signInStaff } from '../../fixtures/staff-session';
 import type { StaffSession } from '../../fixtures/staff-session';
 import { backends } from './backends';
 import type { TestDatabase } from './backends';
+import { startStaffTestHub } from './staff-hub';
 import { call, createTestClock, enroll, errorOf, T0 } from './helpers';
 import type { Device, Reply } from './helpers';
 
@@ -42,20 +40,7 @@ describe.each(backends)('the resident directory over HTTP on $name', (backend) =
   const ids = { vanA: '019ab000-0000-7000-8000-00000000a001', dang: '019ab000-0000-7000-8000-00000000a002', tran: '019ab000-0000-7000-8000-00000000a003', other: '019ab000-0000-7000-8000-00000000b001' };
 
   beforeAll(async () => {
-    database = await backend.create();
-    const wide = { windowSeconds: 3600, max: 100_000 };
-    hub = await createHub({
-      database: database.url,
-      devMode: true,
-      clock: clock.now,
-      logger: silentLogger,
-      terminal: { print: () => {} },
-      enrollmentLimits: { perAddress: { windowSeconds: 60, max: 1000 }, overall: { windowSeconds: 60, max: 1000 } },
-      otpLimits: { perNumber: [wide], perDevice: wide, perBuilding: wide, global: wide },
-    });
-    demo = await hub.seedDemo();
-    base = await hub.listen();
-    db = openDatabase(database.url);
+    ({ database, hub, base, demo, db } = await startStaffTestHub(backend, clock, { otherBuildingId: OTHER_BUILDING, wideOtpLimits: true }));
     const at = clock.now().toISOString();
     const stamp = { created_at: at, updated_at: at };
     const unit = await db.selectFrom('units').select(['id']).where('building_id', '=', demo.buildingId).where('label', '=', 'B-1203').executeTakeFirstOrThrow();
@@ -64,7 +49,6 @@ describe.each(backends)('the resident directory over HTTP on $name', (backend) =
       { id: ids.dang, building_id: demo.buildingId, unit_id: unit.id, full_name: 'Đặng Thị Hòa', phone_e164: '+84938111333', email: null, ...stamp },
       { id: ids.tran, building_id: demo.buildingId, unit_id: unit.id, full_name: 'TRẦN QUỐC BẢO', phone_e164: '+84938111444', email: null, ...stamp },
     ]);
-    await db.insertInto('buildings').values({ id: OTHER_BUILDING, name: 'Chung cư Hồ Tây', address: '1 Đường Thanh Niên, Tây Hồ, Hà Nội', ...stamp }).execute();
     await insertUnits(db, [{ id: 'u-other-0101', building_id: OTHER_BUILDING, label: 'H-0101', tower: 'H', floor: 1, area_m2: 80, motorbikes: 1, cars: 0, ...stamp }]);
     await insertResidents(db, [{ id: ids.other, building_id: OTHER_BUILDING, unit_id: 'u-other-0101', full_name: 'Nguyễn Văn Anh', phone_e164: '+84938999000', email: null, ...stamp }]);
     kiosk = await enroll(base, await hub.createEnrollmentCode({ buildingId: demo.buildingId, mode: 'kiosk' }));
