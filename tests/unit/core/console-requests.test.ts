@@ -1,23 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { createConsoleRequestsHandlers } from '../../../electron/core/features/console-requests/handlers';
 import { createConsoleRequestsService } from '../../../electron/core/features/console-requests/service';
-import type { StaffRouteCaller } from '../../../electron/core/features/console-requests/service';
+import type { ConsoleRequestRoute } from '../../../electron/core/features/console-requests/service';
 import { KiotError } from '../../../shared/result';
+import { fakeStaffHub as fakeStaffHubOf } from './fake-staff-hub';
 import { staffRequest } from '../renderer/manager/requests-fake';
 
-type Call = { key: string; input: unknown };
-
-function fakeStaffHub(answer: (key: string) => unknown = () => ({ request: staffRequest({ id: 'q1', kind: 'objection' }) })): { hub: StaffRouteCaller; calls: Call[] } {
-  const calls: Call[] = [];
-  const hub: StaffRouteCaller = {
-    call: async (key, input) => {
-      calls.push({ key, input });
-      const value = answer(key);
-      if (value instanceof Error) throw value;
-      return value as never;
-    },
-  };
-  return { hub, calls };
+function fakeStaffHub(answer: (key: ConsoleRequestRoute) => unknown = () => ({ request: staffRequest({ id: 'q1', kind: 'objection' }) })): ReturnType<typeof fakeStaffHubOf<ConsoleRequestRoute>> {
+  return fakeStaffHubOf<ConsoleRequestRoute>(answer);
 }
 
 describe('the console request queue in the core', () => {

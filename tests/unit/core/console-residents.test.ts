@@ -1,23 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { createConsoleResidentsHandlers } from '../../../electron/core/features/console-residents/handlers';
 import { createConsoleResidentsService } from '../../../electron/core/features/console-residents/service';
-import type { ResidentRouteCaller } from '../../../electron/core/features/console-residents/service';
+import type { ConsoleResidentRoute } from '../../../electron/core/features/console-residents/service';
 import { KiotError } from '../../../shared/result';
+import { fakeStaffHub as fakeStaffHubOf } from './fake-staff-hub';
 import { fakeResident } from '../renderer/manager/residents-fake';
 
-type Call = { key: string; input: unknown };
-
-function fakeStaffHub(answer: (key: string) => unknown = () => ({ resident: fakeResident({ id: 'r1', fullName: 'Nguyễn Văn A' }) })): { hub: ResidentRouteCaller; calls: Call[] } {
-  const calls: Call[] = [];
-  const hub: ResidentRouteCaller = {
-    call: async (key, input) => {
-      calls.push({ key, input });
-      const value = answer(key);
-      if (value instanceof Error) throw value;
-      return value as never;
-    },
-  };
-  return { hub, calls };
+function fakeStaffHub(answer: (key: ConsoleResidentRoute) => unknown = () => ({ resident: fakeResident({ id: 'r1', fullName: 'Nguyễn Văn A' }) })): ReturnType<typeof fakeStaffHubOf<ConsoleResidentRoute>> {
+  return fakeStaffHubOf<ConsoleResidentRoute>(answer);
 }
 
 const ctx = { requestId: 'r', device: { deviceId: 'd', buildingId: 'b', mode: 'manager' as const }, actor: { kind: 'anonymous' as const }, locale: 'vi' as const };
