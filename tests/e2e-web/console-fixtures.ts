@@ -5,7 +5,7 @@
  * through the core with the code from the dev SMS outbox; a resident's kiosk session over the
  * hub's own HTTP routes.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect } from '@playwright/test';
@@ -104,4 +104,14 @@ export async function residentSession(stack: DevHub, phone: string): Promise<Rec
   const { requestId } = OtpRequestResponse.parse(await hubJson('POST', `${stack.hubUrl}/v1/auth/otp/request`, kiosk, { phone }));
   const { token } = OtpVerifyResponse.parse(await hubJson('POST', `${stack.hubUrl}/v1/auth/otp/verify`, kiosk, { requestId, code: await codeAfter(stack, phone, before) }));
   return { ...kiosk, authorization: `Bearer ${token}` };
+}
+
+/** Where screenshots go; empty (the default) takes none. */
+export const SHOTS = process.env['KIOT_SHOTS'] ?? '';
+
+/** A screenshot of the viewport as `<name>.png` in the KIOT_SHOTS folder, when it is set. */
+export async function shot(page: Page, name: string): Promise<void> {
+  if (SHOTS === '') return;
+  await mkdir(SHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: false });
 }

@@ -7,7 +7,6 @@
  * then says on hold with the category and not the office's written reason. Screenshots of the
  * queue and a request in vi and en go to /tmp/shots-console-requests/ when KIOT_SHOTS is set.
  */
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
@@ -15,10 +14,8 @@ import { CreateRequestResponse, MyRequestsResponse, RequestOtpResponse } from '.
 import { openDatabase } from '../../server/db/connect';
 import { requestTables } from '../../server/db/requests';
 import { smsSentTo } from '../fixtures/dev-sms';
-import { codeAfter, hubJson as http, residentSession, signInThroughScreens, startConsoleStack } from './console-fixtures';
+import { codeAfter, hubJson as http, residentSession, signInThroughScreens, shot, startConsoleStack } from './console-fixtures';
 import type { ConsoleStack } from './console-fixtures';
-
-const SHOTS = process.env['KIOT_SHOTS'] ?? '';
 
 let stack: ConsoleStack;
 
@@ -59,12 +56,6 @@ async function managerAccount(): Promise<{ username: string; oneTimePassword: st
 async function signInOnScreen(page: Page, account: { username: string; oneTimePassword: string }): Promise<void> {
   await signInThroughScreens(page, stack, { username: account.username, phone: MANAGER_PHONE }, account.oneTimePassword, 'Hoa sen nở giữa hồ Tây 2026');
   await expect(page.getByTestId('nav-requests')).toBeVisible();
-}
-
-async function shot(page: Page, name: string): Promise<void> {
-  if (SHOTS === '') return;
-  await mkdir(SHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: false });
 }
 
 test('a manager sees a deletion with its countdown and holds it with a reason; the resident sees on hold and the category', async ({ page }) => {

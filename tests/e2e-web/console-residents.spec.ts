@@ -7,16 +7,12 @@
  * log (`GET /v1/me/access-log`). Screenshots in vi and en at 1920×1080 go to the folder in
  * KIOT_SHOTS when it is set.
  */
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { AccessLogResponse } from '../../shared/hub-api';
 import { DEMO_FIRST_RESIDENT } from '../../server/seed';
-import { hubJson as http, residentSession, signInThroughScreens, startConsoleStack } from './console-fixtures';
+import { hubJson as http, residentSession, signInThroughScreens, shot, startConsoleStack } from './console-fixtures';
 import type { ConsoleStack } from './console-fixtures';
-
-const SHOTS = process.env['KIOT_SHOTS'] ?? '';
 
 let stack: ConsoleStack;
 
@@ -32,12 +28,6 @@ test.afterAll(async () => {
 async function signInOnScreen(page: Page): Promise<void> {
   await signInThroughScreens(page, stack);
   await expect(page.getByTestId('nav-residents')).toBeVisible();
-}
-
-async function shot(page: Page, name: string): Promise<void> {
-  if (SHOTS === '') return;
-  await mkdir(SHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: false });
 }
 
 test('a manager finds a resident typed without diacritics, opens the profile for a purpose, and the resident sees that view in their access log', async ({ page }) => {
