@@ -7,9 +7,9 @@
 import type { ChannelName } from '../../../../shared/channels';
 import type { KiotApi } from '../../../../shared/kiot-api';
 import type { StaffExportResponse, StaffRequest } from '../../../../shared/hub-api/requests';
-import { DELETION_DELAY_DAYS } from '../../../../shared/requests';
 import type { RequestEvent, RequestStatus } from '../../../../shared/requests';
 import type { AppError, Result } from '../../../../shared/result';
+import { myRequest } from '../kiosk/requests/fake-requests';
 
 type Handle = <T>(channel: ChannelName, request: unknown, body: () => Result<T>) => Promise<Result<T>>;
 
@@ -21,27 +21,11 @@ export type FakeConsoleRequestsOptions = {
   exports?: Record<string, Omit<StaffExportResponse, 'requestId'>>;
 };
 
-/** A request as the hub's staff routes answer it, received at `createdAt`. */
+/** A request as the hub's staff routes answer it, received at `createdAt`: the resident's view of it, and what only staff see. */
 export function staffRequest(partial: Partial<StaffRequest> & Pick<StaffRequest, 'id' | 'kind'>): StaffRequest {
-  const createdAt = partial.createdAt ?? '2026-11-25T03:00:00.000Z';
-  const at = Date.parse(createdAt);
   return {
-    status: 'received',
-    createdAt,
-    acknowledgeDueAt: new Date(at + 2 * DAY_MS).toISOString(),
-    actDueAt: new Date(at + 15 * DAY_MS).toISOString(),
-    eraseAt: partial.kind === 'deletion' ? new Date(at + DELETION_DELAY_DAYS * DAY_MS).toISOString() : null,
-    acknowledgedAt: null,
-    closedAt: null,
-    cancellable: true,
-    holdCategory: null,
-    refusalReason: null,
-    extendedDays: 0,
-    extensionReason: null,
-    exportDelivery: partial.kind === 'export' ? 'pickup' : null,
-    finalNotice: partial.kind === 'deletion' ? 'sms' : null,
-    details: null,
-    history: [{ at: createdAt, action: 'received', actor: 'resident', reason: null }],
+    // An export in the office is picked up there unless the resident asked otherwise.
+    ...myRequest({ exportDelivery: partial.kind === 'export' ? 'pickup' : null, ...partial }),
     buildingId: 'b-1',
     residentId: 'r-1',
     residentName: 'Nguyễn Thị Lan',
