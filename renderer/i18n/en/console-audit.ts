@@ -15,7 +15,8 @@ export const consoleAudit: Translation<typeof vi> = {
   refresh: 'Reload',
   chain: {
     checking: 'Checking the audit chain…',
-    ok: 'The audit chain is intact: {{count}} events, nothing altered or removed.',
+    ok_one: 'The audit chain is intact: {{count}} event, nothing altered or removed.',
+    ok_other: 'The audit chain is intact: {{count}} events, nothing altered or removed.',
     broken: 'The audit chain is broken from event {{seq}} ({{problem}}). Tell the system administrator now.',
     problem: {
       hash_mismatch: "an event's content was altered",

@@ -12,7 +12,7 @@ export const consoleAudit = {
   refresh: 'Tải lại',
   chain: {
     checking: 'Đang kiểm tra chuỗi nhật ký…',
-    ok: 'Chuỗi nhật ký nguyên vẹn: {{count}} sự kiện, không có chỗ nào bị sửa hay xóa.',
+    ok_other: 'Chuỗi nhật ký nguyên vẹn: {{count}} sự kiện, không có chỗ nào bị sửa hay xóa.',
     broken: 'Chuỗi nhật ký bị hỏng từ sự kiện số {{seq}} ({{problem}}). Báo ngay cho quản trị viên hệ thống.',
     problem: {
       hash_mismatch: 'nội dung sự kiện đã bị sửa',
