@@ -25,7 +25,9 @@ export type RouteDef = {
   readonly response: z.ZodType;
   /**
    * Errors the route's own logic raises. Those that follow from the caller declaration and
-   * the input schemas (401, 403, 400) are added by `routeErrors`, not repeated here.
+   * the input schemas (401, 403, 400) are added by `routeErrors`, not repeated here — except
+   * `unauthorized` on a device route whose own input is a credential (a staff password): a
+   * 401 there is about that input, not about the device (the kiosk's hub client relies on it).
    */
   readonly errors: readonly ErrorCode[];
   /** A larger body limit than the hub's default, for a route whose body is legitimately big. */

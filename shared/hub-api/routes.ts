@@ -200,7 +200,7 @@ export const hubRoutes = defineRoutes({
     summary: 'Check a username and password (one answer for a wrong username or password) and send a sign-in code by SMS to the staff phone',
     body: StaffSignInBody,
     response: StaffSignInResponse,
-    errors: ['account_locked', 'rate_limited', 'hub_unavailable'],
+    errors: ['unauthorized', 'account_locked', 'rate_limited', 'hub_unavailable'],
   },
   'staffAuth.verify': {
     method: 'POST',
@@ -209,7 +209,7 @@ export const hubRoutes = defineRoutes({
     summary: 'Exchange the sign-in code for a staff token bound to this workstation',
     body: StaffVerifyBody,
     response: StaffVerifyResponse,
-    errors: ['wrong_code', 'code_expired', 'code_locked', 'account_locked'],
+    errors: ['unauthorized', 'wrong_code', 'code_expired', 'code_locked', 'account_locked'],
   },
   'staffAuth.changePassword': {
     method: 'POST',

@@ -165,9 +165,9 @@ export function createHubClient(deps: HubClientDeps): HubClient {
         if (attemptsLeft !== undefined) extra.attemptsLeft = attemptsLeft;
         const retry = retryAfterSeconds ?? (code === 'rate_limited' ? retryAfter(response.headers) : undefined);
         if (retry !== undefined) extra.retryAfterSeconds = retry;
-        // The staff sign-in steps are device routes whose `unauthorized` means a wrong username,
-        // password or challenge, not a refused device: a typo must not brick the console.
-        if (code === 'unauthorized' && route.caller.kind === 'device' && key !== 'staffAuth.signIn' && key !== 'staffAuth.verify') deps.onDeviceRefused?.();
+        // A device route that lists `unauthorized` among its own errors (the staff sign-in steps)
+        // uses it for its input — a wrong password must not brick the console — not the device.
+        if (code === 'unauthorized' && route.caller.kind === 'device' && !route.errors.includes('unauthorized')) deps.onDeviceRefused?.();
         throw new KiotError(code, message, extra);
       }
       const code = codeForStatus(response.status);

@@ -121,6 +121,17 @@ describe('createHubClient', () => {
     expect(typeChecks).toBeTypeOf('function');
   });
 
+  it("reports a refused device on a device route's 401, but not on a staff password refused at sign-in", async () => {
+    let refused = 0;
+    const watching = createHubClient({ baseUrl, fetch, timeoutMs: 2000, getDeviceCredential: () => credential, onDeviceRefused: () => (refused += 1) });
+    reply = json(401, { error: { code: 'unauthorized', message: 'Wrong username or password' } });
+    await expect(watching.call('staffAuth.signIn', { body: { username: 'lan.nguyen', password: 'sai-mat-khau-roi' } })).rejects.toMatchObject({ code: 'unauthorized' });
+    expect(refused).toBe(0);
+    reply = json(401, { error: { code: 'unauthorized', message: 'Missing or invalid x-kiot-device credential' } });
+    await expect(watching.call('sync.pull', { query: { limit: 10 } })).rejects.toMatchObject({ code: 'unauthorized' });
+    expect(refused).toBe(1);
+  });
+
   it('refuses device calls before enrollment without calling the hub', async () => {
     const err = await rejection(client({ credential: null }).requestOtp({ phone: '+84912345678' }));
     expect(err.code).toBe('unauthorized');
