@@ -15,7 +15,8 @@ import type { DevHub, DevStack, DevStackOptions } from '../../dev/dev-stack';
 import { DEVICE_HEADER, EnrollResponse, OtpRequestResponse, OtpVerifyResponse } from '../../shared/hub-api';
 import type { StaffRole } from '../../shared/domain';
 import { DEMO_STAFF, DEMO_STAFF_PASSWORD } from '../../server/seed';
-import { latestCode, smsSentTo } from '../fixtures/dev-sms';
+import { smsSentTo } from '../fixtures/dev-sms';
+import { codeAfter as codeAfterOnHub } from './fixtures';
 
 export { DEMO_STAFF, DEMO_STAFF_PASSWORD };
 export type DemoStaff = (typeof DEMO_STAFF)[number];
@@ -39,9 +40,8 @@ export async function startConsoleStack(hooks: Pick<DevStackOptions, 'clock' | '
 }
 
 /** The newest code sent to `phone` after `before` messages (the hub sends after answering). */
-export async function codeAfter(stack: DevHub, phone: string, before: number): Promise<string> {
-  await expect.poll(async () => (await smsSentTo(stack.hubUrl, phone)).length).toBeGreaterThan(before);
-  return latestCode(stack.hubUrl, phone);
+export function codeAfter(stack: DevHub, phone: string, before: number): Promise<string> {
+  return codeAfterOnHub(stack.hubUrl, phone, before);
 }
 
 /**

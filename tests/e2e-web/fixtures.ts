@@ -1,10 +1,11 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { expect } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { startDevStack } from '../../dev/dev-stack';
 import type { DevStack, DevStackOptions } from '../../dev/dev-stack';
-import { smsSentTo } from '../fixtures/dev-sms';
+import { latestCode, smsSentTo } from '../fixtures/dev-sms';
 
 export { latestCode, nationalDigits } from '../fixtures/dev-sms';
 
@@ -35,4 +36,10 @@ export async function typeOnKeypad(page: Page, digits: string): Promise<void> {
 
 export async function countSmsTo(hubUrl: string, phone: string): Promise<number> {
   return (await smsSentTo(hubUrl, phone)).length;
+}
+
+/** The newest code sent to `phone` after `before` messages to it (the hub sends after it answers). */
+export async function codeAfter(hubUrl: string, phone: string, before: number): Promise<string> {
+  await expect.poll(() => countSmsTo(hubUrl, phone)).toBeGreaterThan(before);
+  return latestCode(hubUrl, phone);
 }

@@ -8,7 +8,7 @@ import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { DevMailOutboxResponse } from '../../shared/hub-api';
 import { maskPhoneLocal } from '../../shared/profile';
-import { countSmsTo, latestCode, nationalDigits, startTestStack, typeOnKeypad } from './fixtures';
+import { codeAfter, countSmsTo, nationalDigits, startTestStack, typeOnKeypad } from './fixtures';
 import type { TestStack } from './fixtures';
 import { typeOnTextKeyboard } from './text-keyboard';
 
@@ -27,10 +27,7 @@ test.afterAll(async () => {
 });
 
 /** A code sent after `before` messages to that number: the hub sends after it answers. */
-async function newCodeTo(phone: string, before: number): Promise<string> {
-  await expect.poll(() => countSmsTo(stack.hubUrl, phone)).toBeGreaterThan(before);
-  return latestCode(stack.hubUrl, phone);
-}
+const newCodeTo = (phone: string, before: number): Promise<string> => codeAfter(stack.hubUrl, phone, before);
 
 async function mailCodeTo(email: string): Promise<string> {
   let code: string | undefined;

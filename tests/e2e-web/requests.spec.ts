@@ -7,7 +7,7 @@
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { DevMailOutboxResponse, DevRunJobsResponse } from '../../shared/hub-api';
-import { countSmsTo, latestCode, nationalDigits, startTestStack, typeOnKeypad } from './fixtures';
+import { codeAfter, countSmsTo, nationalDigits, startTestStack, typeOnKeypad } from './fixtures';
 import type { TestStack } from './fixtures';
 
 let stack: TestStack;
@@ -25,10 +25,7 @@ test.afterAll(async () => {
 });
 
 /** A code sent after `before` messages to that number: the hub sends after it answers. */
-async function newCodeTo(phone: string, before: number): Promise<string> {
-  await expect.poll(() => countSmsTo(stack.hubUrl, phone)).toBeGreaterThan(before);
-  return latestCode(stack.hubUrl, phone);
-}
+const newCodeTo = (phone: string, before: number): Promise<string> => codeAfter(stack.hubUrl, phone, before);
 
 async function signInToPrivacy(page: Page, phone: string, lang: 'vi' | 'en'): Promise<void> {
   await page.goto(stack.web.url);
