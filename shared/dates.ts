@@ -22,8 +22,17 @@ export function formatMonth(month: string, locale: Locale): string {
   return `${names[m - 1]} ${y}`;
 }
 
+/** The time of day in Vietnam of an instant, `09:35`. */
+export function vietnamTime(iso: string): string {
+  return new Date(new Date(iso).getTime() + VIETNAM_OFFSET_MS).toISOString().slice(11, 16);
+}
+
+/** The day of the week in Vietnam of an instant: 0 Sunday … 6 Saturday. */
+export function vietnamWeekday(iso: string): number {
+  return new Date(new Date(iso).getTime() + VIETNAM_OFFSET_MS).getUTCDay();
+}
+
 /** Shows an instant as Vietnamese local date and time, `25/11/2026 09:35`. */
 export function formatInstant(iso: string): string {
-  const local = new Date(new Date(iso).getTime() + VIETNAM_OFFSET_MS).toISOString();
-  return `${formatLocalDate(local.slice(0, 10))} ${local.slice(11, 16)}`;
+  return `${formatLocalDate(vietnamDate(new Date(iso)))} ${vietnamTime(iso)}`;
 }

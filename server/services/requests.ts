@@ -17,6 +17,7 @@ import type {
   StaffRequestListQuery,
   StaffRequestListResponse,
 } from '../../shared/hub-api';
+import { vietnamDate } from '../../shared/dates';
 import type { Logger } from '../../shared/logger';
 import { maskPhoneLocal } from '../../shared/profile';
 import type { CorrectionField } from '../../shared/profile';
@@ -46,7 +47,7 @@ import type { IdGenerator } from '../ids';
 import type { AuditService } from './audit';
 import type { AuthenticatedDevice } from './devices';
 import type { OtpService } from './otp';
-import { createWorkingDays } from './working-days';
+import { addDays, createWorkingDays, endOfVietnamDay } from './working-days';
 import type { WorkingDays } from './working-days';
 
 /** Who works the queue: a staff member, scoped to their building (null: every building). */
@@ -96,15 +97,13 @@ export type RequestDeps = {
 };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
 const RESIDENT_LIST_LIMIT = 200;
 /** What the resident reads in their access log when the office downloads their export. */
 const EXPORT_DOWNLOAD_REASON = 'Bản sao dữ liệu bạn yêu cầu, chuẩn bị để bàn giao / The copy of your data you asked for, prepared for hand-over';
 
 /** The end (23:59:59.999 Vietnam time) of the Vietnam calendar day `days` after the day of `from`. */
 export function endOfVietnamDayAfter(from: Date, days: number): Date {
-  const localMidnight = Math.floor((from.getTime() + VIETNAM_OFFSET_MS) / DAY_MS) * DAY_MS;
-  return new Date(localMidnight + (days + 1) * DAY_MS - VIETNAM_OFFSET_MS - 1);
+  return endOfVietnamDay(addDays(vietnamDate(from), days));
 }
 
 function actDueAt(createdAt: string, thirdParty: boolean, extendedDays: number): string {

@@ -3,12 +3,11 @@
  * line speaks of (the answer while it is only received, the work after that, the erasure for
  * a deletion), and how long until an instant, in days, hours and minutes. Vietnam time.
  */
-import { formatLocalDate, vietnamDate } from '../../../shared/dates';
+import { formatLocalDate, vietnamDate, vietnamTime, vietnamWeekday } from '../../../shared/dates';
 import { assertNever } from '../../../shared/assert-never';
 import type { HoldCategory, MyRequest } from '../../../shared/requests';
 import type { T } from '../../i18n/i18n';
 
-const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
 const MINUTE_MS = 60_000;
 
 /** `dd/MM/yyyy` of an instant, in Vietnam. */
@@ -18,12 +17,12 @@ export function localDate(iso: string): string {
 
 /** `HH:mm` of an instant, in Vietnam. */
 export function localTime(iso: string): string {
-  return new Date(Date.parse(iso) + VIETNAM_OFFSET_MS).toISOString().slice(11, 16);
+  return vietnamTime(iso);
 }
 
 /** The day of the week of an instant in Vietnam, in words. */
 export function weekdayName(t: T, iso: string): string {
-  const day = new Date(Date.parse(iso) + VIETNAM_OFFSET_MS).getUTCDay();
+  const day = vietnamWeekday(iso);
   // Keys written out whole, so the i18n check sees each one used.
   const names = [
     t('requests:weekday.sun'),

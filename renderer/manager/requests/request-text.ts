@@ -3,11 +3,10 @@
  * (written out whole, so the i18n check sees each one used), Vietnam-time date and time, and
  * how long is left before a deadline or an erasure ("in 3 d 4 h").
  */
-import { formatLocalDate, vietnamDate } from '../../../shared/dates';
+import { formatInstant } from '../../../shared/dates';
 import type { ExportDelivery, HoldCategory, RequestEventAction, RequestKind, RequestStatus } from '../../../shared/requests';
 import type { MessageKey, T } from '../../i18n/i18n';
 
-const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
 const MINUTE_MS = 60_000;
 
 export const kindKey = {
@@ -63,8 +62,7 @@ export const deliveryKey = {
 
 /** `dd/MM/yyyy HH:mm`, Vietnam time. */
 export function localDateTime(iso: string): string {
-  const time = new Date(Date.parse(iso) + VIETNAM_OFFSET_MS).toISOString().slice(11, 16);
-  return `${formatLocalDate(vietnamDate(new Date(iso)))} ${time}`;
+  return formatInstant(iso);
 }
 
 /**
