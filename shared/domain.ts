@@ -44,6 +44,8 @@ export const Bill = z.object({
   amountVnd: Vnd,
   dueDate: LocalDate,
   status: BillStatus,
+  /** What has arrived against this bill so far; between 0 and amountVnd, equal when paid. */
+  paidVnd: Vnd,
   paidAt: Instant.nullable(),
   consumption: Consumption.nullable(),
 });

@@ -57,6 +57,9 @@ export function ResidentArea({ resident, onView, scroll }: ResidentAreaProps): J
 
   const screen = ((): JSX.Element => {
     switch (location.screen) {
+      // Placeholders until the home (issue 13) and pay (issue 11) screens land.
+      case 'home':
+      case 'pay':
       case 'bills':
         return <BillsScreen onOpenBill={(billId) => go({ screen: 'bill', billId })} />;
       case 'bill':

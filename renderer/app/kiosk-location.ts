@@ -5,7 +5,11 @@
  * member here and one case (its screen) in `ResidentArea`.
  */
 export type ResidentLocation =
+  /** "What do I owe": the first screen after sign-in (issue 13). */
+  | { screen: 'home' }
   | { screen: 'bills' }
+  /** Pay these bills by VietQR (issue 11); one bill or all unpaid ones. */
+  | { screen: 'pay'; billIds: readonly string[] }
   | { screen: 'bill'; billId: string }
   /** The privacy centre: my information, consents, the policy, who accessed my data. */
   | { screen: 'privacy' }

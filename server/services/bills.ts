@@ -73,6 +73,8 @@ function toBill(row: ListedBillRow, unitLabel: string, today: string): Bill {
     amountVnd: row.amount_vnd,
     dueDate: row.due_date,
     status,
+    // Until payments record part-payments (issue 11), a bill is paid in full or not at all.
+    paidVnd: row.status === 'paid' ? row.amount_vnd : 0,
     paidAt: row.paid_at,
     consumption,
   };

@@ -24,6 +24,7 @@ const bill = {
   amountVnd: 125_000,
   dueDate: '2026-11-15',
   status: 'unpaid' as const,
+  paidVnd: 0,
   paidAt: null,
   consumption: { unit: 'm3' as const, previousReading: 100, currentReading: 112, quantity: 12 },
 };

@@ -100,7 +100,7 @@ export const demoResident: ResidentSummary = {
 };
 
 export function bill(partial: Partial<Bill> & Pick<Bill, 'id'>): Bill {
-  return {
+  const full: Omit<Bill, 'paidVnd'> = {
     unitLabel: 'A-1203',
     service: 'management',
     month: '2026-10',
@@ -111,6 +111,7 @@ export function bill(partial: Partial<Bill> & Pick<Bill, 'id'>): Bill {
     consumption: null,
     ...partial,
   };
+  return { ...full, paidVnd: partial.paidVnd ?? (full.status === 'paid' ? full.amountVnd : 0) };
 }
 
 export const demoBills: Bill[] = [
