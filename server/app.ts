@@ -30,6 +30,8 @@ import { createProfileHandlers } from './routes/profile';
 import { createRequestHandlers } from './routes/requests';
 import { createIncidentHandlers } from './routes/incidents';
 import { createIncidentService } from './services/incidents';
+import { createReconciliationHandlers } from './routes/payment-reconciliation';
+import { createReconciliationService } from './services/payment-reconciliation';
 import { createResidentHandlers } from './routes/residents';
 import { createResidentDirectoryService } from './services/resident-directory';
 import { createCorrectionSyncKinds } from './sync-kinds/correction-request';
@@ -222,6 +224,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
   const requests = createRequestService({ db, clock, newId, otp, audit, workingDays, logger: logger.child('requests') });
   const corrections = createCorrectionService({ db, clock, newId, audit, requests });
   const incidents = createIncidentService({ db, clock, newId, audit, sms, mail, logger: logger.child('incidents') });
+  const reconciliation = createReconciliationService();
   const directory = createResidentDirectoryService({ db, clock, audit, sms, logger: logger.child('residents') });
   // The hub's own kinds first; a test's kinds are added beside them.
   const syncKinds = {
@@ -258,6 +261,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
     ...createStaffAuthHandlers({ staffAuth }),
     ...createRequestHandlers({ requests }),
     ...createIncidentHandlers({ incidents }),
+    ...createReconciliationHandlers({ reconciliation }),
     ...createResidentHandlers({ directory }),
     ...createDevHandlers({ sms: devSms, mail: isDevMailAdapter(mail) ? mail : null, runJobs: () => scheduler.runAll() }),
   } satisfies RouteHandlers;
