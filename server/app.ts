@@ -28,6 +28,9 @@ import { createAuthHandlers } from './routes/auth';
 import { createBillHandlers } from './routes/bills';
 import { createProfileHandlers } from './routes/profile';
 import { createRequestHandlers } from './routes/requests';
+import { createPaymentHandlers } from './routes/payments';
+import { createPayments } from './services/payments';
+import type { PaymentService } from './services/payments';
 import { createIncidentHandlers } from './routes/incidents';
 import { createIncidentService } from './services/incidents';
 import { createReconciliationHandlers } from './routes/payment-reconciliation';
@@ -159,6 +162,8 @@ export type Hub = {
   staffAccess: StaffAccessService;
   /** Data-subject requests: the resident's and the console's (the jobs and tests use it too). */
   requests: RequestService;
+  /** Payment intents and bank transfers: `recordTransfer` is the one matching path (webhooks, statement imports). */
+  payments: PaymentService;
   /** Staff accounts and sign-in; `createAccount` serves the CLI, tests and the console's staff management. */
   staffAuth: StaffAuthService;
   /** Runs every job once now (each does whatever is due); a job already running is waited for first. */
@@ -224,6 +229,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
   const requests = createRequestService({ db, clock, newId, otp, audit, workingDays, logger: logger.child('requests') });
   const corrections = createCorrectionService({ db, clock, newId, audit, requests });
   const incidents = createIncidentService({ db, clock, newId, audit, sms, mail, logger: logger.child('incidents') });
+  const payments = createPayments();
   const reconciliation = createReconciliationService();
   const directory = createResidentDirectoryService({ db, clock, audit, sms, logger: logger.child('residents') });
   // The hub's own kinds first; a test's kinds are added beside them.
@@ -260,6 +266,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
     ...createAuditHandlers({ audit, auditLog: createAuditLogService({ db, audit, clock }) }),
     ...createStaffAuthHandlers({ staffAuth }),
     ...createRequestHandlers({ requests }),
+    ...createPaymentHandlers({ payments }),
     ...createIncidentHandlers({ incidents }),
     ...createReconciliationHandlers({ reconciliation }),
     ...createResidentHandlers({ directory }),
@@ -275,7 +282,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
   app.addHook('onRequest', async (request) => {
     if (request.method === enrollRoute.method && request.routeOptions.url === enrollRoute.path) enrollThrottle.take(request.ip);
   });
-  registerRoutes(app, { routes, handlers, authenticate: createAuthenticate({ devices, sessions, staffAuth }) });
+  registerRoutes(app, { routes, handlers, authenticate: createAuthenticate({ devices, sessions, staffAuth }), rawBodyRoutes: ['payments.webhook'] });
 
   let closed: Promise<void> | null = null;
   return {
@@ -309,6 +316,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
     audit,
     staffAccess,
     requests,
+    payments,
     staffAuth,
     runJobsOnce: () => scheduler.runAll(),
   };

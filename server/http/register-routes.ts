@@ -4,13 +4,24 @@
  * and query and the authenticated caller, and its answer is checked against the route's
  * response schema before it is sent.
  */
+import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { BodyOf, HubRoutes, ParamsOf, QueryOf, ResponseInputOf, RouteDef, RouteTable } from '../../shared/hub-api';
 import { KiotError } from '../../shared/result';
 import type { Authenticate, AuthenticatedCaller, AuthenticatedCallerFor } from './authenticate';
 import { parseInput } from './plumbing';
 
-export type RouteInput<R extends RouteDef> = { body: BodyOf<R>; query: QueryOf<R>; params: ParamsOf<R> };
+export type RouteInput<R extends RouteDef> = {
+  body: BodyOf<R>;
+  query: QueryOf<R>;
+  params: ParamsOf<R>;
+  /**
+   * The request's headers, and its body exactly as received for a route listed in
+   * `rawBodyRoutes` (a signed webhook checks its signature over these bytes); otherwise undefined.
+   * Always set by the hub; optional so unit tests can call a handler with its parsed input alone.
+   */
+  raw?: { headers: FastifyRequest['headers']; body: Buffer | undefined };
+};
 
 export type RouteHandler<R extends RouteDef> = (input: RouteInput<R>, caller: AuthenticatedCallerFor<R['caller']>) => Promise<ResponseInputOf<R>>;
 
@@ -30,7 +41,7 @@ export function servedRoutes<T extends RouteTable>(routes: T, opts: { devRoutes:
 }
 
 type RouteConfig = { hubRoute?: RouteDef };
-type LooseHandler = (input: { body: unknown; query: unknown; params: unknown }, caller: AuthenticatedCaller) => Promise<unknown>;
+type LooseHandler = (input: { body: unknown; query: unknown; params: unknown; raw: RouteInput<RouteDef>['raw'] }, caller: AuthenticatedCaller) => Promise<unknown>;
 
 /** `/v1/x/{id}` (the table's spelling, OpenAPI's) → `/v1/x/:id` (Fastify's). */
 export function fastifyPath(path: string): string {
@@ -39,9 +50,17 @@ export function fastifyPath(path: string): string {
 
 export function registerRoutes<T extends RouteTable>(
   app: FastifyInstance,
-  opts: { routes: readonly ServedRoute<T>[]; handlers: RouteHandlers<T>; authenticate: Authenticate },
+  opts: {
+    routes: readonly ServedRoute<T>[];
+    handlers: RouteHandlers<T>;
+    authenticate: Authenticate;
+    /** Routes whose handler gets the body's exact bytes as well (`input.raw.body`). */
+    rawBodyRoutes?: readonly (keyof T & string)[];
+  },
 ): void {
   const callers = new WeakMap<FastifyRequest, AuthenticatedCaller>();
+  const rawBodies = new WeakMap<FastifyRequest, Buffer>();
+  const rawBodyRoutes = new Set<string>(opts.rawBodyRoutes ?? []);
 
   // Registered before the routes, for every request: the route's declaration travels in
   // its config (Fastify copies it to the HEAD twin of a GET route, so HEAD is checked too).
@@ -63,13 +82,26 @@ export function registerRoutes<T extends RouteTable>(
       url: fastifyPath(route.path),
       config,
       ...(route.bodyLimit !== undefined ? { bodyLimit: route.bodyLimit } : {}),
+      ...(rawBodyRoutes.has(key)
+        ? {
+            // Keeps the bytes as they came, then hands the parser the same bytes (the body
+            // limit still applies: Fastify counts what this stream yields).
+            preParsing: async (request: FastifyRequest, _reply: unknown, payload: NodeJS.ReadableStream) => {
+              const chunks: Buffer[] = [];
+              for await (const chunk of payload) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+              const bytes = Buffer.concat(chunks);
+              rawBodies.set(request, bytes);
+              return Readable.from([bytes]);
+            },
+          }
+        : {}),
       handler: async (request) => {
         const caller = callers.get(request);
         if (caller === undefined) throw new KiotError('internal', `No authenticated caller for ${key}`);
         const body = route.body === undefined ? undefined : parseInput(route.body, request.body);
         const query = route.query === undefined ? undefined : parseInput(route.query, request.query);
         const params = route.params === undefined ? undefined : parseInput(route.params, request.params);
-        return route.response.parse(await handler({ body, query, params }, caller));
+        return route.response.parse(await handler({ body, query, params, raw: { headers: request.headers, body: rawBodies.get(request) } }, caller));
       },
     });
   }

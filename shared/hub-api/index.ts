@@ -12,6 +12,7 @@ export * from './devices';
 export * from './errors';
 export * from './health';
 export * from './incidents';
+export * from './payments';
 export * from './profile';
 export * from './requests';
 export * from './residents';

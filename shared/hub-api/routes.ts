@@ -44,6 +44,7 @@ import {
   StaffRequestListResponse,
   StaffRequestResponse,
 } from './requests';
+import { CreatePaymentBody, PaymentParams, PaymentResponse, PaymentStateResponse, PaymentWaitQuery, WebhookParams, WebhookResponse } from './payments';
 import {
   ExportBillsQuery,
   ExportBillsResponse,
@@ -213,6 +214,44 @@ export const hubRoutes = defineRoutes({
     params: RequestParams,
     response: MyRequestResponse,
     errors: ['not_found', 'wrong_state'],
+  },
+  'me.createPayment': {
+    method: 'POST',
+    path: '/v1/me/payments',
+    caller: { kind: 'resident' },
+    summary: "Open a payment intent (payment code, exact amount, VietQR payload) for some of the unit's unpaid bills; the same open set returns the same intent",
+    body: CreatePaymentBody,
+    response: PaymentResponse,
+    errors: ['not_found', 'wrong_state'],
+  },
+  'me.payment': {
+    method: 'GET',
+    path: '/v1/me/payments/{id}',
+    caller: { kind: 'resident' },
+    summary: 'One of my payment intents with its bills; a long poll: answers when the status differs from `seen`, or after `waitMs`',
+    params: PaymentParams,
+    query: PaymentWaitQuery,
+    response: PaymentStateResponse,
+    errors: ['not_found'],
+  },
+  'me.cancelPayment': {
+    method: 'POST',
+    path: '/v1/me/payments/{id}/cancel',
+    caller: { kind: 'resident' },
+    summary: 'Close one of my open payment intents (money arriving later still matches it)',
+    params: PaymentParams,
+    response: PaymentResponse,
+    errors: ['not_found', 'wrong_state'],
+  },
+  // The provider's signature over the raw body is the credential (docs/payments.md).
+  'payments.webhook': {
+    method: 'POST',
+    path: '/v1/payments/webhooks/{provider}',
+    caller: { kind: 'public' },
+    summary: "A bank-notification service's report of a transfer to a building's account (signed); recorded once per provider transaction and matched by payment code",
+    params: WebhookParams,
+    response: WebhookResponse,
+    errors: ['unauthorized', 'hub_unavailable'],
   },
   // Staff sign-in: the first two steps come from a manager workstation before any staff token
   // exists; the rest end a locked or must-change state, so they accept any live session.
