@@ -23,6 +23,9 @@
  * vowel belong to the consonant (`quá`, `giá`), while `gì` has its tone on the i.
  *
  * Text is kept in NFC (one code point per letter), so "delete" removes one whole letter.
+ *
+ * The Telex engine (`telex.ts`) reuses these letters and this tone placement, so the two
+ * layouts that write Vietnamese always put a tone in the same place.
  */
 
 export type Tone = 'sac' | 'huyen' | 'hoi' | 'nga' | 'nang';
@@ -32,7 +35,7 @@ export const tones: readonly Tone[] = ['sac', 'huyen', 'hoi', 'nga', 'nang'];
 export type LetterModifier = 'â' | 'ă' | 'ê' | 'ô' | 'ơ' | 'ư' | 'đ';
 export const letterModifiers: readonly LetterModifier[] = ['â', 'ă', 'ê', 'ô', 'ơ', 'ư', 'đ'];
 
-type Mark = 'circumflex' | 'breve' | 'horn' | 'stroke';
+export type Mark = 'circumflex' | 'breve' | 'horn' | 'stroke';
 
 const toneMarks: Record<Tone, string> = { sac: '\u0301', huyen: '\u0300', hoi: '\u0309', nga: '\u0303', nang: '\u0323' };
 const markChars: Record<Exclude<Mark, 'stroke'>, string> = { circumflex: '\u0302', breve: '\u0306', horn: '\u031B' };
@@ -51,9 +54,9 @@ const VOWELS = new Set(['a', 'e', 'i', 'o', 'u', 'y']);
 const VOWEL_MARKS = new Set<Mark>(['circumflex', 'breve', 'horn']);
 
 /** One letter taken apart: its plain lower-case base, its letter mark, its tone, its case. */
-type Letter = { base: string; mark: Mark | null; tone: Tone | null; upper: boolean; other: string };
+export type Letter = { base: string; mark: Mark | null; tone: Tone | null; upper: boolean; other: string };
 
-function parseLetter(ch: string): Letter {
+export function parseLetter(ch: string): Letter {
   const lower = ch.toLowerCase();
   const upper = lower !== ch;
   if (lower === 'đ') return { base: 'd', mark: 'stroke', tone: null, upper, other: '' };
@@ -72,17 +75,17 @@ function parseLetter(ch: string): Letter {
   return { base: first, mark, tone, upper, other };
 }
 
-function formatLetter(letter: Letter): string {
+export function formatLetter(letter: Letter): string {
   let out: string;
   if (letter.mark === 'stroke') out = 'đ';
   else out = (letter.base + (letter.mark ? markChars[letter.mark] : '') + letter.other + (letter.tone ? toneMarks[letter.tone] : '')).normalize('NFC');
   return letter.upper ? out.toUpperCase() : out;
 }
 
-const isVowel = (letter: Letter): boolean => VOWELS.has(letter.base) && letter.mark !== 'stroke';
+export const isVowel = (letter: Letter): boolean => VOWELS.has(letter.base) && letter.mark !== 'stroke';
 
 /** The word being typed: the trailing run of letters (with their marks). */
-function splitWord(value: string): { head: string; word: string } {
+export function splitWord(value: string): { head: string; word: string } {
   const match = /[\p{L}\p{M}]+$/u.exec(value);
   if (!match) return { head: value, word: '' };
   return { head: value.slice(0, match.index), word: match[0] };
@@ -94,7 +97,7 @@ export function toneIndex(word: string): number | null {
   return toneHome(letters);
 }
 
-function toneHome(letters: readonly Letter[]): number | null {
+export function toneHome(letters: readonly Letter[]): number | null {
   let start = 0;
   const b0 = letters[0]?.base;
   const b1 = letters[1]?.base;
@@ -123,7 +126,7 @@ function toneHome(letters: readonly Letter[]): number | null {
 }
 
 /** Puts `tone` (or none) on the right vowel of the word, taking it off every other letter. */
-function withTone(word: string, tone: Tone | null): string {
+export function withTone(word: string, tone: Tone | null): string {
   const letters = [...word].map(parseLetter);
   for (const letter of letters) letter.tone = null;
   if (tone !== null) {
@@ -135,7 +138,7 @@ function withTone(word: string, tone: Tone | null): string {
   return letters.map(formatLetter).join('');
 }
 
-function currentTone(word: string): Tone | null {
+export function currentTone(word: string): Tone | null {
   for (const ch of word) {
     const { tone } = parseLetter(ch);
     if (tone) return tone;
@@ -144,7 +147,7 @@ function currentTone(word: string): Tone | null {
 }
 
 /** Moves the word's tone (if any) to where it belongs now that letters were added or changed. */
-function replaceTone(value: string): string {
+export function replaceTone(value: string): string {
   const { head, word } = splitWord(value);
   const tone = currentTone(word);
   if (tone === null) return value;
