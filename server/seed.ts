@@ -388,6 +388,7 @@ async function demoInfo(db: HubTrx, buildingId: string, buildingName: string): P
 }
 
 export const DEMO_HOTLINE = '024 3718 6868';
+export const DEMO_OFFICE_HOURS = { vi: 'Thứ Hai – Thứ Bảy, 7:30 – 17:30', en: 'Monday – Saturday, 7:30 a.m. – 5:30 p.m.' };
 
 /** Vietnamese and English names of the services bills are for. */
 export const DEMO_SERVICE_NAMES: Record<ServiceKind, { vi: string; en: string }> = {
@@ -409,7 +410,7 @@ async function publishDemoPublicData(trx: HubTrx, sync: SyncService, building: B
   await sync.publish(trx, building.id, {
     type: 'building_settings',
     id: building.id,
-    data: { name: building.name, address: building.address, hotline: DEMO_HOTLINE, defaultLocale: 'vi' },
+    data: { name: building.name, address: building.address, hotline: DEMO_HOTLINE, officeHours: DEMO_OFFICE_HOURS, defaultLocale: 'vi' },
   });
   await sync.publish(trx, building.id, {
     type: 'service_catalogue',

@@ -22,8 +22,12 @@ import { createConsentsHandlers } from './features/consents/handlers';
 import { createConsentsService } from './features/consents/service';
 import { createPolicyHandlers } from './features/policy/handlers';
 import { createPolicyService } from './features/policy/service';
+import { createBuildingHandlers } from './features/building/handlers';
+import { createBuildingService } from './features/building/service';
 import { createRequestsHandlers } from './features/requests/handlers';
 import { createRequestsService } from './features/requests/service';
+import { createPaymentsHandlers } from './features/payments/handlers';
+import { createPaymentsService } from './features/payments/service';
 import { createConsoleRequestsHandlers } from './features/console-requests/handlers';
 import { createConsoleRequestsService } from './features/console-requests/service';
 import { createAccessLogHandlers } from './features/access-log/handlers';
@@ -33,6 +37,8 @@ import { createConsoleAuditHandlers } from './features/console-audit/handlers';
 import { createConsoleAuditService } from './features/console-audit/service';
 import { createConsoleDevicesHandlers } from './features/console-devices/handlers';
 import { createConsoleDevicesService } from './features/console-devices/service';
+import { createConsolePaymentsHandlers } from './features/console-payments/handlers';
+import { createConsolePaymentsService } from './features/console-payments/service';
 import { createLogService } from './features/log/service';
 import { createSessionHandlers } from './features/session/handlers';
 import { createSessionService } from './features/session/service';
@@ -134,10 +140,13 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
     ...createAccessLogHandlers(createAccessLogService({ session, hub })),
     ...createConsentsHandlers(createConsentsService({ session, hub, cache, sync: sync.residentWrites })),
     ...createPolicyHandlers(policy),
+    ...createBuildingHandlers(createBuildingService({ db })),
     ...createRequestsHandlers(createRequestsService({ session, hub })),
+    ...createPaymentsHandlers(createPaymentsService({ session, hub, cache, hubTimeoutMs: opts.hubTimeoutMs ?? DEFAULT_HUB_TIMEOUT_MS })),
     ...createConsoleRequestsHandlers(createConsoleRequestsService({ staffHub: staff.staffHub })),
     ...createConsoleAuditHandlers(createConsoleAuditService({ staffHub: staff.staffHub })),
     ...createConsoleDevicesHandlers(createConsoleDevicesService({ staffHub: staff.staffHub })),
+    ...createConsolePaymentsHandlers(createConsolePaymentsService({ staffHub: staff.staffHub })),
     ...createLogHandlers(createLogService({ logger: logger.child('renderer'), clock })),
     ...createConsoleIncidentsHandlers(createConsoleIncidentsService({ staffHub: staff.staffHub })),
     ...createConsoleResidentsHandlers(createConsoleResidentsService({ staffHub: staff.staffHub })),

@@ -18,13 +18,16 @@ import type { ChannelSchema } from './common';
 import { consentsContract } from './consents';
 import { consoleAuditContract } from './console-audit';
 import { consoleDevicesContract } from './console-devices';
+import { consolePaymentsContract } from './console-payments';
 import { consoleIncidentsContract } from './console-incidents';
 import { consoleRequestsContract } from './console-requests';
 import { consoleResidentsContract } from './console-residents';
 import { policyContract } from './policy';
+import { buildingContract } from './building';
 import { logContract } from './log';
 import { profileContract } from './profile';
 import { requestsContract } from './requests';
+import { paymentsContract } from './payments';
 import { sessionContract, sessionEvents } from './session';
 import { staffContract, staffEvents } from './staff';
 
@@ -43,12 +46,15 @@ export const contract = {
   ...accessLogContract,
   ...consentsContract,
   ...policyContract,
+  ...buildingContract,
   ...requestsContract,
+  ...paymentsContract,
   ...consoleRequestsContract,
   ...consoleResidentsContract,
   ...consoleIncidentsContract,
   ...consoleAuditContract,
   ...consoleDevicesContract,
+  ...consolePaymentsContract,
   ...logContract,
   ...staffContract,
 } as const satisfies Record<ChannelName, ChannelSchema>;

@@ -59,7 +59,7 @@ export type SyncOperationResult = z.infer<typeof SyncOperationResult>;
 export const SyncPushResponse = z.object({ results: z.array(SyncOperationResult) });
 export type SyncPushResponse = z.infer<typeof SyncPushResponse>;
 
-export const syncChangeTypes = ['announcement', 'building_settings', 'service_catalogue', 'policy_version', 'resident_erased'] as const;
+export const syncChangeTypes = ['announcement', 'building_settings', 'service_catalogue', 'policy_version', 'resident_erased', 'emergency_broadcast'] as const;
 export const SyncChangeType = z.enum(syncChangeTypes);
 export type SyncChangeType = z.infer<typeof SyncChangeType>;
 

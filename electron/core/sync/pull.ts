@@ -44,6 +44,7 @@ export function applyPullPage(db: KioskDatabase, page: PullPage, snapshot: boole
         case 'building_settings':
         case 'service_catalogue':
         case 'policy_version':
+        case 'emergency_broadcast':
           if (change.data === null) deleteSyncedItem(db, change.type, change.id);
           else upsertSyncedItem(db, { type: change.type, id: change.id, data: change.data, seq: change.seq }, at);
           break;

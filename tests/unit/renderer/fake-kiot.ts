@@ -9,6 +9,7 @@ import type { ChannelName } from '../../../shared/channels';
 import type { LockReason, SessionState, SessionView } from '../../../shared/contract';
 import type { ConsentsView } from '../../../shared/contract/consents';
 import type { PolicyView } from '../../../shared/contract/policy';
+import type { BuildingPublic } from '../../../shared/contract/building';
 import type { Bill, DeviceMode, Locale, ResidentSummary } from '../../../shared/domain';
 import type { KiotApi } from '../../../shared/kiot-api';
 import { maskPhone, normalizeVietnamesePhone } from '../../../shared/phone';
@@ -22,6 +23,8 @@ import { createFakeConsoleRequests } from './manager/requests-fake';
 import type { FakeConsoleRequestsOptions } from './manager/requests-fake';
 import { createFakeConsoleAudit, createFakeConsoleDevices } from './manager/audit-devices-fake';
 import type { FakeConsoleAuditOptions, FakeConsoleDevicesOptions } from './manager/audit-devices-fake';
+import { createFakeConsolePayments } from './manager/payments-fake';
+import type { FakeConsolePaymentsOptions } from './manager/payments-fake';
 import { createFakeConsoleResidents } from './manager/residents-fake';
 import type { FakeConsoleResidentsOptions } from './manager/residents-fake';
 import { createFakeConsoleIncidents } from './manager/incidents-fake';
@@ -46,6 +49,8 @@ export type FakeKiotOptions = {
   consents?: ConsentsView;
   /** What `policy:get` answers; by default the hub is unreachable and nothing is stored. */
   policy?: PolicyView;
+  /** What `building:public` answers (a named building, no announcements, no emergency by default); `setBuilding` changes it. */
+  building?: Partial<BuildingPublic>;
   /** What the `requests` domain starts with (no requests, an email on file, code 123456). */
   requests?: FakeRequestsOptions;
   /** The console's staff session (signed in as a manager unless said otherwise). */
@@ -56,6 +61,8 @@ export type FakeKiotOptions = {
   consoleAudit?: FakeConsoleAuditOptions;
   /** The console's device fleet (empty by default). */
   consoleDevices?: FakeConsoleDevicesOptions;
+  /** The console's reconciliation: transfers, bills and imports (empty by default). */
+  consolePayments?: FakeConsolePaymentsOptions;
   /** The manager console's resident directory (empty by default). */
   consoleResidents?: FakeConsoleResidentsOptions;
   /** The manager console's breach register (empty by default). */
@@ -73,6 +80,8 @@ export type FakeKiot = {
   failNext(channel: ChannelName, error: AppError, times?: number): void;
   /** Every call fails with `hub_unavailable` until set back to false. */
   setHubDown(down: boolean): void;
+  /** What the next `building:public` answers (an emergency starting or ending, new announcements). */
+  setBuilding(patch: Partial<BuildingPublic>): void;
   /** Calls to `channel` wait until the returned function is called (to see a call in flight). */
   hold(channel: ChannelName): () => void;
   /** The main process starts (or, given the same `endsAt`, updates) the "Are you still there?" countdown. */
@@ -159,6 +168,15 @@ export function createFakeKiot(options: FakeKiotOptions = {}): FakeKiot {
   let deviceRevoked = false;
   const consents: ConsentsView = structuredClone(options.consents ?? { policyVersion: 2, purposes: [], receiptChannel: 'sms', hasEmail: false, offline: false });
   let consentChanges = 0;
+  let building: BuildingPublic = {
+    name: options.buildingName ?? 'Chung cư Sông Hồng',
+    address: '',
+    hotline: '024 3718 6868',
+    officeHours: null,
+    announcements: [],
+    emergency: null,
+    ...options.building,
+  };
   const held = new Map<ChannelName, Promise<void>>();
   const calls: FakeCall[] = [];
 
@@ -288,10 +306,14 @@ export function createFakeKiot(options: FakeKiotOptions = {}): FakeKiot {
     policy: {
       get: (request) => handle('policy:get', request, () => (options.policy ? { ok: true, value: structuredClone(options.policy) } : fail('hub_unavailable'))),
     },
+    building: {
+      public: (request) => handle('building:public', request, () => ({ ok: true, value: structuredClone(building) })),
+    },
     requests: createFakeRequests(handle, () => view.state === 'signedIn', options.requests),
     consoleRequests: createFakeConsoleRequests(handle, options.consoleRequests),
     consoleAudit: createFakeConsoleAudit(handle, options.consoleAudit),
     consoleDevices: createFakeConsoleDevices(handle, options.consoleDevices),
+    consolePayments: createFakeConsolePayments(handle, options.consolePayments),
     consoleResidents: createFakeConsoleResidents(handle, options.consoleResidents),
     consoleIncidents: createFakeConsoleIncidents(handle, options.consoleIncidents),
     log: {
@@ -325,6 +347,9 @@ export function createFakeKiot(options: FakeKiotOptions = {}): FakeKiot {
     },
     setHubDown: (down) => {
       hubDown = down;
+    },
+    setBuilding: (patch) => {
+      building = { ...building, ...patch };
     },
     hold: (channel) => {
       let release = (): void => {};

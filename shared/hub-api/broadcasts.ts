@@ -1,0 +1,58 @@
+/**
+ * Emergency broadcasts: a manager puts one message on every kiosk of the building (fire
+ * drill, water main burst, lift trapped…) until they end it. Published to the kiosks as the
+ * sync change `emergency_broadcast`; ending it publishes a tombstone.
+ */
+import { z } from 'zod';
+import { Instant } from '../domain';
+
+export const BROADCAST_TITLE_MAX = 120;
+export const BROADCAST_BODY_MAX = 1000;
+export const BROADCAST_REASON_MAX = 500;
+
+/** The same text in both languages: every kiosk shows both, whatever language it is in. */
+export const BilingualText = z.object({ vi: z.string(), en: z.string() });
+export type BilingualText = z.infer<typeof BilingualText>;
+
+function bilingual(max: number): z.ZodType<BilingualText> {
+  const text = z.string().trim().min(1).max(max);
+  return z.object({ vi: text, en: text }).strict();
+}
+
+/** What a kiosk receives and shows: the `data` of an `emergency_broadcast` sync change. */
+export const EmergencyBroadcast = z.object({
+  id: z.string().min(1),
+  startedAt: Instant,
+  title: BilingualText,
+  body: BilingualText,
+});
+export type EmergencyBroadcast = z.infer<typeof EmergencyBroadcast>;
+
+export const StartBroadcastBody = z
+  .object({
+    title: bilingual(BROADCAST_TITLE_MAX),
+    body: bilingual(BROADCAST_BODY_MAX),
+    /** Why it was sent: kept in the audit log, never shown on the kiosks. */
+    reason: z.string().trim().min(1).max(BROADCAST_REASON_MAX),
+  })
+  .strict();
+export type StartBroadcastBody = z.infer<typeof StartBroadcastBody>;
+
+export const EndBroadcastBody = z.object({ id: z.string().min(1).max(100) }).strict();
+export type EndBroadcastBody = z.infer<typeof EndBroadcastBody>;
+
+/** The console's view of a broadcast, with who started and ended it. */
+export const StaffBroadcast = EmergencyBroadcast.extend({
+  reason: z.string(),
+  startedBy: z.string(),
+  endedAt: Instant.nullable(),
+  endedBy: z.string().nullable(),
+});
+export type StaffBroadcast = z.infer<typeof StaffBroadcast>;
+
+export const BroadcastResponse = z.object({ broadcast: StaffBroadcast });
+export type BroadcastResponse = z.infer<typeof BroadcastResponse>;
+
+/** The live broadcast of the building (at most one), and the most recent ended ones. */
+export const BroadcastsResponse = z.object({ live: StaffBroadcast.nullable(), recent: z.array(StaffBroadcast) });
+export type BroadcastsResponse = z.infer<typeof BroadcastsResponse>;
