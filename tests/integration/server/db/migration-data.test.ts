@@ -26,6 +26,8 @@ import { directoryTables } from '../../../../server/db/resident-search';
 import type { ResidentUnitRow } from '../../../../server/db/resident-search';
 import { incidentTables } from '../../../../server/db/incidents';
 import type { IncidentRow } from '../../../../server/db/incidents';
+import { paymentTables } from '../../../../server/db/payments';
+import type { BankTransferRow, PaymentIntentRow } from '../../../../server/db/payments';
 import type { DataRequestEventRow, DataRequestRow } from '../../../../server/db/requests';
 import { holidaySeed } from '../../../../server/holidays-seed';
 import { auditEventHash, GENESIS_HASH } from '../../../../server/services/audit';
@@ -866,6 +868,68 @@ const scenarios: Record<number, Scenario> = {
       // The register outlives an erased resident (no foreign key to residents on purpose).
       await db.deleteFrom('residents').where('id', '=', 'r-mai').execute();
       expect(await tables.selectFrom('incident_residents').select('resident_id').execute()).toEqual([{ resident_id: 'r-mai' }]);
+    },
+  },
+  15: {
+    // Nothing arrived by transfer before payments existed (a paid bill's status says it was paid in full).
+    added: { bills: { paid_vnd: 0 } },
+    async before(db) {
+      await db.insertInto('buildings').values({ id: 'b-1', name: 'Chung cư Sông Hồng', address: '12 Đường Thanh Niên, Ba Đình, Hà Nội', ...stamp }).execute();
+      await db.insertInto('units').values(units).execute();
+      await db.insertInto('bills').values(bills).execute();
+    },
+    async after(db) {
+      const t = paymentTables(db);
+      expect(await t.selectFrom('bills').select(['id', 'paid_vnd']).orderBy('id').execute()).toEqual([
+        { id: 'bill-1', paid_vnd: 0 },
+        { id: 'bill-2', paid_vnd: 0 },
+      ]);
+      // Part of a bill beyond int4, but never more than the bill nor below zero.
+      await t.updateTable('bills').set({ paid_vnd: 3_000_000_000 }).where('id', '=', 'bill-2').execute();
+      await refused(t.updateTable('bills').set({ paid_vnd: 5_000_000_001 }).where('id', '=', 'bill-2').execute(), 'check');
+      await refused(t.updateTable('bills').set({ paid_vnd: -1 }).where('id', '=', 'bill-2').execute(), 'check');
+
+      const account = { building_id: 'b-1', bank_bin: '970436', bank_name: 'Vietcombank', account_number: '0451000123456', account_name: 'BQL CHUNG CU SONG HONG', updated_at: T0 };
+      await t.insertInto('payment_accounts').values(account).execute();
+      await refused(t.insertInto('payment_accounts').values(account).execute(), 'unique');
+      await t.insertInto('payment_webhook_secrets').values({ building_id: 'b-1', provider: 'generic', secret: 's-1', created_at: T0 }).execute();
+      await refused(t.insertInto('payment_webhook_secrets').values({ building_id: 'b-1', provider: 'generic', secret: 's-2', created_at: T1 }).execute(), 'unique');
+
+      const intent: PaymentIntentRow = {
+        id: 'pi-1', building_id: 'b-1', resident_id: 'r-gone', unit_id: 'u-b1203', code: 'KT7QX2M9PA', amount_vnd: 5_000_000_000, received_vnd: 0, status: 'open',
+        created_at: T0, expires_at: T2, paid_at: null, flagged_at: null, closed_at: null, closed_reason: null, updated_at: T0,
+      };
+      await t.insertInto('payment_intents').values(intent).execute();
+      expect(await t.selectFrom('payment_intents').selectAll().execute()).toEqual([intent]);
+      // One intent per code; known statuses; a paid intent says when.
+      await refused(t.insertInto('payment_intents').values({ ...intent, id: 'pi-2' }).execute(), 'unique');
+      await refused(t.insertInto('payment_intents').values({ ...intent, id: 'pi-3', code: 'KT22222222', status: 'lost' as never }).execute(), 'check');
+      await refused(t.insertInto('payment_intents').values({ ...intent, id: 'pi-4', code: 'KT33333333', status: 'paid' }).execute(), 'check');
+      await refused(t.insertInto('payment_intents').values({ ...intent, id: 'pi-5', code: 'KT44444444', amount_vnd: 0 }).execute(), 'check');
+      await t.insertInto('payment_intent_bills').values({ intent_id: 'pi-1', bill_id: 'bill-2' }).execute();
+      await refused(t.insertInto('payment_intent_bills').values({ intent_id: 'pi-1', bill_id: 'bill-2' }).execute(), 'unique');
+      await refused(t.insertInto('payment_intent_bills').values({ intent_id: 'pi-1', bill_id: 'bill-none' }).execute(), 'foreign key');
+
+      const transfer: BankTransferRow = {
+        id: 'bt-1', building_id: 'b-1', source: 'webhook', provider: 'sepay', provider_tx_id: '92704', direction: 'in', amount_vnd: 2_000_000_000,
+        content: 'KT7QX2M9PA chuyen tien', account_number: '0451000123456', received_at: T1, recorded_at: T1, match: 'partial', payment_code: 'KT7QX2M9PA',
+        intent_id: 'pi-1', resolved_at: null, resolved_by: null, resolution_reason: null,
+      };
+      await t.insertInto('bank_transfers').values(transfer).execute();
+      expect(await t.selectFrom('bank_transfers').selectAll().execute()).toEqual([transfer]);
+      // The same provider transaction twice is refused by the key; another provider's is not.
+      await refused(t.insertInto('bank_transfers').values({ ...transfer, id: 'bt-2' }).execute(), 'unique');
+      await t.insertInto('bank_transfers').values({ ...transfer, id: 'bt-3', provider: 'generic', intent_id: null, match: 'unmatched', payment_code: null }).execute();
+      await refused(t.insertInto('bank_transfers').values({ ...transfer, id: 'bt-4', provider_tx_id: 'out-1', direction: 'out' as never }).execute(), 'check');
+      await refused(t.insertInto('bank_transfers').values({ ...transfer, id: 'bt-5', provider_tx_id: 'm-1', match: 'maybe' as never }).execute(), 'check');
+      await refused(t.insertInto('bank_transfers').values({ ...transfer, id: 'bt-6', provider_tx_id: 'r-1', resolved_at: T2 }).execute(), 'check');
+      await refused(t.insertInto('bank_transfers').values({ ...transfer, id: 'bt-7', provider_tx_id: 'i-1', intent_id: 'pi-none' }).execute(), 'foreign key');
+
+      const allocation = { id: 'pa-1', transfer_id: 'bt-1', bill_id: 'bill-2', amount_vnd: 2_000_000_000, created_at: T1 };
+      await t.insertInto('payment_allocations').values(allocation).execute();
+      expect(await t.selectFrom('payment_allocations').selectAll().execute()).toEqual([allocation]);
+      await refused(t.insertInto('payment_allocations').values({ ...allocation, id: 'pa-2', amount_vnd: 0 }).execute(), 'check');
+      await refused(t.insertInto('payment_allocations').values({ ...allocation, id: 'pa-3', transfer_id: 'bt-none' }).execute(), 'foreign key');
     },
   },
 };

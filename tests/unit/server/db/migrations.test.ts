@@ -70,6 +70,20 @@ const expected: Record<number, Record<string, string[]>> = {
     incident_residents: ['incident_id', 'resident_id', 'linked_at', 'linked_by'],
     incident_notices: ['id', 'incident_id', 'resident_id', 'channel', 'sent_at', 'sent_by'],
   },
+  15: {
+    payment_accounts: ['building_id', 'bank_bin', 'bank_name', 'account_number', 'account_name', 'updated_at'],
+    payment_webhook_secrets: ['building_id', 'provider', 'secret', 'created_at'],
+    payment_intents: [
+      'id', 'building_id', 'resident_id', 'unit_id', 'code', 'amount_vnd', 'received_vnd', 'status', 'created_at', 'expires_at', 'paid_at', 'flagged_at', 'closed_at',
+      'closed_reason', 'updated_at',
+    ],
+    payment_intent_bills: ['intent_id', 'bill_id'],
+    bank_transfers: [
+      'id', 'building_id', 'source', 'provider', 'provider_tx_id', 'direction', 'amount_vnd', 'content', 'account_number', 'received_at', 'recorded_at', 'match',
+      'payment_code', 'intent_id', 'resolved_at', 'resolved_by', 'resolution_reason',
+    ],
+    payment_allocations: ['id', 'transfer_id', 'bill_id', 'amount_vnd', 'created_at'],
+  },
 };
 
 let db: HubDb | null = null;
