@@ -30,9 +30,10 @@ export const auditActions = [
 /**
  * Console events that concern no resident (resident_id null), so they never reach a
  * resident's access log: reading or exporting the audit log, the device fleet's changes, a
- * breach incident's own steps (registered, authority notified, closed).
+ * breach incident's own steps (registered, authority notified, closed), reconciliation of payments
+ * (a transfer matched or ignored, a bill paid in cash, a statement imported) and bills imported or exported.
  */
-export const consoleAuditActions = ['audit.viewed', 'audit.exported', 'device.code_issued', 'device.revoked', 'incident.recorded'] as const;
+export const consoleAuditActions = ['audit.viewed', 'audit.exported', 'device.code_issued', 'device.revoked', 'incident.recorded', 'payment.reconciled', 'bills.imported', 'bills.exported'] as const;
 export const AuditAction = z.enum([...auditActions, ...consoleAuditActions]);
 export type AuditAction = z.infer<typeof AuditAction>;
 
