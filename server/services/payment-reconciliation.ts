@@ -187,7 +187,7 @@ export function createReconciliationService(deps: ReconciliationDeps): Reconcili
         let left = transfer.amount_vnd - (await allocatedVnd(trx, id));
         const allocations = [];
         // Oldest due first, as a partial payment fills them.
-        for (const bill of [...bills].sort((a, b) => (a.due_date === b.due_date ? a.id.localeCompare(b.id) : a.due_date < b.due_date ? -1 : 1))) {
+        for (const bill of [...bills].sort((a, b) => (a.due_date === b.due_date ? (a.id < b.id ? -1 : 1) : a.due_date < b.due_date ? -1 : 1))) {
           const due = bill.amount_vnd - bill.paid_vnd;
           if (left <= 0 || bill.status === 'paid' || due <= 0) continue;
           const pay = Math.min(due, left);
