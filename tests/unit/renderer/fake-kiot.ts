@@ -16,6 +16,8 @@ import { maskPhone, normalizeVietnamesePhone } from '../../../shared/phone';
 import type { AppError, Result } from '../../../shared/result';
 import { createFakeProfile } from './fake-profile';
 import { createFakeRequests } from './kiosk/requests/fake-requests';
+import { createFakePayments } from './kiosk/payments/fake-payments';
+import type { FakePaymentsControls } from './kiosk/payments/fake-payments';
 import { createFakeStaff } from './manager/fake-staff';
 import type { FakeStaffControls, FakeStaffOptions } from './manager/fake-staff';
 import type { FakeRequestsOptions } from './kiosk/requests/fake-requests';
@@ -97,6 +99,8 @@ export type FakeKiot = {
   listenerCount(): number;
   /** The console's staff session, driven as the core would. */
   staff: FakeStaffControls;
+  /** The resident's payment intent: money arriving, a status changing. */
+  payments: FakePaymentsControls;
   /** The hub refused the device's credential: `app:deviceRevoked` is sent and `app:info` says so from then on. */
   revokeDevice(): void;
 };
@@ -219,6 +223,7 @@ export function createFakeKiot(options: FakeKiotOptions = {}): FakeKiot {
   };
 
   const fakeStaff = createFakeStaff(handle, options.staff);
+  const fakePayments = createFakePayments(handle, () => view.state === 'signedIn', () => bills);
   const api: KiotApi = {
     staff: fakeStaff.api,
     onStaffChanged: fakeStaff.onChanged,
@@ -310,6 +315,7 @@ export function createFakeKiot(options: FakeKiotOptions = {}): FakeKiot {
       public: (request) => handle('building:public', request, () => ({ ok: true, value: structuredClone(building) })),
     },
     requests: createFakeRequests(handle, () => view.state === 'signedIn', options.requests),
+    payments: fakePayments.api,
     consoleRequests: createFakeConsoleRequests(handle, options.consoleRequests),
     consoleAudit: createFakeConsoleAudit(handle, options.consoleAudit),
     consoleDevices: createFakeConsoleDevices(handle, options.consoleDevices),
@@ -379,5 +385,6 @@ export function createFakeKiot(options: FakeKiotOptions = {}): FakeKiot {
     },
     listenerCount: () => listeners.size,
     staff: fakeStaff.controls,
+    payments: fakePayments.controls,
   };
 }
