@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [-- hub otp kiosk renderer ui memory sync residents console]`
+ * `npm run bench [-- --quick] [-- hub otp kiosk renderer ui memory sync residents console statement]`
  *
  * Prints one JSON object per metric and line on stdout — metric, value, unit, baseline
  * (measured in the same run), ratio, budget, ok — writes them all to bench/results.json and
@@ -19,6 +19,7 @@ import { benchRenderer, benchUi } from './ui';
 import { benchSync } from './sync';
 import { benchResidents } from './residents';
 import { benchConsole } from './console';
+import { benchStatement } from './statement';
 
 const repoRoot = path.resolve(import.meta.dirname, '..', '..');
 
@@ -59,6 +60,7 @@ async function main(): Promise<void> {
     if (has('sync')) await run(['sync'], () => benchSync(ctx));
     if (has('residents')) await run(['residents'], () => benchResidents(ctx));
     if (has('console')) await run(['console'], () => benchConsole(ctx));
+    if (has('statement')) await run(['statement'], () => benchStatement(ctx));
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -69,7 +69,7 @@ describe.each(backends)('reconciliation in the console over HTTP on $name', (bac
     expect(reply.status, JSON.stringify(reply.body)).toBe(200);
     return reply.body;
   };
-  const audited = async (action: string): Promise<{ reason: string | null; detail: string; actor_id: string | null; resident_id: string | null }[]> =>
+  const audited = async (action: string): Promise<{ reason: string | null; detail: string | null; actor_id: string; resident_id: string | null }[]> =>
     db.withTables<AuditTables>().selectFrom('audit_events').select(['reason', 'detail', 'actor_id', 'resident_id']).where('action', '=', action).orderBy('seq').execute();
 
   const unpaidBills = async (unitLabel: string): Promise<Bill[]> =>
@@ -165,7 +165,7 @@ describe.each(backends)('reconciliation in the console over HTTP on $name', (bac
       expect(second.paidVnd).toBe(1000);
 
       const events = await audited('payment.reconciled');
-      const event = events.find((e) => e.detail.includes('t-match'))!;
+      const event = events.find((e) => (e.detail ?? '').includes('t-match'))!;
       expect(event).toMatchObject({ reason, actor_id: manager.staffId, resident_id: null });
 
       // Resolved once: a second resolution is refused.
@@ -186,7 +186,7 @@ describe.each(backends)('reconciliation in the console over HTTP on $name', (bac
       const reason = 'Tiền đặt cọc sửa chữa, không phải phí dịch vụ';
       const { transfer } = TransferResponse.parse(ok(await post(manager, '/v1/staff/payments/transfers/t-ignore/ignore', { reason })));
       expect(transfer).toMatchObject({ match: 'ignored', resolutionReason: reason, unitLabels: [] });
-      expect((await audited('payment.reconciled')).some((e) => e.reason === reason && e.detail.includes('transfer_ignored'))).toBe(true);
+      expect((await audited('payment.reconciled')).some((e) => e.reason === reason && (e.detail ?? '').includes('transfer_ignored'))).toBe(true);
       expect(errorOf(await post(manager, '/v1/staff/payments/transfers/t-ignore/ignore', { reason })).code).toBe('wrong_state');
       // A reason is required.
       await unmatchedTransfer('t-no-reason', 1000);
@@ -200,7 +200,7 @@ describe.each(backends)('reconciliation in the console over HTTP on $name', (bac
       const reason = 'Cư dân nộp tiền mặt tại quầy, phiếu thu số 0153';
       const paid = StaffBillResponse.parse(ok(await post(manager, `/v1/staff/bills/${bill!.id}/cash`, { reason }))).bill;
       expect(paid).toMatchObject({ id: bill!.id, status: 'paid', paidVnd: bill!.amountVnd, paidAt: T0.toISOString() });
-      expect((await audited('payment.reconciled')).some((e) => e.reason === reason && e.detail.includes(bill!.id))).toBe(true);
+      expect((await audited('payment.reconciled')).some((e) => e.reason === reason && (e.detail ?? '').includes(bill!.id))).toBe(true);
       expect(errorOf(await post(manager, `/v1/staff/bills/${bill!.id}/cash`, { reason })).code).toBe('wrong_state');
       expect(errorOf(await post(manager, '/v1/staff/bills/no-such-bill/cash', { reason })).code).toBe('not_found');
     });
