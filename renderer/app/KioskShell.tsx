@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { JSX } from 'react';
 import { assertNever } from '../../shared/assert-never';
 import type { AppInfo, ResponseOf, SessionView } from '../../shared/contract';
@@ -14,6 +14,9 @@ import { useActivityHeartbeat } from '../kiosk/session/activity';
 import { CountdownOverlay } from '../kiosk/session/CountdownOverlay';
 import { ResidentArea } from './ResidentArea';
 import type { ScrollPosition } from './ResidentArea';
+
+/** How long the attract screen tells of an idle or timed-out lock before the next person comes. */
+export const SESSION_ENDED_NOTICE_MS = 20_000;
 
 export type KioskShellProps = {
   info: AppInfo;
@@ -42,6 +45,13 @@ export function KioskShell({ info, view, onView }: KioskShellProps): JSX.Element
     [],
   );
   const idle = view.state === 'attract';
+  // The "previous session ended" notice is for whoever walked away, not for the next person.
+  const [endedNotice, setEndedNotice] = useState(true);
+  useEffect(() => {
+    if (!idle || !endedNotice) return undefined;
+    const timer = setTimeout(() => setEndedNotice(false), SESSION_ENDED_NOTICE_MS);
+    return () => clearTimeout(timer);
+  }, [idle, endedNotice]);
 
   useActivityHeartbeat(api, !idle);
 
@@ -64,12 +74,12 @@ export function KioskShell({ info, view, onView }: KioskShellProps): JSX.Element
     switch (view.state) {
       case 'attract': {
         const reason = view.lastLock?.reason;
-        return <AttractScreen buildingName={info.buildingName} sessionEnded={reason === 'idle' || reason === 'hardCap'} onView={onView} />;
+        return <AttractScreen buildingName={info.buildingName} sessionEnded={endedNotice && (reason === 'idle' || reason === 'hardCap')} onView={onView} />;
       }
       case 'phone':
         return <PhoneScreen digits={phoneDigits} onDigitsChange={setPhoneDigits} onSent={onSent} onView={onView} />;
       case 'code':
-        return <CodeScreen maskedPhone={view.maskedPhone} otp={otp} onSent={onSent} onVerified={resync} onView={onView} />;
+        return <CodeScreen maskedPhone={view.maskedPhone} typedPhone={phoneDigits} otp={otp} onSent={onSent} onVerified={resync} onView={onView} />;
       case 'signedIn':
         return <ResidentArea resident={view.resident} onView={onView} scroll={scroll} />;
       default:

@@ -6,7 +6,7 @@ export const common: Translation<typeof vi> = {
   back: 'Back',
   retry: 'Retry',
   language: {
-    toggle: 'Switch to Vietnamese',
+    group: 'Language',
   },
   revoked: {
     title: 'This device was revoked',

@@ -11,5 +11,6 @@ export const session: Translation<typeof vi> = {
     seconds_one: 'second',
     seconds_other: 'seconds',
     continue: 'Continue',
+    endNow: 'End now',
   },
 };

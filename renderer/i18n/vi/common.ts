@@ -4,7 +4,7 @@ export const common = {
   back: 'Quay lại',
   retry: 'Thử lại',
   language: {
-    toggle: 'Chuyển sang tiếng Anh',
+    group: 'Ngôn ngữ',
   },
   revoked: {
     title: 'Thiết bị đã bị thu hồi',

@@ -8,5 +8,6 @@ export const session = {
     body: 'Để bảo vệ thông tin của bạn, phiên sẽ tự kết thúc sau',
     seconds_other: 'giây',
     continue: 'Tiếp tục',
+    endNow: 'Kết thúc ngay',
   },
 } as const;

@@ -1,18 +1,23 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { JSX } from 'react';
 import type { ResponseOf, SessionView } from '../../../shared/contract';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Keypad } from '../../components/Keypad';
 import { useKiot } from '../../components/KiotProvider';
+import { safeCall } from '../../components/call';
 import { useResync } from '../../components/resync';
 import { useAction } from '../../components/use-action';
 import { useT } from '../../i18n/I18nProvider';
 import { CODE_LENGTH, CodeBoxes } from './CodeBoxes';
+import { clockTime } from './clock-time';
 import type { OtpSent } from './otp';
+import { maskTypedPhone } from './phone-format';
 import { useSecondsLeft } from './use-seconds-left';
 
 export type CodeScreenProps = {
   maskedPhone: string | null;
+  /** The digits the resident typed on the phone screen: the number is shown masked in that form. */
+  typedPhone?: string;
   /** The last code sent from this screen's session; null after a reload of the renderer. */
   otp: OtpSent | null;
   onSent(sent: ResponseOf<'auth:resendOtp'>): void;
@@ -21,7 +26,7 @@ export type CodeScreenProps = {
   onView(view: SessionView): void;
 };
 
-export function CodeScreen({ maskedPhone, otp, onSent, onVerified, onView }: CodeScreenProps): JSX.Element {
+export function CodeScreen({ maskedPhone, typedPhone = '', otp, onSent, onVerified, onView }: CodeScreenProps): JSX.Element {
   const api = useKiot();
   const resync = useResync();
   const t = useT();
@@ -32,6 +37,25 @@ export function CodeScreen({ maskedPhone, otp, onSent, onVerified, onView }: Cod
   const [resent, setResent] = useState(false);
   // After a reload of the renderer nothing is known of the last send: the main process judges.
   const secondsToResend = useSecondsLeft(otp?.receivedAt ?? 0, otp?.resendAfterSeconds ?? 0);
+  // The hub says when the code expires; counted from when its answer arrived, so a kiosk clock
+  // a little off the hub's does not shift what the resident is told.
+  const validSeconds = otp ? Math.max(0, Math.round((Date.parse(otp.expiresAt) - otp.receivedAt) / 1000)) : 0;
+  const secondsToExpiry = useSecondsLeft(otp?.receivedAt ?? 0, validSeconds);
+  const expired = otp !== null && validSeconds > 0 && secondsToExpiry === 0;
+  const [helpOpen, setHelpOpen] = useState(false);
+  const [officePhone, setOfficePhone] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!helpOpen || officePhone !== null) return undefined;
+    let live = true;
+    // The office's number comes from the building's public settings; without them the help says "ask the office".
+    void safeCall(() => api.building.public({})).then((result) => {
+      if (live && result.ok && result.value.hotline.trim() !== '') setOfficePhone(result.value.hotline.trim());
+    });
+    return () => {
+      live = false;
+    };
+  }, [api, helpOpen, officePhone]);
 
   const verify = useCallback(
     (entered: string): Promise<void> => {
@@ -88,16 +112,24 @@ export function CodeScreen({ maskedPhone, otp, onSent, onVerified, onView }: Cod
     if (result?.ok) onView(result.value);
   };
 
-  const phone = maskedPhone ?? otp?.maskedPhone ?? null;
+  const phone = maskTypedPhone(typedPhone) ?? maskedPhone ?? otp?.maskedPhone ?? null;
   const waiting = secondsToResend > 0;
-  const resendLabel = waiting ? t('auth:code.resendIn', { n: secondsToResend }) : dead ? t('auth:code.requestNew') : t('auth:code.resend');
+  const noUse = dead || expired;
+  const resendLabel = waiting ? t('auth:code.resendIn', { n: secondsToResend }) : noUse ? t('auth:code.requestNew') : t('auth:code.resend');
 
   return (
     <section className="screen screen-entry" aria-labelledby="code-title">
       <h1 id="code-title" className="screen-title">
         {t('auth:code.title')}
       </h1>
-      <p className="screen-hint">{phone ? t('auth:code.sentTo', { phone }) : t('auth:code.sentToYourPhone')}</p>
+      <p className="screen-hint" data-testid="code-sent-to">
+        {phone ? t('auth:code.sentTo', { phone }) : t('auth:code.sentToYourPhone')}
+      </p>
+      {otp && validSeconds > 0 ? (
+        <p className={expired ? 'code-expiry code-expiry-over' : 'code-expiry'} data-testid="code-expiry">
+          {expired ? t('auth:code.expiredNow') : t('auth:code.expiresIn', { minutes: Math.round(validSeconds / 60), time: clockTime(secondsToExpiry) })}
+        </p>
+      ) : null}
       <CodeBoxes code={code} />
       <div className="entry-message">
         {failure ? <ErrorMessage error={failure.error} onRetry={failure.retry} retryDisabled={busy} /> : null}
@@ -108,20 +140,48 @@ export function CodeScreen({ maskedPhone, otp, onSent, onVerified, onView }: Cod
           </p>
         ) : null}
       </div>
-      <Keypad onDigit={onDigit} onDelete={onDelete} onClear={onClear} disabled={busy || dead} />
+      <Keypad onDigit={onDigit} onDelete={onDelete} onClear={onClear} disabled={busy || noUse} />
       <div className="actions">
         <button type="button" className="button button-secondary" data-testid="code-change-number" disabled={busy} onClick={() => void changeNumber()}>
           {t('auth:code.changeNumber')}
         </button>
         <button
           type="button"
-          className={dead ? 'button button-primary' : 'button button-secondary'}
+          className={noUse ? 'button button-primary' : 'button button-secondary'}
           data-testid="code-resend"
           disabled={busy || waiting}
           onClick={() => void resend()}
         >
           {resendLabel}
         </button>
+      </div>
+      <div className="code-help">
+        <button
+          type="button"
+          className="button button-secondary code-help-toggle"
+          data-testid="code-help"
+          aria-expanded={helpOpen}
+          aria-controls="code-help-panel"
+          onClick={() => setHelpOpen((open) => !open)}
+        >
+          {t('auth:code.help.open')}
+        </button>
+        {helpOpen ? (
+          <div id="code-help-panel" className="code-help-panel" role="region" aria-labelledby="code-help-title" data-testid="code-help-panel">
+            <h2 id="code-help-title" className="code-help-title">
+              {t('auth:code.help.title')}
+            </h2>
+            <ol className="code-help-steps">
+              <li>{t('auth:code.help.checkNumber')}</li>
+              <li>{t('auth:code.help.wait')}</li>
+              <li>{waiting ? t('auth:code.help.resendWaiting', { n: secondsToResend }) : t('auth:code.help.resendReady')}</li>
+              <li data-testid="code-help-office">{officePhone ? t('auth:code.help.office', { phone: officePhone }) : t('auth:code.help.officeNoPhone')}</li>
+            </ol>
+            <button type="button" className="button button-secondary" data-testid="code-help-close" onClick={() => setHelpOpen(false)}>
+              {t('auth:code.help.close')}
+            </button>
+          </div>
+        ) : null}
       </div>
     </section>
   );

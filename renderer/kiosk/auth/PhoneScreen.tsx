@@ -1,14 +1,19 @@
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import type { JSX } from 'react';
 import type { ResponseOf, SessionView } from '../../../shared/contract';
-import { normalizeVietnamesePhone } from '../../../shared/phone';
+import { normalizeVietnameseMobile } from '../../../shared/phone';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Keypad } from '../../components/Keypad';
 import { useKiot } from '../../components/KiotProvider';
 import { useResync } from '../../components/resync';
 import { useAction } from '../../components/use-action';
 import { useT } from '../../i18n/I18nProvider';
+import { clockTime } from './clock-time';
 import { groupPhoneDigits, MAX_PHONE_DIGITS } from './phone-format';
+import { useSecondsLeft } from './use-seconds-left';
+
+/** When an answer arrived: the hub's wait counts from here. */
+const receivedNow = (): number => Date.now();
 
 export type PhoneScreenProps = {
   /** Kept by the parent so that "change number" comes back to what was typed. */
@@ -23,31 +28,51 @@ export function PhoneScreen({ digits, onDigitsChange, onSent, onView }: PhoneScr
   const resync = useResync();
   const t = useT();
   const { busy, failure, setFailure, run } = useAction(resync);
+  /**
+   * The hub's wait before it sends this number another code (a code went to it a moment ago,
+   * e.g. just before an idle lock). Said as a live countdown with the button held, not as
+   * "too many tries": nobody did anything wrong.
+   */
+  const [wait, setWait] = useState<{ since: number; seconds: number } | null>(null);
+  const waitLeft = useSecondsLeft(wait?.since ?? 0, wait?.seconds ?? 0);
+  const waiting = wait !== null && waitLeft > 0;
+
+  // The wait is for the number it was asked for; another number may be sent at once.
+  const edited = useCallback(() => {
+    setFailure(null);
+    setWait(null);
+  }, [setFailure]);
 
   const onDigit = useCallback(
     (digit: string) => {
-      setFailure(null);
+      edited();
       onDigitsChange((d) => (d.length >= MAX_PHONE_DIGITS ? d : d + digit));
     },
-    [onDigitsChange, setFailure],
+    [onDigitsChange, edited],
   );
   const onDelete = useCallback(() => {
-    setFailure(null);
+    edited();
     onDigitsChange((d) => d.slice(0, -1));
-  }, [onDigitsChange, setFailure]);
+  }, [onDigitsChange, edited]);
   const onClear = useCallback(() => {
-    setFailure(null);
+    edited();
     onDigitsChange(() => '');
-  }, [onDigitsChange, setFailure]);
+  }, [onDigitsChange, edited]);
 
   const submit = async (): Promise<void> => {
-    const phone = normalizeVietnamesePhone(digits);
+    // Only a mobile gets the SMS: anything else would leave the resident waiting for nothing.
+    const phone = normalizeVietnameseMobile(digits);
     if (!phone) {
-      setFailure({ error: { code: 'invalid_input', message: 'Not a Vietnamese phone number' }, retry: null });
+      setFailure({ error: { code: 'invalid_input', message: 'Not a Vietnamese mobile number' }, retry: null });
       return;
     }
     const result = await run(() => api.auth.requestOtp({ phone }), () => void submit());
-    if (result?.ok) onSent(result.value);
+    if (!result) return;
+    if (result.ok) onSent(result.value);
+    else if (result.error.code === 'rate_limited' && result.error.retryAfterSeconds !== undefined && result.error.retryAfterSeconds > 0) {
+      setWait({ since: receivedNow(), seconds: result.error.retryAfterSeconds });
+      setFailure(null);
+    }
   };
 
   const back = async (): Promise<void> => {
@@ -66,14 +91,19 @@ export function PhoneScreen({ digits, onDigitsChange, onSent, onView }: PhoneScr
       </output>
       <div className="entry-message">
         {failure ? <ErrorMessage error={failure.error} overrides={{ invalid_input: 'auth:phone.invalid' }} onRetry={failure.retry} retryDisabled={busy} /> : null}
+        {waiting ? (
+          <p className="info-text phone-wait" data-testid="phone-wait">
+            {waitLeft < 120 ? t('auth:phone.waitSeconds', { count: waitLeft }) : t('auth:phone.waitMinutes', { count: Math.ceil(waitLeft / 60) })}
+          </p>
+        ) : null}
       </div>
       <Keypad onDigit={onDigit} onDelete={onDelete} onClear={onClear} disabled={busy} />
       <div className="actions">
         <button type="button" className="button button-secondary" data-testid="phone-back" disabled={busy} onClick={() => void back()}>
           {t('common:back')}
         </button>
-        <button type="button" className="button button-primary" data-testid="phone-submit" disabled={busy || digits.length === 0} onClick={() => void submit()}>
-          {busy ? t('auth:phone.sending') : t('auth:phone.submit')}
+        <button type="button" className="button button-primary" data-testid="phone-submit" disabled={busy || waiting || digits.length === 0} onClick={() => void submit()}>
+          {busy ? t('auth:phone.sending') : waiting ? t('auth:phone.waitSubmit', { time: clockTime(waitLeft) }) : t('auth:phone.submit')}
         </button>
       </div>
     </section>

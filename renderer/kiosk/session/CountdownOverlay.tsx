@@ -13,7 +13,7 @@ export type CountdownOverlayProps = {
 };
 
 /**
- * "Are you still there?". Render it keyed by `countdown.endsAt`: it counts down locally from
+ * "Are you still there?", with "End now" beside the large Continue. Render it keyed by `countdown.endsAt`: it counts down locally from
  * the `secondsLeft` it first received (so a clock skew between main and renderer does not
  * matter) and follows any later, smaller `secondsLeft` the main process pushes.
  */
@@ -40,6 +40,11 @@ export function CountdownOverlay({ countdown, onView }: CountdownOverlayProps): 
     const result = await run(() => api.session.continue({}), () => void onContinue());
     if (result?.ok) onView(result.value);
   };
+  // A resident who is done need not wait out the seconds with their bills on screen.
+  const onEndNow = async (): Promise<void> => {
+    const result = await run(() => api.session.end({}), () => void onEndNow());
+    if (result?.ok) onView(result.value);
+  };
 
   return (
     <div className="overlay" data-testid="countdown-overlay">
@@ -57,9 +62,14 @@ export function CountdownOverlay({ countdown, onView }: CountdownOverlayProps): 
           <span className="countdown-unit">{t('session:countdown.seconds', { count: secondsLeft })}</span>
         </p>
         {failure ? <ErrorMessage error={failure.error} onRetry={failure.retry} retryDisabled={busy} /> : null}
-        <button ref={continueButton} type="button" className="button button-primary button-huge" data-testid="countdown-continue" disabled={busy} onClick={() => void onContinue()}>
-          {t('session:countdown.continue')}
-        </button>
+        <div className="countdown-actions">
+          <button type="button" className="button button-secondary button-huge" data-testid="countdown-end" disabled={busy} onClick={() => void onEndNow()}>
+            {t('session:countdown.endNow')}
+          </button>
+          <button ref={continueButton} type="button" className="button button-primary button-huge" data-testid="countdown-continue" disabled={busy} onClick={() => void onContinue()}>
+            {t('session:countdown.continue')}
+          </button>
+        </div>
       </div>
     </div>
   );

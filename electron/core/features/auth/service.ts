@@ -1,6 +1,6 @@
 import type { ResponseOf } from '../../../../shared/contract';
 import type { ResidentSummary } from '../../../../shared/domain';
-import { maskPhone, normalizeVietnamesePhone } from '../../../../shared/phone';
+import { maskPhone, normalizeVietnameseMobile } from '../../../../shared/phone';
 import { KiotError } from '../../../../shared/result';
 import type { HubClient } from '../../platform/hub-client';
 import { assertSameSession } from '../../session/guards';
@@ -41,8 +41,9 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
         throw new KiotError('wrong_state', `Cannot request a code in state ${session.state}`);
       }
       session.activity();
-      const e164 = normalizeVietnamesePhone(phone);
-      if (e164 === null) throw new KiotError('invalid_input', 'Not a Vietnamese phone number');
+      // The code goes by SMS: a landline or a number no operator hands out would never receive it.
+      const e164 = normalizeVietnameseMobile(phone);
+      if (e164 === null) throw new KiotError('invalid_input', 'Not a Vietnamese mobile number');
       return send(e164);
     },
 

@@ -52,7 +52,7 @@ describe('errorText', () => {
   });
 
   it('takes a screen-specific wording', () => {
-    expect(errorText(tVi, { code: 'invalid_input', message: 'x' }, { invalid_input: 'auth:phone.invalid' })).toBe('Số điện thoại không hợp lệ. Vui lòng kiểm tra lại.');
+    expect(errorText(tVi, { code: 'invalid_input', message: 'x' }, { invalid_input: 'auth:phone.invalid' })).toBe('Số điện thoại không hợp lệ. Số di động 10 chữ số, ví dụ 0912 345 678.');
   });
 
   it('words hub_unavailable as the brief says', () => {

@@ -43,7 +43,7 @@ describe('phone screen', () => {
     await toPhone();
     press('12345');
     fireEvent.click(screen.getByTestId('phone-submit'));
-    expect(screen.getByTestId('error-message').textContent).toContain('Số điện thoại không hợp lệ. Vui lòng kiểm tra lại.');
+    expect(screen.getByTestId('error-message').textContent).toContain('Số điện thoại không hợp lệ. Số di động 10 chữ số, ví dụ 0912 345 678.');
     expect(fake.callsTo('auth:requestOtp')).toHaveLength(0);
     // Typing again clears the message.
     press('6');
@@ -54,16 +54,19 @@ describe('phone screen', () => {
     const { fake } = await renderApp();
     await toCode('0912345678');
     expect(fake.callsTo('auth:requestOtp')[0]?.request).toEqual({ phone: '+84912345678' });
-    expect(screen.getByText(/^Mã đã gửi tới/).textContent).toBe('Mã đã gửi tới +84 *** *** 678');
+    // Masked the way the resident typed it, not in the +84 form they never saw.
+    expect(screen.getByText(/^Mã đã gửi tới/).textContent).toBe('Mã đã gửi tới 0912 *** 678');
   });
 
-  it('shows the wait for rate_limited', async () => {
+  it('shows the wait for rate_limited as the wait for a new code, not as a fault, with the button held', async () => {
     await renderApp({}, (fake) => fake.failNext('auth:requestOtp', { code: 'rate_limited', message: 'slow down', retryAfterSeconds: 30 }));
     await toPhone();
     press('0912345678');
     fireEvent.click(screen.getByTestId('phone-submit'));
-    expect((await screen.findByTestId('error-message')).textContent).toContain('Bạn đã thử quá nhiều lần. Vui lòng thử lại sau 30 giây.');
+    expect((await screen.findByTestId('phone-wait')).textContent).toMatch(/^Có thể gửi mã mới tới số này sau (30|29) giây\.$/);
+    expect(screen.queryByTestId('error-message')).toBeNull();
     expect(screen.queryByTestId('retry')).toBeNull();
+    expect(screen.getByTestId('phone-submit').hasAttribute('disabled')).toBe(true);
   });
 
   it('disables its buttons while the request is in flight and re-enables them after', async () => {
@@ -153,7 +156,7 @@ describe('code screen', () => {
     const resend = screen.getByTestId('code-resend');
     expect(resend.textContent).toBe('Yêu cầu mã mới');
     fireEvent.click(resend);
-    expect((await screen.findByText('Đã gửi mã mới.')).getAttribute('role')).toBe('status');
+    expect((await screen.findByText(/^Đã gửi mã mới\. Hãy dùng mã trong tin nhắn mới nhất/)).getAttribute('role')).toBe('status');
     expect(screen.getByTestId('keypad-1').hasAttribute('disabled')).toBe(false);
   });
 
@@ -173,10 +176,10 @@ describe('code screen', () => {
     press('999999');
     await screen.findByTestId('error-message');
     fireEvent.click(screen.getByTestId('code-resend'));
-    expect((await screen.findByText('Đã gửi mã mới.')).getAttribute('role')).toBe('status');
+    expect((await screen.findByText(/^Đã gửi mã mới\. Hãy dùng mã trong tin nhắn mới nhất/)).getAttribute('role')).toBe('status');
     expect(fake.callsTo('auth:resendOtp').map((c) => c.request)).toEqual([{}]);
     expect(fake.callsTo('auth:requestOtp')).toHaveLength(1);
-    expect(screen.getByText(/^Mã đã gửi tới/).textContent).toBe('Mã đã gửi tới +84 *** *** 678');
+    expect(screen.getByText(/^Mã đã gửi tới/).textContent).toBe('Mã đã gửi tới 0912 *** 678');
     press('123456');
     expect((await screen.findByTestId('resident-name')).textContent).toBe('Nguyễn Thị Lan');
   });
@@ -189,7 +192,7 @@ describe('code screen', () => {
     const resend = await screen.findByTestId('code-resend');
     expect(resend.hasAttribute('disabled')).toBe(false);
     fireEvent.click(resend);
-    expect((await screen.findByText('Đã gửi mã mới.')).getAttribute('role')).toBe('status');
+    expect((await screen.findByText(/^Đã gửi mã mới\. Hãy dùng mã trong tin nhắn mới nhất/)).getAttribute('role')).toBe('status');
     expect(fake.callsTo('auth:resendOtp').map((c) => c.request)).toEqual([{}]);
   });
 

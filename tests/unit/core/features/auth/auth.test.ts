@@ -26,6 +26,17 @@ describe('auth feature', () => {
     expect(h.hub.calls).toHaveLength(1);
   });
 
+  it('sends a code only to a Vietnamese mobile: a landline or a number no operator hands out never reaches the hub', async () => {
+    const core = await h.start();
+    await core.dispatch('session:start', {});
+    for (const phone of ['1111 111 111', '024 3718 6868', '+84 111 111 111']) {
+      await expect(core.dispatch('auth:requestOtp', { phone })).resolves.toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    }
+    expect(h.hub.calls).toHaveLength(1);
+    await expect(core.dispatch('auth:requestOtp', { phone: '0912 345 678' })).resolves.toMatchObject({ ok: true });
+    expect(h.hub.calls.filter((c) => c.path === hubPaths.requestOtp)).toHaveLength(1);
+  });
+
   it('passes a wrong code through with attemptsLeft and stays on the code screen', async () => {
     const core = await h.start();
     await core.dispatch('session:start', {});
