@@ -15,6 +15,7 @@ import { ProfileScreen } from '../kiosk/profile/ProfileScreen';
 import { DeletionScreen } from '../kiosk/requests/DeletionScreen';
 import { ExportScreen } from '../kiosk/requests/ExportScreen';
 import { RequestsScreen } from '../kiosk/requests/RequestsScreen';
+import { PayScreen } from '../kiosk/payments/PayScreen';
 import { ResidentHeader } from '../kiosk/session/ResidentHeader';
 import { useT } from '../i18n/I18nProvider';
 import { currentLocation, goBack, goTo, locationKey, startTrail } from './kiosk-location';
@@ -57,13 +58,14 @@ export function ResidentArea({ resident, onView, scroll }: ResidentAreaProps): J
 
   const screen = ((): JSX.Element => {
     switch (location.screen) {
-      // Placeholders until the home (issue 13) and pay (issue 11) screens land.
+      // Placeholder until the home screen (issue 13) lands.
       case 'home':
-      case 'pay':
       case 'bills':
         return <BillsScreen onOpenBill={(billId) => go({ screen: 'bill', billId })} />;
+      case 'pay':
+        return <PayScreen key={locationKey(location)} billIds={location.billIds} onBack={back} onDone={() => go({ screen: 'bills' })} />;
       case 'bill':
-        return <BillDetailScreen key={locationKey(location)} billId={location.billId} onBack={back} />;
+        return <BillDetailScreen key={locationKey(location)} billId={location.billId} onBack={back} onPay={(billIds) => go({ screen: 'pay', billIds })} />;
       case 'privacy':
         return <PrivacyMenu onGo={go} />;
       case 'profile':

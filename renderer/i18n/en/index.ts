@@ -11,10 +11,11 @@ import { consents } from './consents';
 import { accessLog } from './access-log';
 import { keyboard } from './keyboard';
 import { requests } from './requests';
+import { payments } from './payments';
 import { consoleIncidents } from './console-incidents';
 import { consoleRequests } from './console-requests';
 import { consoleResidents } from './console-residents';
 import { consoleAudit } from './console-audit';
 import { consoleDevices } from './console-devices';
 
-export const en: Translations = { common, attract, auth, bills, session, manager, privacy, profile, consents, accessLog, keyboard, requests, consoleRequests, consoleResidents, consoleIncidents, consoleAudit, consoleDevices };
+export const en: Translations = { common, attract, auth, bills, session, manager, privacy, profile, consents, accessLog, keyboard, requests, payments, consoleRequests, consoleResidents, consoleIncidents, consoleAudit, consoleDevices };

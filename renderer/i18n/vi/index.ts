@@ -10,6 +10,7 @@ import { consents } from './consents';
 import { accessLog } from './access-log';
 import { keyboard } from './keyboard';
 import { requests } from './requests';
+import { payments } from './payments';
 import { consoleIncidents } from './console-incidents';
 import { consoleRequests } from './console-requests';
 import { consoleResidents } from './console-residents';
@@ -17,4 +18,4 @@ import { consoleAudit } from './console-audit';
 import { consoleDevices } from './console-devices';
 
 /** Vietnamese, the kiosk's first language and the source of every key. */
-export const vi = { common, attract, auth, bills, session, manager, privacy, profile, consents, accessLog, keyboard, requests, consoleRequests, consoleResidents, consoleIncidents, consoleAudit, consoleDevices } as const;
+export const vi = { common, attract, auth, bills, session, manager, privacy, profile, consents, accessLog, keyboard, requests, payments, consoleRequests, consoleResidents, consoleIncidents, consoleAudit, consoleDevices } as const;

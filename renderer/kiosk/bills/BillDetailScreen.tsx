@@ -5,6 +5,7 @@ import type { Bill } from '../../../shared/domain';
 import { formatVnd } from '../../../shared/money';
 import type { AppError } from '../../../shared/result';
 import { safeCall } from '../../components/call';
+import { ConsumptionChart } from '../../components/ConsumptionChart';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useKiot } from '../../components/KiotProvider';
 import { formatInteger } from '../../i18n/format';
@@ -16,6 +17,8 @@ import { StatusBadge } from './StatusBadge';
 export type BillDetailScreenProps = {
   billId: string;
   onBack(): void;
+  /** Opens the pay screen for these bills. */
+  onPay(billIds: readonly string[]): void;
 };
 
 /**
@@ -23,7 +26,7 @@ export type BillDetailScreenProps = {
  * been paid meanwhile); if that fails, the list's copy stays, which is still true enough to
  * read. Render it keyed by `billId`.
  */
-export function BillDetailScreen({ billId, onBack }: BillDetailScreenProps): JSX.Element {
+export function BillDetailScreen({ billId, onBack, onPay }: BillDetailScreenProps): JSX.Element {
   const api = useKiot();
   const t = useT();
   const { bills, replace } = useBills();
@@ -42,12 +45,17 @@ export function BillDetailScreen({ billId, onBack }: BillDetailScreenProps): JSX
   }, [api, billId, replace]);
 
   const bill = (fetched && 'bill' in fetched ? fetched.bill : null) ?? bills?.find((b) => b.id === billId) ?? null;
-  // At the top, where it is in sight without scrolling, however long the bill.
+  // At the top, where they are in sight without scrolling, however long the bill and its chart.
   const back = (
-    <div className="back-row">
+    <div className="back-row bill-actions">
       <button type="button" className="button button-secondary" data-testid="bill-back" onClick={onBack}>
         <span aria-hidden="true">‹</span> {t('common:back')}
       </button>
+      {bill !== null && bill.status !== 'paid' ? (
+        <button type="button" className="button button-primary" data-testid="bill-pay" onClick={() => onPay([bill.id])}>
+          {t('payments:payThisBill')}
+        </button>
+      ) : null}
     </div>
   );
 
@@ -69,6 +77,7 @@ export function BillDetailScreen({ billId, onBack }: BillDetailScreenProps): JSX
     <article className="bill-detail" data-testid="bill-detail" aria-labelledby="bill-detail-title">
       {back}
       <BillFacts bill={bill} />
+      {bill.consumption !== null ? <ConsumptionChart bill={bill} bills={bills ?? []} measure={t(measureKey[bill.consumption.unit])} /> : null}
     </article>
   );
 }
