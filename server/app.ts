@@ -7,7 +7,7 @@ import Fastify from 'fastify';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import type { DeviceMode } from '../shared/domain';
-import { hubRoutes } from '../shared/hub-api';
+import { hubRoutes, webhookProviders } from '../shared/hub-api';
 import type { Logger } from '../shared/logger';
 import packageJson from '../package.json' with { type: 'json' };
 import { openDatabase } from './db/connect';
@@ -29,7 +29,7 @@ import { createBillHandlers } from './routes/bills';
 import { createProfileHandlers } from './routes/profile';
 import { createRequestHandlers } from './routes/requests';
 import { createPaymentHandlers } from './routes/payments';
-import { createPayments } from './services/payments';
+import { createPayments, DEV_WEBHOOK_SECRET } from './services/payments';
 import type { PaymentService } from './services/payments';
 import { createIncidentHandlers } from './routes/incidents';
 import { createIncidentService } from './services/incidents';
@@ -66,6 +66,8 @@ import { createStaffAuthHandlers } from './routes/staff-auth';
 import type { StaffAccessService } from './services/staff-access';
 import { createDevHandlers } from './routes/dev';
 import { createDeviceHandlers } from './routes/devices';
+import { createBroadcastHandlers } from './routes/broadcasts';
+import { createBroadcastService } from './services/broadcasts';
 import { createHealthHandlers } from './routes/health';
 import { seedDemo } from './seed';
 import type { DemoInfo } from './seed';
@@ -229,7 +231,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
   const requests = createRequestService({ db, clock, newId, otp, audit, workingDays, logger: logger.child('requests') });
   const corrections = createCorrectionService({ db, clock, newId, audit, requests });
   const incidents = createIncidentService({ db, clock, newId, audit, sms, mail, logger: logger.child('incidents') });
-  const payments = createPayments();
+  const payments = createPayments({ db, clock, random, newId, bills, notifications, audit, logger: logger.child('payments') });
   const reconciliation = createReconciliationService({ db, clock, newId, audit, recordTransfer: (buildingId, transfer) => payments.recordTransfer(buildingId, transfer), logger: logger.child('reconciliation') });
   const directory = createResidentDirectoryService({ db, clock, audit, sms, logger: logger.child('residents') });
   // The hub's own kinds first; a test's kinds are added beside them.
@@ -243,7 +245,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
   const erasure = createErasureService({ db, clock, newId, audit, sync, sms, mail, hmacKey, logger: logger.child('erasure') });
   const exportJobDeps = { db, clock, newId, audit, mail, exports: createDataExportService({ db, clock, audit }), logger: logger.child('exports') };
   const deadlineJobDeps = { db, clock, newId, mail, logger: logger.child('deadlines') };
-  const scheduler = createJobScheduler({ jobs: createHubJobs({ erasure, exports: exportJobDeps, deadlines: deadlineJobDeps }), clock, logger: logger.child('jobs') });
+  const scheduler = createJobScheduler({ jobs: createHubJobs({ erasure, exports: exportJobDeps, deadlines: deadlineJobDeps, payments }), clock, logger: logger.child('jobs') });
 
   const devSms = isDevSmsAdapter(sms) ? sms : null;
   if (opts.devMode && devSms === null) logger.warn('Dev mode with a non-dev SMS adapter: /v1/dev/sms-outbox is not available');
@@ -270,6 +272,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
     ...createIncidentHandlers({ incidents }),
     ...createReconciliationHandlers({ reconciliation }),
     ...createResidentHandlers({ directory }),
+    ...createBroadcastHandlers({ broadcasts: createBroadcastService({ db, clock, newId, audit, sync, logger: logger.child('broadcasts') }) }),
     ...createDevHandlers({ sms: devSms, mail: isDevMailAdapter(mail) ? mail : null, runJobs: () => scheduler.runAll() }),
   } satisfies RouteHandlers;
 
@@ -297,6 +300,8 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
     },
     close() {
       closed ??= (async () => {
+        // Long polls waiting for a payment answer now instead of holding the close up.
+        payments.close();
         await app.close();
         // A job run in progress finishes (its transaction and notice) before the database closes.
         await scheduler.stop();
@@ -311,7 +316,12 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
     billReminders,
     createEnrollmentCode: (input) => devices.createEnrollmentCode(input),
     // Only a dev-mode hub lets the demo staff sign in (with a known password, printed in the dev banner).
-    seedDemo: () => seedDemo(db, { clock, logger: logger.child('seed'), sync, staffAccess, ...(opts.devMode ? { demoStaffSignIn: passwords } : {}) }),
+    seedDemo: async () => {
+      const info = await seedDemo(db, { clock, logger: logger.child('seed'), sync, staffAccess, ...(opts.devMode ? { demoStaffSignIn: passwords } : {}) });
+      // Dev mode only: the demo building accepts webhooks signed with the known dev secret (docs/payments.md).
+      if (opts.devMode) for (const provider of webhookProviders) await payments.setWebhookSecret(info.buildingId, provider, DEV_WEBHOOK_SECRET);
+      return info;
+    },
     sync,
     audit,
     staffAccess,

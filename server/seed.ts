@@ -23,6 +23,8 @@ import { seedDemoConsents } from './services/consents';
 import type { SyncService } from './services/sync';
 import type { StaffAccessService } from './services/staff-access';
 import { familyNames, femaleGivenNames, femaleMiddleNames, maleGivenNames, maleMiddleNames, mobilePrefixes } from './seed-names';
+import { getPaymentAccount, putPaymentAccount } from './db/payments';
+import type { PaymentAccountRow } from './db/payments';
 
 export type DemoInfo = {
   buildingId: string;
@@ -306,6 +308,11 @@ export const DEMO_STAFF = [
   { fullName: 'Trần Văn Hùng', role: 'care', username: 'hung.tran', phone: '+84399000102' },
 ] as const;
 
+/** The demo building's receiving account: a plausible Vietcombank (BIN 970436) account of the management board. */
+export function demoPaymentAccount(buildingId: string, now: Date): PaymentAccountRow {
+  return { building_id: buildingId, bank_bin: '970436', bank_name: 'Vietcombank', account_number: '1023456789', account_name: 'BAN QUAN TRI CHUNG CU SONG HONG', updated_at: now.toISOString() };
+}
+
 export async function seedDemo(
   db: HubDb,
   deps: { clock: () => Date; logger: Logger; sync?: SyncService; staffAccess?: StaffAccessService; demoStaffSignIn?: { hash(password: string): Promise<string> } },
@@ -320,6 +327,8 @@ export async function seedDemo(
     if (existing) {
       // A demo building seeded before the change feed existed gets its public data now.
       if (!(await getSyncHead(trx, existing.id))) await publishDemoPublicData(trx, sync, existing, deps.clock());
+      // …and one seeded before payments existed gets its receiving account.
+      if (!(await getPaymentAccount(trx, existing.id))) await putPaymentAccount(trx, demoPaymentAccount(existing.id, deps.clock()));
       return demoInfo(trx, existing.id, existing.name);
     }
 
@@ -330,6 +339,7 @@ export async function seedDemo(
     await insertUnits(trx, data.units);
     await insertResidents(trx, data.residents);
     await insertBills(trx, data.bills);
+    await putPaymentAccount(trx, demoPaymentAccount(data.building.id, now));
     await putSetting(trx, DEMO_SETTING_KEY, data.building.id, now.toISOString());
     // The fifth demo resident (as listed): the others are signed in by tests that must not meet the re-consent review.
     const reviewer = [...data.residents].sort((a, b) => (a.id < b.id ? -1 : 1))[4];

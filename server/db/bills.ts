@@ -10,17 +10,18 @@ export async function insertBills(db: Db, rows: readonly BillRow[]): Promise<voi
   for (const chunk of chunks(rows, 400)) await db.insertInto('bills').values(chunk).execute();
 }
 
-/** What a bill list shows: every column but the bookkeeping ones. */
-export type ListedBillRow = Omit<BillRow, 'unit_id' | 'created_at'>;
+/** What a bill list shows: every column but the bookkeeping ones, with what has arrived against it (0015). */
+export type ListedBillRow = Omit<BillRow, 'unit_id' | 'created_at'> & { paid_vnd: number };
 
 /**
- * A unit's bills, newest month first. Read from bills_unit_list_idx alone (migration 0009),
+ * A unit's bills, newest month first. Read from bills_unit_list_idx alone (migrations 0009, 0015),
  * which holds these columns in this order.
  */
 export async function listBillsForUnit(db: Db, unitId: string): Promise<ListedBillRow[]> {
   return db
+    .withTables<{ bills: BillRow & { paid_vnd: number } }>()
     .selectFrom('bills')
-    .select(['id', 'service', 'month', 'amount_vnd', 'due_date', 'status', 'paid_at', 'meter_unit', 'previous_reading', 'current_reading'])
+    .select(['id', 'service', 'month', 'amount_vnd', 'due_date', 'status', 'paid_at', 'meter_unit', 'previous_reading', 'current_reading', 'paid_vnd'])
     .where('unit_id', '=', unitId)
     .orderBy('month', 'desc')
     .orderBy('id')

@@ -1,6 +1,7 @@
 /** Rows and queries of payments (migration 0015): accounts, webhook secrets, intents, transfers, allocations. */
 import type { Kysely } from 'kysely';
 import type { PaymentIntentStatus, TransferMatch, TransferSource } from '../../shared/payments';
+import { dialectOf } from './connect';
 import type { HubDb, HubTrx } from './connect';
 import type { BillRow, Database } from './schema';
 
@@ -73,4 +74,149 @@ export type Db = HubDb | HubTrx;
 /** The database with the payment tables, for queries here and in reconciliation. */
 export function paymentTables(db: Db): Kysely<Database & PaymentTables> {
   return db.withTables<PaymentTables>();
+}
+
+export async function getPaymentAccount(db: Db, buildingId: string): Promise<PaymentAccountRow | undefined> {
+  return paymentTables(db).selectFrom('payment_accounts').selectAll().where('building_id', '=', buildingId).executeTakeFirst();
+}
+
+/** Sets (or replaces) a building's receiving account. */
+export async function putPaymentAccount(db: Db, row: PaymentAccountRow): Promise<void> {
+  const { building_id: _id, ...rest } = row;
+  await paymentTables(db)
+    .insertInto('payment_accounts')
+    .values(row)
+    .onConflict((oc) => oc.column('building_id').doUpdateSet(rest))
+    .execute();
+}
+
+/** Sets (or replaces) a building's secret for one webhook provider. */
+export async function putWebhookSecret(db: Db, row: PaymentWebhookSecretRow): Promise<void> {
+  await paymentTables(db)
+    .insertInto('payment_webhook_secrets')
+    .values(row)
+    .onConflict((oc) => oc.columns(['building_id', 'provider']).doUpdateSet({ secret: row.secret, created_at: row.created_at }))
+    .execute();
+}
+
+export async function listWebhookSecrets(db: Db, provider: string): Promise<PaymentWebhookSecretRow[]> {
+  return paymentTables(db).selectFrom('payment_webhook_secrets').selectAll().where('provider', '=', provider).orderBy('building_id').execute();
+}
+
+/** A bill as payments see it: the unit it belongs to and what is still due. */
+export type PayableBillRow = { id: string; unit_id: string; month: string; due_date: string; amount_vnd: number; paid_vnd: number; status: 'unpaid' | 'paid' };
+
+export async function getPayableBills(db: Db, billIds: readonly string[], opts: { lock?: boolean } = {}): Promise<PayableBillRow[]> {
+  if (billIds.length === 0) return [];
+  const query = paymentTables(db)
+    .selectFrom('bills')
+    .select(['id', 'unit_id', 'month', 'due_date', 'amount_vnd', 'paid_vnd', 'status'])
+    .where('id', 'in', [...billIds])
+    // Oldest due first: a part-payment fills these first.
+    .orderBy('due_date')
+    .orderBy('month')
+    .orderBy('id');
+  return opts.lock === true && dialectOf(db) === 'postgres' ? query.forUpdate().execute() : query.execute();
+}
+
+export async function getIntent(db: Db, id: string, opts: { lock?: boolean } = {}): Promise<PaymentIntentRow | undefined> {
+  const query = paymentTables(db).selectFrom('payment_intents').selectAll().where('id', '=', id);
+  return opts.lock === true && dialectOf(db) === 'postgres' ? query.forUpdate().executeTakeFirst() : query.executeTakeFirst();
+}
+
+export async function getIntentByCode(db: Db, buildingId: string, codes: readonly string[], opts: { lock?: boolean } = {}): Promise<PaymentIntentRow | undefined> {
+  if (codes.length === 0) return undefined;
+  const rows = await (() => {
+    const query = paymentTables(db).selectFrom('payment_intents').selectAll().where('building_id', '=', buildingId).where('code', 'in', [...codes]);
+    return opts.lock === true && dialectOf(db) === 'postgres' ? query.forUpdate().execute() : query.execute();
+  })();
+  // The code that appears first in the content wins.
+  for (const code of codes) {
+    const row = rows.find((r) => r.code === code);
+    if (row !== undefined) return row;
+  }
+  return undefined;
+}
+
+export async function getIntentBillIds(db: Db, intentId: string): Promise<string[]> {
+  const rows = await paymentTables(db).selectFrom('payment_intent_bills').select('bill_id').where('intent_id', '=', intentId).orderBy('bill_id').execute();
+  return rows.map((r) => r.bill_id);
+}
+
+/** The unit's intents still waiting for money, with their bill ids. */
+export async function listOpenIntents(db: Db, unitId: string): Promise<(PaymentIntentRow & { billIds: string[] })[]> {
+  const intents = await paymentTables(db).selectFrom('payment_intents').selectAll().where('unit_id', '=', unitId).where('status', '=', 'open').execute();
+  const out: (PaymentIntentRow & { billIds: string[] })[] = [];
+  for (const intent of intents) out.push({ ...intent, billIds: await getIntentBillIds(db, intent.id) });
+  return out;
+}
+
+export async function insertIntent(db: Db, row: PaymentIntentRow, billIds: readonly string[]): Promise<void> {
+  const t = paymentTables(db);
+  await t.insertInto('payment_intents').values(row).execute();
+  await t
+    .insertInto('payment_intent_bills')
+    .values(billIds.map((bill_id) => ({ intent_id: row.id, bill_id })))
+    .execute();
+}
+
+export async function updateIntent(db: Db, id: string, change: Partial<Omit<PaymentIntentRow, 'id' | 'building_id' | 'code'>>): Promise<void> {
+  await paymentTables(db).updateTable('payment_intents').set(change).where('id', '=', id).execute();
+}
+
+/** Inserts the transfer unless (provider, provider_tx_id) is already recorded; true when it was new. */
+export async function insertTransferOnce(db: Db, row: BankTransferRow): Promise<boolean> {
+  const inserted = await paymentTables(db)
+    .insertInto('bank_transfers')
+    .values(row)
+    .onConflict((oc) => oc.columns(['provider', 'provider_tx_id']).doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  return inserted !== undefined;
+}
+
+export async function getTransferByProviderTx(db: Db, provider: string, providerTxId: string): Promise<BankTransferRow | undefined> {
+  return paymentTables(db).selectFrom('bank_transfers').selectAll().where('provider', '=', provider).where('provider_tx_id', '=', providerTxId).executeTakeFirst();
+}
+
+export async function updateTransfer(db: Db, id: string, change: Partial<Pick<BankTransferRow, 'match' | 'payment_code' | 'intent_id'>>): Promise<void> {
+  await paymentTables(db).updateTable('bank_transfers').set(change).where('id', '=', id).execute();
+}
+
+export async function insertAllocations(db: Db, rows: readonly PaymentAllocationRow[]): Promise<void> {
+  if (rows.length > 0) await paymentTables(db).insertInto('payment_allocations').values([...rows]).execute();
+}
+
+export async function setBillPaid(db: Db, billId: string, paidVnd: number, paidAt: string | null): Promise<void> {
+  await paymentTables(db)
+    .updateTable('bills')
+    .set(paidAt === null ? { paid_vnd: paidVnd } : { paid_vnd: paidVnd, status: 'paid', paid_at: paidAt })
+    .where('id', '=', billId)
+    .execute();
+}
+
+/** Labels of the units whose bills a transfer paid. */
+export async function transferUnitLabels(db: Db, transferId: string): Promise<string[]> {
+  const rows = await paymentTables(db)
+    .selectFrom('payment_allocations as a')
+    .innerJoin('bills as b', 'b.id', 'a.bill_id')
+    .innerJoin('units as u', 'u.id', 'b.unit_id')
+    .select('u.label')
+    .distinct()
+    .where('a.transfer_id', '=', transferId)
+    .orderBy('u.label')
+    .execute();
+  return rows.map((r) => r.label);
+}
+
+/** The nightly sweep: open intents past their expiry with no money become expired and flagged. */
+export async function expireStaleIntents(db: Db, now: string): Promise<number> {
+  const result = await paymentTables(db)
+    .updateTable('payment_intents')
+    .set({ status: 'expired', flagged_at: now, closed_at: now, closed_reason: 'expired', updated_at: now })
+    .where('status', '=', 'open')
+    .where('expires_at', '<', now)
+    .where('received_vnd', '=', 0)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
 }

@@ -10,11 +10,13 @@ import { createExportJob } from './export-job';
 import { createIncidentDeadlineJob } from './incident-deadline-job';
 import type { ExportJobDeps } from './export-job';
 import type { HubJob } from './job';
+import { createPaymentSweepJob } from './payment-sweep-job';
+import type { PaymentService } from '../services/payments';
 
 export type { HubJob, JobReport } from './job';
 
-export type HubJobDeps = { erasure: ErasureService; exports: ExportJobDeps; deadlines: DeadlineJobDeps };
+export type HubJobDeps = { erasure: ErasureService; exports: ExportJobDeps; deadlines: DeadlineJobDeps; payments?: Pick<PaymentService, 'sweep'> };
 
 export function createHubJobs(deps: HubJobDeps): HubJob[] {
-  return [createErasureJob(deps), createExportJob(deps.exports), createRequestDeadlineJob(deps.deadlines), createIncidentDeadlineJob(deps.deadlines)];
+  return [createErasureJob(deps), createExportJob(deps.exports), createRequestDeadlineJob(deps.deadlines), createIncidentDeadlineJob(deps.deadlines), ...(deps.payments ? [createPaymentSweepJob({ payments: deps.payments })] : [])];
 }

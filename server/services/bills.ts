@@ -73,8 +73,9 @@ function toBill(row: ListedBillRow, unitLabel: string, today: string): Bill {
     amountVnd: row.amount_vnd,
     dueDate: row.due_date,
     status,
-    // Until payments record part-payments (issue 11), a bill is paid in full or not at all.
-    paidVnd: row.status === 'paid' ? row.amount_vnd : 0,
+    // A paid bill is paid in full (those paid before 0015, or in cash, may not carry paid_vnd);
+    // an unpaid one shows what part-payments brought so far.
+    paidVnd: row.status === 'paid' ? row.amount_vnd : Math.min(row.paid_vnd, row.amount_vnd),
     paidAt: row.paid_at,
     consumption,
   };
