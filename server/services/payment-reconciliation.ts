@@ -76,7 +76,7 @@ export type ReconciliationService = {
 export type RecordTransfer = (
   buildingId: string,
   incoming: IncomingTransfer,
-) => Promise<{ transfer: BankTransfer | null; outcome: 'matched' | 'partial' | 'overpaid' | 'unmatched' | 'duplicate' | 'ignored' }>;
+) => Promise<{ transfer: BankTransfer | null; outcome: StatementRowOutcome | 'ignored' }>;
 
 export type ReconciliationDeps = {
   db: HubDb;
@@ -281,6 +281,7 @@ export function createReconciliationService(deps: ReconciliationDeps): Reconcili
           // A statement is the building's own account's: a row without an account number is to it.
           const accountNumber = transfer.accountNumber === '' && account !== null ? account : transfer.accountNumber;
           const recorded = await deps.recordTransfer(actor.buildingId, { ...transfer, accountNumber, source: 'statement', provider });
+          // Outgoing rows never get here: a transfer refused for direction in is to another account.
           outcome = recorded.outcome === 'ignored' ? 'wrong_account' : recorded.outcome;
           transferId = recorded.transfer?.id ?? null;
           already.add(row.providerTxId);
