@@ -33,7 +33,7 @@ export const auditActions = [
  * breach incident's own steps (registered, authority notified, closed), reconciliation of payments
  * (a transfer matched or ignored, a bill paid in cash, a statement imported) and bills imported or exported.
  */
-export const consoleAuditActions = ['audit.viewed', 'audit.exported', 'device.code_issued', 'device.revoked', 'incident.recorded', 'payment.reconciled', 'bills.imported', 'bills.exported'] as const;
+export const consoleAuditActions = ['audit.viewed', 'audit.exported', 'device.code_issued', 'device.revoked', 'incident.recorded', 'payment.reconciled', 'bills.imported', 'bills.exported', 'broadcast.started', 'broadcast.ended'] as const;
 export const AuditAction = z.enum([...auditActions, ...consoleAuditActions]);
 export type AuditAction = z.infer<typeof AuditAction>;
 

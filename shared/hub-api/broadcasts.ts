@@ -38,21 +38,19 @@ export const StartBroadcastBody = z
   .strict();
 export type StartBroadcastBody = z.infer<typeof StartBroadcastBody>;
 
-export const EndBroadcastBody = z.object({ id: z.string().min(1).max(100) }).strict();
+export const BroadcastParams = z.object({ id: z.string().min(1).max(100) }).strict();
+export type BroadcastParams = z.infer<typeof BroadcastParams>;
+
+/** Why it was ended, for the audit log (optional: "the drill is over" needs no words). */
+export const EndBroadcastBody = z.object({ reason: z.string().trim().min(1).max(BROADCAST_REASON_MAX).optional() }).strict();
 export type EndBroadcastBody = z.infer<typeof EndBroadcastBody>;
 
-/** The console's view of a broadcast, with who started and ended it. */
-export const StaffBroadcast = EmergencyBroadcast.extend({
-  reason: z.string(),
-  startedBy: z.string(),
-  endedAt: Instant.nullable(),
-  endedBy: z.string().nullable(),
-});
-export type StaffBroadcast = z.infer<typeof StaffBroadcast>;
+/** The building's live broadcast, as every kiosk of it shows it; null when there is none. */
+export const LiveBroadcastResponse = z.object({ live: EmergencyBroadcast.nullable() });
+export type LiveBroadcastResponse = z.infer<typeof LiveBroadcastResponse>;
 
-export const BroadcastResponse = z.object({ broadcast: StaffBroadcast });
+export const BroadcastResponse = z.object({ broadcast: EmergencyBroadcast });
 export type BroadcastResponse = z.infer<typeof BroadcastResponse>;
 
-/** The live broadcast of the building (at most one), and the most recent ended ones. */
-export const BroadcastsResponse = z.object({ live: StaffBroadcast.nullable(), recent: z.array(StaffBroadcast) });
-export type BroadcastsResponse = z.infer<typeof BroadcastsResponse>;
+export const EndBroadcastResponse = z.object({ endedAt: Instant });
+export type EndBroadcastResponse = z.infer<typeof EndBroadcastResponse>;

@@ -27,6 +27,7 @@ import {
   NotifyResidentsResponse,
   RegisterIncidentBody,
 } from './incidents';
+import { BroadcastParams, BroadcastResponse, EndBroadcastBody, EndBroadcastResponse, LiveBroadcastResponse, StartBroadcastBody } from './broadcasts';
 import {
   CreateRequestBody,
   CreateRequestResponse,
@@ -632,6 +633,33 @@ export const hubRoutes = defineRoutes({
     query: AuditExportQuery,
     response: AuditExportResponse,
     errors: [],
+  },
+  'staff.liveBroadcast': {
+    method: 'GET',
+    path: '/v1/staff/broadcasts/live',
+    caller: { kind: 'staff', roles: ['admin', 'manager', 'care'] },
+    summary: "The emergency broadcast on the workstation's building's kiosks, if any",
+    response: LiveBroadcastResponse,
+    errors: [],
+  },
+  'staff.startBroadcast': {
+    method: 'POST',
+    path: '/v1/staff/broadcasts',
+    caller: { kind: 'staff', roles: ['admin', 'manager'] },
+    summary: "Put an emergency message (vi and en) on every kiosk of the workstation's building until it is ended, with a reason (audited)",
+    body: StartBroadcastBody,
+    response: BroadcastResponse,
+    errors: ['wrong_state'],
+  },
+  'staff.endBroadcast': {
+    method: 'POST',
+    path: '/v1/staff/broadcasts/{id}/end',
+    caller: { kind: 'staff', roles: ['admin', 'manager'] },
+    summary: 'End the live emergency broadcast: the kiosks return to their screens (audited)',
+    params: BroadcastParams,
+    body: EndBroadcastBody,
+    response: EndBroadcastResponse,
+    errors: ['not_found'],
   },
   'devices.fleet': {
     method: 'GET',

@@ -932,7 +932,29 @@ const scenarios: Record<number, Scenario> = {
       await refused(t.insertInto('payment_allocations').values({ ...allocation, id: 'pa-3', transfer_id: 'bt-none' }).execute(), 'foreign key');
     },
   },
+  16: {
+    async before(db) {
+      await db.insertInto('buildings').values({ id: 'b-1', name: 'Chung cư Sông Hồng', address: '12 Đường Thanh Niên, Ba Đình, Hà Nội', ...stamp }).execute();
+      await syncTables(db).insertInto('sync_changes').values(broadcastFeed).execute();
+    },
+    async after(db) {
+      const sync = syncTables(db);
+      // The change log came through the rebuild unchanged, and takes broadcasts from now on.
+      expect(await sync.selectFrom('sync_changes').selectAll().orderBy('seq').execute()).toEqual(broadcastFeed);
+      const broadcast: SyncChangeRow = { building_id: 'b-1', seq: 3, type: 'emergency_broadcast', entity_id: 'eb-1', data: JSON.stringify({ title: { vi: 'Diễn tập cháy', en: 'Fire drill' } }), created_at: T2 };
+      await sync.insertInto('sync_changes').values([broadcast, { ...broadcast, seq: 4, data: null }]).execute();
+      await refused(sync.insertInto('sync_changes').values({ ...broadcast, seq: 4 }).execute(), 'unique');
+      await refused(sync.insertInto('sync_changes').values({ ...broadcast, seq: 0 }).execute(), 'check');
+      await refused(sql`insert into sync_changes (building_id, seq, type, entity_id, created_at) values ('b-1', 9, 'unit', 'u-1', ${T0})`.execute(db), 'check');
+      await refused(sync.insertInto('sync_changes').values({ ...broadcast, seq: 10, building_id: 'b-missing' }).execute(), 'foreign key');
+    },
+  },
 };
+
+const broadcastFeed: SyncChangeRow[] = [
+  { building_id: 'b-1', seq: 1, type: 'announcement', entity_id: 'a-1', data: JSON.stringify({ title: { vi: 'Thông báo cắt nước', en: 'Water off' } }), created_at: T0 },
+  { building_id: 'b-1', seq: 2, type: 'resident_erased', entity_id: 'r-binh', data: null, created_at: T1 },
+];
 
 /** The rows as the migrations after `from` up to `to` leave them: with each column they add. */
 function grown(table: string, rows: unknown[], from: number, to: number): unknown[] {
