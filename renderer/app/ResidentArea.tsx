@@ -16,6 +16,7 @@ import { DeletionScreen } from '../kiosk/requests/DeletionScreen';
 import { ExportScreen } from '../kiosk/requests/ExportScreen';
 import { RequestsScreen } from '../kiosk/requests/RequestsScreen';
 import { PayScreen } from '../kiosk/payments/PayScreen';
+import { HomeScreen } from '../kiosk/home/HomeScreen';
 import { ResidentHeader } from '../kiosk/session/ResidentHeader';
 import { useT } from '../i18n/I18nProvider';
 import { currentLocation, goBack, goTo, locationKey, startTrail } from './kiosk-location';
@@ -33,7 +34,7 @@ export type ResidentAreaProps = {
 
 /**
  * The signed-in part of the kiosk: the resident's header and the screen at their current
- * location. Mounted only while signed in, so every sign-in starts at the bills and nothing
+ * location. Mounted only while signed in, so every sign-in starts at home and nothing
  * of one resident's navigation (or data) outlives their session.
  */
 export function ResidentArea({ resident, onView, scroll }: ResidentAreaProps): JSX.Element {
@@ -56,12 +57,15 @@ export function ResidentArea({ resident, onView, scroll }: ResidentAreaProps): J
     scroll.set(saved);
   }, [depth, scroll]);
 
+  // Which tab the current screen belongs to: home and paying from it, the bills, or the privacy centre.
+  const section = location.screen === 'home' ? 'home' : location.screen === 'bills' || location.screen === 'bill' || location.screen === 'pay' ? 'bills' : 'privacy';
+
   const screen = ((): JSX.Element => {
     switch (location.screen) {
-      // Placeholder until the home screen (issue 13) lands.
       case 'home':
+        return <HomeScreen onGo={go} />;
       case 'bills':
-        return <BillsScreen onOpenBill={(billId) => go({ screen: 'bill', billId })} />;
+        return <BillsScreen onOpenBill={(billId) => go({ screen: 'bill', billId })} onPay={(billIds) => go({ screen: 'pay', billIds })} />;
       case 'pay':
         return <PayScreen key={locationKey(location)} billIds={location.billIds} onBack={back} onDone={() => go({ screen: 'bills' })} />;
       case 'bill':
@@ -91,11 +95,14 @@ export function ResidentArea({ resident, onView, scroll }: ResidentAreaProps): J
     <BillsProvider>
       <section className="screen screen-resident" aria-labelledby="resident-greeting" data-location={location.screen}>
         <ResidentHeader resident={resident} onView={onView} />
-        <nav className="resident-nav" aria-label={t('privacy:title')}>
-          <button type="button" className="nav-tab" data-testid="nav-bills" aria-current={location.screen === 'bills' || location.screen === 'bill' ? 'page' : undefined} onClick={() => go({ screen: 'bills' })}>
+        <nav className="resident-nav" aria-label={t('home:navLabel')}>
+          <button type="button" className="nav-tab" data-testid="nav-home" aria-current={section === 'home' ? 'page' : undefined} onClick={() => go({ screen: 'home' })}>
+            {t('home:nav')}
+          </button>
+          <button type="button" className="nav-tab" data-testid="nav-bills" aria-current={section === 'bills' ? 'page' : undefined} onClick={() => go({ screen: 'bills' })}>
             {t('privacy:bills')}
           </button>
-          <button type="button" className="nav-tab" data-testid="nav-privacy" aria-current={location.screen !== 'bills' && location.screen !== 'bill' ? 'page' : undefined} onClick={() => go({ screen: 'privacy' })}>
+          <button type="button" className="nav-tab" data-testid="nav-privacy" aria-current={section === 'privacy' ? 'page' : undefined} onClick={() => go({ screen: 'privacy' })}>
             {t('privacy:open')}
           </button>
         </nav>

@@ -1,6 +1,6 @@
 /**
  * Where a signed-in resident is. Before sign-in the kiosk's screens follow the session state
- * (attract, phone, code) and need no location of their own; signing in starts at `bills`,
+ * (attract, phone, code) and need no location of their own; signing in starts at `home`,
  * and a lock unmounts all of it. A new screen (profile, consents, requests, pay) is one
  * member here and one case (its screen) in `ResidentArea`.
  */
@@ -22,7 +22,7 @@ export type ResidentLocation =
   | { screen: 'deletion' }
   | { screen: 'export' };
 
-export const residentHome: ResidentLocation = { screen: 'bills' };
+export const residentHome: ResidentLocation = { screen: 'home' };
 
 /** Identifies a location: equal keys, same screen with the same parameters. */
 export function locationKey(location: ResidentLocation): string {

@@ -2,13 +2,38 @@ import type { Translation } from '../resources';
 import type { bills as vi } from '../vi/bills';
 
 export const bills: Translation<typeof vi> = {
-  title: 'Your bills',
   loading: 'Loading your bills…',
   empty: 'You have no bills.',
   unpaidTotal: 'Total unpaid',
   allPaid: 'All your bills are paid.',
   due: 'Due: {{date}}',
-  rowLabel: '{{service}}, {{month}}, {{amount}}, {{status}}',
+  rowLabel: '{{service}}, {{month}}, {{amount}}, {{status}}, due {{date}}',
+  partial: 'Paid {{paid}}, {{due}} still due',
+  toPay: 'To pay',
+  nothingToPay: 'Nothing left to pay.',
+  history: {
+    title: 'Paid',
+    show: 'Paid history',
+    hide: 'Show what to pay',
+    empty: 'No month is fully paid yet.',
+  },
+  month: {
+    due: '{{amount}} to pay',
+    total: 'Total {{amount}}',
+    pay: 'Pay',
+    payLabel: 'Pay {{month}}: {{amount}}',
+  },
+  payAll: 'Pay all unpaid',
+  payAllLabel: 'Pay all unpaid bills: {{amount}}',
+  hub: {
+    down: "Can't reach the building's server right now.",
+    asOf: 'As of {{time}}',
+    retryIn_one: 'Trying again in {{count}} second',
+    retryIn_other: 'Trying again in {{count}} seconds',
+    retrying: 'Trying again…',
+    retryNow: 'Try now',
+    office: 'Need help? Call the management office: {{phone}}',
+  },
   service: {
     electricity: 'Electricity',
     water: 'Water',

@@ -2,6 +2,7 @@ import type { Translations } from '../resources';
 import { attract } from './attract';
 import { auth } from './auth';
 import { bills } from './bills';
+import { home } from './home';
 import { common } from './common';
 import { manager } from './manager';
 import { session } from './session';
@@ -18,4 +19,4 @@ import { consoleResidents } from './console-residents';
 import { consoleAudit } from './console-audit';
 import { consoleDevices } from './console-devices';
 
-export const en: Translations = { common, attract, auth, bills, session, manager, privacy, profile, consents, accessLog, keyboard, requests, payments, consoleRequests, consoleResidents, consoleIncidents, consoleAudit, consoleDevices };
+export const en: Translations = { common, attract, auth, bills, home, session, manager, privacy, profile, consents, accessLog, keyboard, requests, payments, consoleRequests, consoleResidents, consoleIncidents, consoleAudit, consoleDevices };

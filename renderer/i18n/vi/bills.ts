@@ -1,12 +1,36 @@
 /** The resident's bills: the list by month and one bill's detail. */
 export const bills = {
-  title: 'Hóa đơn của bạn',
   loading: 'Đang tải hóa đơn…',
   empty: 'Bạn chưa có hóa đơn nào.',
   unpaidTotal: 'Tổng chưa thanh toán',
   allPaid: 'Bạn đã thanh toán tất cả hóa đơn.',
   due: 'Hạn thanh toán: {{date}}',
-  rowLabel: '{{service}}, {{month}}, {{amount}}, {{status}}',
+  rowLabel: '{{service}}, {{month}}, {{amount}}, {{status}}, hạn thanh toán {{date}}',
+  partial: 'Đã trả {{paid}}, còn {{due}}',
+  toPay: 'Cần thanh toán',
+  nothingToPay: 'Không còn khoản nào cần thanh toán.',
+  history: {
+    title: 'Đã thanh toán',
+    show: 'Lịch sử đã thanh toán',
+    hide: 'Xem khoản cần thanh toán',
+    empty: 'Chưa có tháng nào đã thanh toán xong.',
+  },
+  month: {
+    due: 'Còn phải đóng {{amount}}',
+    total: 'Tổng {{amount}}',
+    pay: 'Thanh toán',
+    payLabel: 'Thanh toán {{month}}: {{amount}}',
+  },
+  payAll: 'Thanh toán tất cả',
+  payAllLabel: 'Thanh toán tất cả khoản chưa trả: {{amount}}',
+  hub: {
+    down: 'Chưa kết nối được với máy chủ của tòa nhà.',
+    asOf: 'Cập nhật lúc {{time}}',
+    retryIn_other: 'Thử lại sau {{count}} giây',
+    retrying: 'Đang thử lại…',
+    retryNow: 'Thử lại ngay',
+    office: 'Cần giúp đỡ? Gọi ban quản lý: {{phone}}',
+  },
   service: {
     electricity: 'Điện',
     water: 'Nước',

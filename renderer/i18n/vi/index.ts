@@ -1,6 +1,7 @@
 import { attract } from './attract';
 import { auth } from './auth';
 import { bills } from './bills';
+import { home } from './home';
 import { common } from './common';
 import { manager } from './manager';
 import { session } from './session';
@@ -18,4 +19,4 @@ import { consoleAudit } from './console-audit';
 import { consoleDevices } from './console-devices';
 
 /** Vietnamese, the kiosk's first language and the source of every key. */
-export const vi = { common, attract, auth, bills, session, manager, privacy, profile, consents, accessLog, keyboard, requests, payments, consoleRequests, consoleResidents, consoleIncidents, consoleAudit, consoleDevices } as const;
+export const vi = { common, attract, auth, bills, home, session, manager, privacy, profile, consents, accessLog, keyboard, requests, payments, consoleRequests, consoleResidents, consoleIncidents, consoleAudit, consoleDevices } as const;

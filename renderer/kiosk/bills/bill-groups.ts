@@ -1,4 +1,4 @@
-import type { Bill, ServiceKind } from '../../../shared/domain';
+import type { Bill, BillStatus, ServiceKind } from '../../../shared/domain';
 import { sumVnd } from '../../../shared/money';
 
 /** Everyday services first. A record, so a new service kind does not compile until placed. */
@@ -12,7 +12,37 @@ const serviceOrder: Record<ServiceKind, number> = {
   repairs: 6,
 };
 
-export type MonthGroup = { month: string; bills: Bill[] };
+/** What is still to pay on a bill: nothing once paid, else the amount less what has arrived. */
+export function remainingVnd(bill: Bill): number {
+  if (bill.status === 'paid') return 0;
+  return Math.max(0, bill.amountVnd - bill.paidVnd);
+}
+
+/** Some money has arrived, but not all of it. */
+export function isPartlyPaid(bill: Bill): boolean {
+  return bill.status !== 'paid' && bill.paidVnd > 0 && bill.paidVnd < bill.amountVnd;
+}
+
+export type MonthGroup = {
+  month: string;
+  bills: Bill[];
+  /** Every bill of the month, paid or not. */
+  totalVnd: number;
+  /** What is still to pay this month. */
+  dueVnd: number;
+  /** Overdue if any bill is, unpaid if any bill is, else paid. */
+  status: BillStatus;
+  /** The earliest due date among the bills still to pay; null when all are paid. */
+  dueDate: string | null;
+  /** The bills still to pay, for "Pay". */
+  unpaidIds: string[];
+};
+
+function monthStatus(bills: readonly Bill[]): BillStatus {
+  if (bills.some((b) => b.status === 'overdue')) return 'overdue';
+  if (bills.some((b) => b.status === 'unpaid')) return 'unpaid';
+  return 'paid';
+}
 
 /** Bills by billing month, newest month first; within a month, in the usual service order. */
 export function groupBillsByMonth(bills: readonly Bill[]): MonthGroup[] {
@@ -24,13 +54,41 @@ export function groupBillsByMonth(bills: readonly Bill[]): MonthGroup[] {
   }
   return [...byMonth.entries()]
     .sort(([a], [b]) => (a < b ? 1 : a > b ? -1 : 0))
-    .map(([month, list]) => ({
-      month,
-      bills: list.sort((a, b) => serviceOrder[a.service] - serviceOrder[b.service] || a.id.localeCompare(b.id)),
-    }));
+    .map(([month, list]) => {
+      const sorted = list.sort((a, b) => serviceOrder[a.service] - serviceOrder[b.service] || a.id.localeCompare(b.id));
+      const unpaid = sorted.filter((b) => b.status !== 'paid');
+      const dueDates = unpaid.map((b) => b.dueDate).sort();
+      return {
+        month,
+        bills: sorted,
+        totalVnd: sumVnd(sorted.map((b) => b.amountVnd)),
+        dueVnd: sumVnd(unpaid.map(remainingVnd)),
+        status: monthStatus(sorted),
+        dueDate: dueDates[0] ?? null,
+        unpaidIds: unpaid.map((b) => b.id),
+      };
+    });
 }
 
-/** What the resident still owes: unpaid and overdue bills. */
+/**
+ * Months with something still to pay come first (newest first), then the paid history. A
+ * month is in the history only when every bill of it is paid.
+ */
+export function splitByPayment(groups: readonly MonthGroup[]): { unpaid: MonthGroup[]; paid: MonthGroup[] } {
+  return {
+    unpaid: groups.filter((g) => g.status !== 'paid'),
+    paid: groups.filter((g) => g.status === 'paid'),
+  };
+}
+
+/** What the resident still owes: unpaid and overdue bills, less what has already arrived. */
 export function unpaidTotal(bills: readonly Bill[]): number {
-  return sumVnd(bills.filter((b) => b.status !== 'paid').map((b) => b.amountVnd));
+  return sumVnd(bills.map(remainingVnd));
+}
+
+/** Every bill still to pay, oldest month first (the order a payment settles them in). */
+export function unpaidBillIds(bills: readonly Bill[]): string[] {
+  return groupBillsByMonth(bills)
+    .reverse()
+    .flatMap((g) => g.unpaidIds);
 }

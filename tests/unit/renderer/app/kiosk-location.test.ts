@@ -2,15 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { currentLocation, goBack, goTo, locationKey, residentHome, startTrail } from '../../../../renderer/app/kiosk-location';
 
 describe('resident location', () => {
-  it('starts at the bills', () => {
-    expect(currentLocation(startTrail)).toEqual({ screen: 'bills' });
-    expect(residentHome).toEqual({ screen: 'bills' });
+  it('starts at home, the "what do I owe" screen', () => {
+    expect(currentLocation(startTrail)).toEqual({ screen: 'home' });
+    expect(residentHome).toEqual({ screen: 'home' });
   });
 
   it('goes to a bill and back', () => {
     const atBill = goTo(startTrail, { screen: 'bill', billId: 'b-1' });
     expect(currentLocation(atBill)).toEqual({ screen: 'bill', billId: 'b-1' });
-    expect(currentLocation(goBack(atBill))).toEqual({ screen: 'bills' });
+    expect(currentLocation(goBack(atBill))).toEqual({ screen: 'home' });
   });
 
   it('stays at the start when there is nowhere to go back to', () => {
@@ -19,7 +19,7 @@ describe('resident location', () => {
 
   it('going to a place already on the trail goes back to it instead of looping', () => {
     const atBill = goTo(startTrail, { screen: 'bill', billId: 'b-1' });
-    expect(goTo(atBill, { screen: 'bills' })).toEqual(startTrail);
+    expect(goTo(atBill, { screen: 'home' })).toEqual(startTrail);
     expect(goTo(atBill, { screen: 'bill', billId: 'b-1' })).toEqual(atBill);
     expect(goTo(atBill, { screen: 'bill', billId: 'b-2' })).toHaveLength(3);
   });
