@@ -1,14 +1,23 @@
 import { useEffect, useState } from 'react';
 import type { JSX, ReactNode } from 'react';
 import { useT } from '../i18n/I18nProvider';
+import { telexKey } from './telex';
 import { applyModifier, applyTone, deleteLast, insertText, keyTestId, letterModifiers, modifierKeyIds, startsWord, tones } from './text-keyboard';
 import type { LetterModifier, Tone } from './text-keyboard';
+
+/**
+ * `telex`: a plain QWERTY keyboard whose keys go through the Telex engine (`telex.ts`).
+ * `marks`: the same letters with keys for the tones and the marked letters, for residents who
+ * do not know Telex. `email`: lower case, digits, `@ . _ -` and address endings, no Telex.
+ */
+export type KeyboardLayout = 'telex' | 'marks' | 'email';
+export const keyboardLayouts: readonly KeyboardLayout[] = ['telex', 'marks', 'email'];
 
 export type TextKeyboardProps = {
   value: string;
   onChange(value: string): void;
-  /** `text`: names and addresses, with Vietnamese marks. `email`: lower case, digits and @ . _ - always shown. */
-  layout: 'text' | 'email';
+  /** The layout shown first; the resident can switch with the keys on the top row. */
+  initialLayout: KeyboardLayout;
   maxLength?: number;
   /** Names: a capital at the start of every word unless the resident turns it off with shift. */
   capitalizeWords?: boolean;
@@ -29,6 +38,16 @@ const toneKeys = {
   nga: { text: 'keyboard:tone.nga', label: 'keyboard:toneLabel.nga' },
   nang: { text: 'keyboard:tone.nang', label: 'keyboard:toneLabel.nang' },
 } as const satisfies Record<Tone, { text: string; label: string }>;
+const layoutKeys = {
+  telex: 'keyboard:layout.telex',
+  marks: 'keyboard:layout.marks',
+  email: 'keyboard:layout.email',
+} as const satisfies Record<KeyboardLayout, string>;
+const groupLabels = {
+  telex: 'keyboard:labelTelex',
+  marks: 'keyboard:label',
+  email: 'keyboard:labelEmail',
+} as const satisfies Record<KeyboardLayout, string>;
 const namedSymbols = {
   '@': 'keyboard:symbol.at',
   '.': 'keyboard:symbol.dot',
@@ -41,6 +60,8 @@ const isNamedSymbol = (ch: string): ch is keyof typeof namedSymbols => Object.ha
 
 type KeyProps = { testId: string; label?: string; pressed?: boolean; grow?: number; className?: string; disabled: boolean; onPress(): void; children: ReactNode };
 
+// A label, where a key has one, starts with the key's visible words, so a resident who says
+// what they see to a screen reader or voice control names the key (WCAG 2.5.3).
 function Key({ testId, label, pressed, grow = 1, className = '', disabled, onPress, children }: KeyProps): JSX.Element {
   return (
     <button
@@ -60,23 +81,30 @@ function Key({ testId, label, pressed, grow = 1, className = '', disabled, onPre
 }
 
 /**
- * The on-screen keyboard for names, addresses and email addresses. It types at the end of
- * `value` (there is no cursor; delete and clear are the way back); the Vietnamese rules for
- * tones and letter marks are in `text-keyboard.ts`.
+ * The on-screen keyboard for names, addresses and email addresses, the only way to type on
+ * the kiosk (no field opens the operating system's keyboard). It types at the end of `value`
+ * (there is no cursor; delete and clear are the way back). Three layouts, switched by the keys
+ * on its top row: Telex, diacritic keys, email.
  */
-export function TextKeyboard({ value, onChange, layout, maxLength, capitalizeWords = false, disabled = false, hardwareKeys = true }: TextKeyboardProps): JSX.Element {
+export function TextKeyboard({ value, onChange, initialLayout, maxLength, capitalizeWords = false, disabled = false, hardwareKeys = true }: TextKeyboardProps): JSX.Element {
   const t = useT();
+  const [layout, setLayout] = useState<KeyboardLayout>(initialLayout);
   const [layer, setLayer] = useState<'letters' | 'symbols'>('letters');
   // null: follow `capitalizeWords`; otherwise what the resident chose with shift, for one letter.
   const [shiftChoice, setShiftChoice] = useState<boolean | null>(null);
-  const shift = layout === 'text' && (shiftChoice ?? (capitalizeWords && startsWord(value)));
+  // "Clear all" asks first: one stray tap must not lose a whole address.
+  const [confirmingClear, setConfirmingClear] = useState(false);
+  const words = layout !== 'email';
+  const shift = words && (shiftChoice ?? (capitalizeWords && startsWord(value)));
   const full = maxLength !== undefined && [...value].length >= maxLength;
 
   const change = (next: string): void => {
+    setConfirmingClear(false);
     if (next !== value) onChange(next);
   };
+  const typeChar = (text: string): string => (layout === 'telex' ? telexKey(value, text, maxLength) : insertText(value, text, maxLength));
   const type = (text: string): void => {
-    change(insertText(value, text, maxLength));
+    change(layout === 'telex' && text.length === 1 ? typeChar(text) : insertText(value, text, maxLength));
     setShiftChoice(null);
   };
   const typeLetter = (letter: string): void => type(shift ? letter.toUpperCase() : letter);
@@ -85,7 +113,12 @@ export function TextKeyboard({ value, onChange, layout, maxLength, capitalizeWor
     setShiftChoice(null);
   };
   const remove = (): void => change(deleteLast(value));
-  const clear = (): void => change('');
+  const switchTo = (next: KeyboardLayout): void => {
+    setConfirmingClear(false);
+    setLayout(next);
+    setLayer('letters');
+    setShiftChoice(null);
+  };
 
   useEffect(() => {
     if (disabled || !hardwareKeys) return undefined;
@@ -94,7 +127,7 @@ export function TextKeyboard({ value, onChange, layout, maxLength, capitalizeWor
       const target = event.target as HTMLElement | null;
       if (target && (target.isContentEditable || target.tagName === 'INPUT' || target.tagName === 'TEXTAREA')) return;
       if (event.key === 'Backspace') change(deleteLast(value));
-      else if (event.key.length === 1 && !(layout === 'email' && event.key === ' ')) change(insertText(value, layout === 'email' ? event.key.toLowerCase() : event.key, maxLength));
+      else if (event.key.length === 1 && !(layout === 'email' && event.key === ' ')) change(typeChar(layout === 'email' ? event.key.toLowerCase() : event.key));
       else return;
       event.preventDefault();
     };
@@ -103,7 +136,7 @@ export function TextKeyboard({ value, onChange, layout, maxLength, capitalizeWor
   });
 
   const charKey = (ch: string, opts: { grow?: number } = {}): JSX.Element => {
-    const shown = layout === 'text' && shift ? ch.toUpperCase() : ch;
+    const shown = words && shift ? ch.toUpperCase() : ch;
     const label = isNamedSymbol(ch) ? t(namedSymbols[ch]) : undefined;
     const onPress = /\p{L}/u.test(ch) ? () => typeLetter(ch) : () => type(ch);
     const blocked = full || (layout === 'email' && ch === '@' && value.includes('@'));
@@ -115,18 +148,47 @@ export function TextKeyboard({ value, onChange, layout, maxLength, capitalizeWor
   };
 
   const deleteKey = (
-    <Key testId="key-delete" label={t('keyboard:deleteLabel')} grow={1.6} className="tk-action" disabled={disabled || value === ''} onPress={remove}>
+    <Key testId="key-delete" label={t('keyboard:deleteLabel')} grow={1.6} className="tk-action tk-delete" disabled={disabled || value === ''} onPress={remove}>
       <span aria-hidden="true">⌫</span> {t('keyboard:delete')}
     </Key>
   );
-  const clearKey = (
-    <Key testId="key-clear" label={t('keyboard:clearLabel')} grow={1.6} className="tk-action" disabled={disabled || value === ''} onPress={clear}>
-      {t('keyboard:clear')}
-    </Key>
+
+  const top = confirmingClear ? (
+    <div key="top" className="tk-row tk-confirm" role="group" aria-labelledby="tk-confirm-question">
+      <p id="tk-confirm-question" className="tk-confirm-question">
+        {t('keyboard:clearQuestion')}
+      </p>
+      <Key testId="key-clear-no" grow={1.4} className="tk-action" disabled={disabled} onPress={() => setConfirmingClear(false)}>
+        {t('keyboard:clearNo')}
+      </Key>
+      <Key testId="key-clear-yes" grow={1.4} className="tk-clear" disabled={disabled} onPress={() => change('')}>
+        <span aria-hidden="true">✕</span> {t('keyboard:clearYes')}
+      </Key>
+    </div>
+  ) : (
+    <div key="top" className="tk-row tk-top">
+      <div className="tk-layouts" role="group" aria-label={t('keyboard:layoutsLabel')}>
+        {keyboardLayouts.map((choice) => (
+          <Key key={choice} testId={`key-layout-${choice}`} pressed={layout === choice} className="tk-layout" disabled={disabled} onPress={() => switchTo(choice)}>
+            {t(layoutKeys[choice])}
+          </Key>
+        ))}
+      </div>
+      <Key testId="key-clear" label={t('keyboard:clearLabel')} className="tk-clear" disabled={disabled || value === ''} onPress={() => setConfirmingClear(true)}>
+        <span aria-hidden="true">✕</span> {t('keyboard:clear')}
+      </Key>
+    </div>
   );
 
-  const rows: JSX.Element[] = [];
-  if (layout === 'text') {
+  const rows: JSX.Element[] = [top];
+  if (layout === 'telex') {
+    rows.push(
+      <p key="hint" className="tk-hint" data-testid="telex-hint">
+        {t('keyboard:telexHint')}
+      </p>,
+    );
+  }
+  if (layout === 'marks') {
     rows.push(
       <div key="tones" className="tk-row tk-row-marks" role="group" aria-label={t('keyboard:tonesLabel')}>
         {tones.map((tone) => (
@@ -140,12 +202,14 @@ export function TextKeyboard({ value, onChange, layout, maxLength, capitalizeWor
       </div>,
       <div key="modifiers" className="tk-row tk-row-marks" role="group" aria-label={t('keyboard:lettersLabel')}>
         {letterModifiers.map((modifier) => (
-          <Key key={modifier} testId={modifierKeyIds[modifier]} label={t('keyboard:letterLabel', { letter: modifier })} className="tk-mark" disabled={disabled} onPress={() => modify(modifier)}>
+          <Key key={modifier} testId={modifierKeyIds[modifier]} label={t('keyboard:letterLabel', { letter: shift ? modifier.toUpperCase() : modifier })} className="tk-mark" disabled={disabled} onPress={() => modify(modifier)}>
             {shift ? modifier.toUpperCase() : modifier}
           </Key>
         ))}
       </div>,
     );
+  }
+  if (words) {
     if (layer === 'letters') {
       rows.push(
         <div key="l1" className="tk-row">
@@ -178,7 +242,6 @@ export function TextKeyboard({ value, onChange, layout, maxLength, capitalizeWor
     }
     rows.push(
       <div key="bottom" className="tk-row">
-        {clearKey}
         {layer === 'letters' ? (
           <Key testId="key-layer" label={t('keyboard:toSymbolsLabel')} grow={1.6} className="tk-action" disabled={disabled} onPress={() => setLayer('symbols')}>
             {t('keyboard:toSymbols')}
@@ -197,6 +260,11 @@ export function TextKeyboard({ value, onChange, layout, maxLength, capitalizeWor
     );
   } else {
     const hasAt = value.includes('@');
+    const ending = (testId: string, text: string, label: string, needsAt: boolean, grow: number): JSX.Element => (
+      <Key testId={testId} label={label} grow={grow} className="tk-action" disabled={disabled || full || (needsAt ? !hasAt : hasAt || value === '')} onPress={() => type(text)}>
+        {text}
+      </Key>
+    );
     rows.push(
       <div key="d" className="tk-row">
         {[...digitRow].map((ch) => charKey(ch))}
@@ -212,20 +280,16 @@ export function TextKeyboard({ value, onChange, layout, maxLength, capitalizeWor
         {deleteKey}
       </div>,
       <div key="sym" className="tk-row">
-        {clearKey}
         {['@', '.', '_', '-'].map((ch) => charKey(ch))}
-        <Key testId="key-dotcom" label={t('keyboard:symbol.dotCom')} grow={1.6} className="tk-action" disabled={disabled || full || !hasAt} onPress={() => type('.com')}>
-          .com
-        </Key>
-        <Key testId="key-gmail" label={t('keyboard:symbol.gmail')} grow={2.6} className="tk-action" disabled={disabled || full || hasAt || value === ''} onPress={() => type('@gmail.com')}>
-          @gmail.com
-        </Key>
+        {ending('key-dotvn', '.vn', t('keyboard:symbol.dotVn'), true, 1.3)}
+        {ending('key-dotcom', '.com', t('keyboard:symbol.dotCom'), true, 1.6)}
+        {ending('key-gmail', '@gmail.com', t('keyboard:symbol.gmail'), false, 2.8)}
       </div>,
     );
   }
 
   return (
-    <div className={`text-keyboard text-keyboard-${layout}`} role="group" aria-label={t(layout === 'email' ? 'keyboard:labelEmail' : 'keyboard:label')}>
+    <div className={`text-keyboard text-keyboard-${layout}`} role="group" aria-label={t(groupLabels[layout])} data-layout={layout} data-testid="text-keyboard">
       {rows}
       <p className="tk-status" aria-live="polite">
         {full ? t('keyboard:full', { max: maxLength }) : ''}

@@ -70,7 +70,7 @@ export function TextChangeForm(props: TextChangeFormProps): JSX.Element {
         </button>
       </div>
       {/* Below the buttons: on a landscape screen the tall keyboard would otherwise push Send out of sight. */}
-      <TextKeyboard value={value} onChange={change} layout={props.field === 'email' ? 'email' : 'text'} maxLength={max} capitalizeWords={props.field === 'name'} disabled={busy} />
+      <TextKeyboard value={value} onChange={change} initialLayout={props.field === 'email' ? 'email' : 'telex'} maxLength={max} capitalizeWords={props.field === 'name'} disabled={busy} />
     </section>
   );
 }
