@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { mkdir } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { build as viteBuild } from 'vite';
 import { createHub } from '../server/app';
 import type { DemoInfo, Hub } from '../server/app';
@@ -19,6 +20,7 @@ import type { Logger } from '../shared/logger';
 import { silentLogger } from '../shared/logger';
 import type { DeviceMode } from '../shared/domain';
 import { DEMO_STAFF, DEMO_STAFF_PASSWORD } from '../server/seed';
+import { localPhone } from '../shared/phone';
 
 export const repoRoot = path.resolve(import.meta.dirname, '..');
 export const rendererDir = path.join(repoRoot, 'dist', 'renderer');
@@ -56,6 +58,36 @@ export type DevStack = DevHub & {
   close(): Promise<void>;
 };
 
+/** A port the dev stack wants, with the environment variable that chooses it. */
+export type WantedPort = { port: number; variable: string };
+
+/** Said in one line by `npm start` / `npm run start:web`, before anything is seeded. */
+export class PortInUseError extends Error {
+  constructor(readonly wanted: WantedPort) {
+    super(
+      `Port ${wanted.port} on 127.0.0.1 is already in use (another Kiot still running?). ` +
+        `Stop that program, or choose another port: ${wanted.variable}=${wanted.port + 1}`,
+    );
+    this.name = 'PortInUseError';
+  }
+}
+
+/**
+ * Fails with `PortInUseError` naming the first port that is taken and its variable. Checked
+ * before the hub opens its database and seeds the demo, so a busy port costs nothing and says
+ * what to change. (Port 0 means "any free port" and is not checked.)
+ */
+export async function assertPortsFree(wanted: readonly WantedPort[]): Promise<void> {
+  for (const w of wanted) {
+    if (w.port === 0) continue;
+    await new Promise<void>((resolve, reject) => {
+      const probe = createServer();
+      probe.once('error', (err: NodeJS.ErrnoException) => reject(err.code === 'EADDRINUSE' || err.code === 'EACCES' ? new PortInUseError(w) : err));
+      probe.listen(w.port, '127.0.0.1', () => probe.close(() => resolve()));
+    });
+  }
+}
+
 export async function buildRenderer(): Promise<void> {
   await viteBuild({ configFile: path.join(repoRoot, 'vite.config.ts'), logLevel: 'warn' });
 }
@@ -92,11 +124,12 @@ export function demoBanner(dev: DevHub, extra: readonly string[] = []): string {
     `  Kiot is running (${dev.demo.buildingName}).`,
     `  Hub:        ${dev.hubUrl}`,
     ...extra,
-    resident ? `  Try:        ${resident.fullName}, ${resident.unitLabel}, phone ${resident.phone}` : '',
+    // Written as the resident types it on the keypad, which has no +.
+    resident ? `  Try:        ${resident.fullName}, ${resident.unitLabel}, phone ${localPhone(resident.phone)}` : '',
     // The seed has a demo staff member view this resident's profile (server/seed.ts).
-    dev.demo.residents[1] ? `  Audited:    ${dev.demo.residents[1].fullName}, phone ${dev.demo.residents[1].phone}, sees a staff view under "Ai đã truy cập dữ liệu của tôi"` : '',
+    dev.demo.residents[1] ? `  Audited:    ${dev.demo.residents[1].fullName}, phone ${localPhone(dev.demo.residents[1].phone)}, sees a staff view under "Ai đã truy cập dữ liệu của tôi"` : '',
     // The seed has this resident choose under policy version 1 (server/services/consents.ts).
-    dev.demo.residents[4] ? `  Re-consent: ${dev.demo.residents[4].fullName}, phone ${dev.demo.residents[4].phone}, is asked to review a changed purpose after sign-in` : '',
+    dev.demo.residents[4] ? `  Re-consent: ${dev.demo.residents[4].fullName}, phone ${localPhone(dev.demo.residents[4].phone)}, is asked to review a changed purpose after sign-in` : '',
     `  SMS codes:  printed below as they are sent, and at ${dev.hubUrl}/v1/dev/sms-outbox`,
     `  Mail:       printed below as it is sent, and at ${dev.hubUrl}/v1/dev/mail-outbox`,
     '  Stop with Ctrl+C.',

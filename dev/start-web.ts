@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { readFile } from 'node:fs/promises';
-import { buildRenderer, demoBanner, demoStaffBanner, repoRoot, startDevStack } from './dev-stack';
+import { assertPortsFree, buildRenderer, demoBanner, demoStaffBanner, PortInUseError, repoRoot, startDevStack } from './dev-stack';
 import { ConfigError } from '../electron/core/platform/config';
 import { createLogger } from '../shared/logger';
 
@@ -22,6 +22,13 @@ function intFromEnv(name: string, fallback: number): number {
 
 async function main(): Promise<void> {
   const pkg = JSON.parse(await readFile(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string };
+  const hubPort = intFromEnv('PORT', 8787);
+  const webPort = intFromEnv('KIOT_WEB_PORT', 5180);
+  // Before the build and before the hub seeds anything: a busy port is said at once, with its variable.
+  await assertPortsFree([
+    { port: hubPort, variable: 'PORT' },
+    { port: webPort, variable: 'KIOT_WEB_PORT' },
+  ]);
   if (!process.argv.includes('--no-build')) {
     log.info('building the renderer…');
     await buildRenderer();
@@ -32,8 +39,8 @@ async function main(): Promise<void> {
   const stack = await startDevStack({
     dataDir,
     ...(process.env['KIOT_DB'] ? { hubDatabase: process.env['KIOT_DB'] } : {}),
-    hubPort: intFromEnv('PORT', 8787),
-    webPort: intFromEnv('KIOT_WEB_PORT', 5180),
+    hubPort,
+    webPort,
     kioskEnv: process.env,
     version: pkg.version,
     logger: log,
@@ -50,7 +57,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  if (err instanceof ConfigError) {
+  if (err instanceof ConfigError || err instanceof PortInUseError) {
     log.error(err.message);
   } else {
     log.error(err instanceof Error ? (err.stack ?? err.message) : String(err));

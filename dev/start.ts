@@ -3,31 +3,50 @@
  * kiosk window in Electron, enrolled against it. Run after `npm run build` (npm start does).
  */
 import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import { demoBanner, repoRoot, startDevHub } from './dev-stack';
+import { assertPortsFree, demoBanner, repoRoot, startDevHub } from './dev-stack';
 import { electronNativeBinding } from './electron-native';
 import { createLogger } from '../shared/logger';
 
 const log = createLogger('kiot');
-const require = createRequire(import.meta.url);
 
-/** Path of the Electron executable; on a machine with network access electron fetches it on first use. */
-function electronBinary(): string {
-  try {
-    return require('electron') as string;
-  } catch (err) {
-    throw new Error(
-      `The Electron binary is not installed and could not be downloaded (${err instanceof Error ? err.message : String(err)}).\n` +
-        'On a machine without network access, run the kiosk in a browser instead: npm run start:web',
-      { cause: err },
+/** Said in one line: what is missing and what to run instead. */
+class ElectronMissingError extends Error {
+  constructor() {
+    super(
+      'The Electron binary is not installed (node_modules/electron has no downloaded dist), so the kiosk window cannot open. ' +
+        'Run the kiosk in a browser instead: npm run start:web',
     );
+    this.name = 'ElectronMissingError';
   }
 }
 
+/**
+ * Path of the installed Electron executable, read the way the electron package finds it, but
+ * without its download on first use: offline that prints a stack trace and Electron's own
+ * advice before anything useful.
+ */
+function installedElectron(): string {
+  const packageDir = path.join(repoRoot, 'node_modules', 'electron');
+  let executable: string | null;
+  try {
+    executable = readFileSync(path.join(packageDir, 'path.txt'), 'utf8').trim();
+  } catch {
+    executable = null;
+  }
+  const override = process.env['ELECTRON_OVERRIDE_DIST_PATH'];
+  const full = override ? path.join(override, executable || 'electron') : executable ? path.join(packageDir, 'dist', executable) : null;
+  if (full === null || !existsSync(full)) throw new ElectronMissingError();
+  return full;
+}
+
 async function main(): Promise<void> {
-  const electronPath = electronBinary();
+  const electronPath = installedElectron();
+  const port = Number(process.env['PORT'] ?? 8787);
+  // Before the hub opens its database and seeds the demo: a busy port is said at once, with its variable.
+  await assertPortsFree([{ port, variable: 'PORT' }]);
   const nativeBinding = await electronNativeBinding((version) =>
     log.info(`building better-sqlite3-multiple-ciphers for Electron ${version} (once; about a minute)…`),
   );
@@ -36,7 +55,7 @@ async function main(): Promise<void> {
   await mkdir(dataDir, { recursive: true });
   const dev = await startDevHub({
     database: process.env['KIOT_DB'] ?? path.join(dataDir, 'hub.sqlite'),
-    port: Number(process.env['PORT'] ?? 8787),
+    port,
     logger: log,
   });
   process.stdout.write(demoBanner(dev));

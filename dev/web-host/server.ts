@@ -20,7 +20,7 @@ import { channelNames } from '../../shared/channels';
 import type { ChannelName } from '../../shared/channels';
 import { fail } from '../../shared/result';
 import { assertNever } from '../../shared/assert-never';
-import { WEB_HOST_BRIDGE_PATH, WEB_HOST_WS_PATH } from './protocol';
+import { WEB_HOST_BRIDGE_PATH, WEB_HOST_TOKEN_CHECK_PATH, WEB_HOST_TOKEN_PAGE_PATH, WEB_HOST_WS_PATH } from './protocol';
 import type { ClientMessage, ServerMessage } from './protocol';
 
 export type WebHostOptions = {
@@ -107,6 +107,25 @@ async function bundleBridge(): Promise<string> {
   return out.text;
 }
 
+/**
+ * What a browser sees when its link lacks the token (someone opened the bare address, or a
+ * link from an earlier start): what is wrong and what to do, instead of the kiosk's
+ * "service unavailable", which would send a developer looking at the hub.
+ */
+export const MISSING_TOKEN_PAGE = `<!doctype html>
+<html lang="vi">
+<head><meta charset="utf-8"><title>Kiot: thiếu mã truy cập / missing token</title></head>
+<body>
+<h1>Đường dẫn này thiếu mã truy cập</h1>
+<p>Hãy mở đúng đường dẫn mà <code>npm run start:web</code> in ra (có <code>#token=…</code> ở cuối). Đường dẫn của lần chạy trước không còn dùng được.</p>
+<div lang="en">
+<h1>This link is missing its token</h1>
+<p>Open the exact link that <code>npm run start:web</code> printed (it ends in <code>#token=…</code>). A link from an earlier start no longer works.</p>
+</div>
+</body>
+</html>
+`;
+
 function tokenMatches(expected: string, given: string | null): boolean {
   if (!given) return false;
   const a = Buffer.from(expected);
@@ -138,6 +157,11 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     const urlPath = new URL(req.url ?? '/', 'http://x').pathname;
     if (urlPath === '/' || urlPath === '/index.html') return send(res, 200, contentTypeFor('index.html'), index);
     if (urlPath === WEB_HOST_BRIDGE_PATH) return send(res, 200, contentTypeFor('bridge.js'), bridge);
+    if (urlPath === WEB_HOST_TOKEN_PAGE_PATH) return send(res, 401, contentTypeFor('index.html'), MISSING_TOKEN_PAGE);
+    if (urlPath === WEB_HOST_TOKEN_CHECK_PATH) {
+      const given = new URL(req.url ?? '/', 'http://x').searchParams.get('token');
+      return send(res, tokenMatches(token, given) ? 204 : 401, 'text/plain', '');
+    }
     const file = resolveStaticPath(opts.rendererDir, urlPath);
     if (!file) return send(res, 404, 'text/plain', 'Not found');
     try {

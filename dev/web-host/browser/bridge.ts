@@ -6,7 +6,7 @@
 import { buildKiotApi } from '../../../shared/kiot-api';
 import type { EventName } from '../../../shared/channels';
 import type { Result } from '../../../shared/result';
-import { WEB_HOST_WS_PATH } from '../protocol';
+import { WEB_HOST_TOKEN_CHECK_PATH, WEB_HOST_TOKEN_PAGE_PATH, WEB_HOST_WS_PATH } from '../protocol';
 import type { ClientMessage, ServerMessage } from '../protocol';
 
 const REQUEST_TIMEOUT_MS = 20_000;
@@ -28,12 +28,15 @@ function createBridge(): Window['kiot'] {
   let nextId = 1;
   let socket: WebSocket | null = null;
   let retryMs = 250;
+  let everOpened = false;
+  let tokenChecked = false;
 
   const connect = (): void => {
     const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${WEB_HOST_WS_PATH}?token=${encodeURIComponent(token)}`;
     const ws = new WebSocket(url);
     socket = ws;
     ws.addEventListener('open', () => {
+      everOpened = true;
       retryMs = 250;
       for (const msg of queue.splice(0)) ws.send(msg);
     });
@@ -51,6 +54,16 @@ function createBridge(): Window['kiot'] {
     });
     ws.addEventListener('close', () => {
       socket = null;
+      // Refused from the start: a link from an earlier start of the host (its token is new each
+      // time) says so on a page of its own rather than as a kiosk that cannot reach its service.
+      if (!everOpened && !tokenChecked) {
+        tokenChecked = true;
+        void fetch(`${WEB_HOST_TOKEN_CHECK_PATH}?token=${encodeURIComponent(token)}`)
+          .then((res) => {
+            if (res.status === 401) location.replace(WEB_HOST_TOKEN_PAGE_PATH);
+          })
+          .catch(() => undefined);
+      }
       // Calls in flight will not be answered on a new connection; fail them now.
       for (const [id, p] of pending) {
         clearTimeout(p.timer);
@@ -86,4 +99,5 @@ function createBridge(): Window['kiot'] {
   );
 }
 
-window.kiot = createBridge();
+if (tokenFromLocation() === '') location.replace(WEB_HOST_TOKEN_PAGE_PATH);
+else window.kiot = createBridge();

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startDevStack } from '../../../../dev/dev-stack';
 import type { DevStack } from '../../../../dev/dev-stack';
-import { WEB_HOST_BRIDGE_PATH, WEB_HOST_WS_PATH } from '../../../../dev/web-host/protocol';
+import { WEB_HOST_BRIDGE_PATH, WEB_HOST_TOKEN_CHECK_PATH, WEB_HOST_TOKEN_PAGE_PATH, WEB_HOST_WS_PATH } from '../../../../dev/web-host/protocol';
 import type { ServerMessage } from '../../../../dev/web-host/protocol';
 import { APP_ONLY_CSP, parseCsp } from '../../../unit/main/csp-policy';
 
@@ -131,6 +131,28 @@ describe('web host', () => {
     const res = await rawGet('/index.html');
     expect(res.status).toBe(200);
     expect(res.body).toContain('kiosk');
+  });
+
+  it('answers a link without its token with a page saying so, in Vietnamese and English, not "service unavailable"', async () => {
+    const res = await fetch(`${stack.web.origin}${WEB_HOST_TOKEN_PAGE_PATH}`);
+    expect(res.status).toBe(401);
+    expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
+    const body = await res.text();
+    expect(body).toContain('Đường dẫn này thiếu mã truy cập');
+    expect(body).toContain('This link is missing its token');
+    expect(body).toContain('npm run start:web');
+    expect(body).not.toContain(stack.web.token);
+    expect(body).not.toMatch(/unavailable|không khả dụng/i);
+  });
+
+  it('tells the bridge whether a token is this start\'s, so a stale link is told apart from a host that is down', async () => {
+    const check = (token: string | null): Promise<number> =>
+      fetch(`${stack.web.origin}${WEB_HOST_TOKEN_CHECK_PATH}${token === null ? '' : `?token=${encodeURIComponent(token)}`}`).then((r) => r.status);
+    expect(await check(stack.web.token)).toBe(204);
+    expect(await check(`${stack.web.token.slice(0, -1)}x`)).toBe(401);
+    expect(await check('')).toBe(401);
+    expect(await check(null)).toBe(401);
   });
 
   it('refuses a WebSocket without the token or from another origin', async () => {
