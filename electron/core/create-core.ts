@@ -24,6 +24,8 @@ import { createPolicyHandlers } from './features/policy/handlers';
 import { createPolicyService } from './features/policy/service';
 import { createBuildingHandlers } from './features/building/handlers';
 import { createBuildingService } from './features/building/service';
+import { createConsoleBroadcastHandlers } from './features/console-broadcast/handlers';
+import { createConsoleBroadcastService } from './features/console-broadcast/service';
 import { createRequestsHandlers } from './features/requests/handlers';
 import { createRequestsService } from './features/requests/service';
 import { createPaymentsHandlers } from './features/payments/handlers';
@@ -146,6 +148,7 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
     ...createConsoleRequestsHandlers(createConsoleRequestsService({ staffHub: staff.staffHub })),
     ...createConsoleAuditHandlers(createConsoleAuditService({ staffHub: staff.staffHub })),
     ...createConsoleDevicesHandlers(createConsoleDevicesService({ staffHub: staff.staffHub })),
+    ...createConsoleBroadcastHandlers(createConsoleBroadcastService({ staffHub: staff.staffHub })),
     ...createConsolePaymentsHandlers(createConsolePaymentsService({ staffHub: staff.staffHub })),
     ...createLogHandlers(createLogService({ logger: logger.child('renderer'), clock })),
     ...createConsoleIncidentsHandlers(createConsoleIncidentsService({ staffHub: staff.staffHub })),

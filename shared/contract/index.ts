@@ -24,6 +24,7 @@ import { consoleRequestsContract } from './console-requests';
 import { consoleResidentsContract } from './console-residents';
 import { policyContract } from './policy';
 import { buildingContract } from './building';
+import { consoleBroadcastContract } from './console-broadcast';
 import { logContract } from './log';
 import { profileContract } from './profile';
 import { requestsContract } from './requests';
@@ -54,6 +55,7 @@ export const contract = {
   ...consoleIncidentsContract,
   ...consoleAuditContract,
   ...consoleDevicesContract,
+  ...consoleBroadcastContract,
   ...consolePaymentsContract,
   ...logContract,
   ...staffContract,

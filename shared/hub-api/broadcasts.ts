@@ -14,10 +14,8 @@ export const BROADCAST_REASON_MAX = 500;
 export const BilingualText = z.object({ vi: z.string(), en: z.string() });
 export type BilingualText = z.infer<typeof BilingualText>;
 
-function bilingual(max: number): z.ZodType<BilingualText> {
-  const text = z.string().trim().min(1).max(max);
-  return z.object({ vi: text, en: text }).strict();
-}
+const titleText = z.string().trim().min(1).max(BROADCAST_TITLE_MAX);
+const bodyText = z.string().trim().min(1).max(BROADCAST_BODY_MAX);
 
 /** What a kiosk receives and shows: the `data` of an `emergency_broadcast` sync change. */
 export const EmergencyBroadcast = z.object({
@@ -30,8 +28,8 @@ export type EmergencyBroadcast = z.infer<typeof EmergencyBroadcast>;
 
 export const StartBroadcastBody = z
   .object({
-    title: bilingual(BROADCAST_TITLE_MAX),
-    body: bilingual(BROADCAST_BODY_MAX),
+    title: z.object({ vi: titleText, en: titleText }).strict(),
+    body: z.object({ vi: bodyText, en: bodyText }).strict(),
     /** Why it was sent: kept in the audit log, never shown on the kiosks. */
     reason: z.string().trim().min(1).max(BROADCAST_REASON_MAX),
   })

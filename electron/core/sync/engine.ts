@@ -12,7 +12,7 @@ import { pushPending } from './push';
 import type { SyncTransport } from './transport';
 
 export type SyncEngineOptions = {
-  /** Pull every … (default 60 s). */
+  /** Pull every … (default 15 s: an emergency broadcast reaches the lobby within that; an empty pull is one small GET). */
   pullIntervalMs: number;
   /** Heartbeat every … (default 5 min). */
   heartbeatIntervalMs: number;
@@ -25,7 +25,7 @@ export type SyncEngineOptions = {
 };
 
 export const DEFAULT_SYNC_OPTIONS: SyncEngineOptions = {
-  pullIntervalMs: 60_000,
+  pullIntervalMs: 15_000,
   heartbeatIntervalMs: 5 * 60_000,
   backoffBaseMs: 1_000,
   backoffCapMs: 5 * 60_000,

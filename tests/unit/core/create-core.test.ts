@@ -67,7 +67,7 @@ describe('createAppCore', () => {
   });
 
   it('merges feature handlers into a whole that fails to compile when a domain is left out', () => {
-    type Merged = DomainHandlers<'app'> & DomainHandlers<'session'> & DomainHandlers<'auth'> & DomainHandlers<'bills'> & DomainHandlers<'profile'> & DomainHandlers<'accessLog'> & DomainHandlers<'consents'> & DomainHandlers<'policy'> & DomainHandlers<'building'> & DomainHandlers<'requests'> & DomainHandlers<'payments'> & DomainHandlers<'consoleRequests'> & DomainHandlers<'consoleResidents'> & DomainHandlers<'consoleIncidents'> & DomainHandlers<'consoleAudit'> & DomainHandlers<'consoleDevices'> & DomainHandlers<'consolePayments'> & DomainHandlers<'log'> & DomainHandlers<'staff'>;
+    type Merged = DomainHandlers<'app'> & DomainHandlers<'session'> & DomainHandlers<'auth'> & DomainHandlers<'bills'> & DomainHandlers<'profile'> & DomainHandlers<'accessLog'> & DomainHandlers<'consents'> & DomainHandlers<'policy'> & DomainHandlers<'building'> & DomainHandlers<'requests'> & DomainHandlers<'payments'> & DomainHandlers<'consoleRequests'> & DomainHandlers<'consoleResidents'> & DomainHandlers<'consoleIncidents'> & DomainHandlers<'consoleAudit'> & DomainHandlers<'consoleDevices'> & DomainHandlers<'consoleBroadcast'> & DomainHandlers<'consolePayments'> & DomainHandlers<'log'> & DomainHandlers<'staff'>;
     type WithoutLog = Omit<Merged, 'log:rendererError'>;
     const complete = (merged: Merged): Handlers => merged satisfies Handlers;
     // @ts-expect-error a merge that lacks one channel's handler is not `Handlers`

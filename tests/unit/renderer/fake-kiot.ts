@@ -31,6 +31,7 @@ import { createFakeConsoleResidents } from './manager/residents-fake';
 import type { FakeConsoleResidentsOptions } from './manager/residents-fake';
 import { createFakeConsoleIncidents } from './manager/incidents-fake';
 import type { FakeConsoleIncidentsOptions } from './manager/incidents-fake';
+import { createFakeConsoleBroadcast } from './manager/broadcast-fake';
 
 export type FakeKiotOptions = {
   buildingName?: string;
@@ -319,6 +320,7 @@ export function createFakeKiot(options: FakeKiotOptions = {}): FakeKiot {
     consoleRequests: createFakeConsoleRequests(handle, options.consoleRequests),
     consoleAudit: createFakeConsoleAudit(handle, options.consoleAudit),
     consoleDevices: createFakeConsoleDevices(handle, options.consoleDevices),
+    consoleBroadcast: createFakeConsoleBroadcast(handle),
     consolePayments: createFakeConsolePayments(handle, options.consolePayments),
     consoleResidents: createFakeConsoleResidents(handle, options.consoleResidents),
     consoleIncidents: createFakeConsoleIncidents(handle, options.consoleIncidents),
