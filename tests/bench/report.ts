@@ -100,7 +100,7 @@ export function summarize(metrics: readonly Metric[], failedSections: readonly s
   return { summary: parts.join('; '), met, missed, withoutBudget: metrics.length - withBudget.length, failedSections: [...failedSections] };
 }
 
-export const SECTIONS = ['hub', 'otp', 'kiosk', 'renderer', 'ui', 'memory', 'sync', 'residents', 'console', 'statement'] as const;
+export const SECTIONS = ['hub', 'otp', 'kiosk', 'renderer', 'ui', 'memory', 'sync', 'residents', 'console', 'statement', 'payments'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export type BenchArgs = { quick: boolean; sections: Section[] };

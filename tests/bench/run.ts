@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [-- hub otp kiosk renderer ui memory sync residents console statement]`
+ * `npm run bench [-- --quick] [-- hub otp kiosk renderer ui memory sync residents console statement payments]`
  *
  * Prints one JSON object per metric and line on stdout — metric, value, unit, baseline
  * (measured in the same run), ratio, budget, ok — writes them all to bench/results.json and
@@ -20,6 +20,7 @@ import { benchSync } from './sync';
 import { benchResidents } from './residents';
 import { benchConsole } from './console';
 import { benchStatement } from './statement';
+import { benchPayments } from './payments';
 
 const repoRoot = path.resolve(import.meta.dirname, '..', '..');
 
@@ -61,6 +62,7 @@ async function main(): Promise<void> {
     if (has('residents')) await run(['residents'], () => benchResidents(ctx));
     if (has('console')) await run(['console'], () => benchConsole(ctx));
     if (has('statement')) await run(['statement'], () => benchStatement(ctx));
+    if (has('payments')) await run(['payments'], () => benchPayments(ctx));
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
