@@ -41,6 +41,8 @@ import { createConsoleDevicesHandlers } from './features/console-devices/handler
 import { createConsoleDevicesService } from './features/console-devices/service';
 import { createConsolePaymentsHandlers } from './features/console-payments/handlers';
 import { createConsolePaymentsService } from './features/console-payments/service';
+import { createConsolePaymentsHandlers } from './features/console-payments/handlers';
+import { createConsolePaymentsService } from './features/console-payments/service';
 import { createLogService } from './features/log/service';
 import { createSessionHandlers } from './features/session/handlers';
 import { createSessionService } from './features/session/service';
@@ -148,6 +150,7 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
     ...createConsoleRequestsHandlers(createConsoleRequestsService({ staffHub: staff.staffHub })),
     ...createConsoleAuditHandlers(createConsoleAuditService({ staffHub: staff.staffHub })),
     ...createConsoleDevicesHandlers(createConsoleDevicesService({ staffHub: staff.staffHub })),
+    ...createConsolePaymentsHandlers(createConsolePaymentsService({ staffHub: staff.staffHub })),
     ...createConsoleBroadcastHandlers(createConsoleBroadcastService({ staffHub: staff.staffHub })),
     ...createConsolePaymentsHandlers(createConsolePaymentsService({ staffHub: staff.staffHub })),
     ...createLogHandlers(createLogService({ logger: logger.child('renderer'), clock })),
