@@ -40,10 +40,17 @@ export async function toCode(phone = '0912345678'): Promise<void> {
   await screen.findByTestId('code-display');
 }
 
-/** All the way to the bills screen through the real flow. */
-export async function toBills(): Promise<void> {
+/** Signed in through the real flow: the home screen ("what do I owe"). */
+export async function toHome(): Promise<void> {
   await toCode();
   press('123456');
+  await screen.findByTestId('home');
+}
+
+/** All the way to the bills screen through the real flow (home, then the Bills tab). */
+export async function toBills(): Promise<void> {
+  await toHome();
+  fireEvent.click(screen.getByTestId('nav-bills'));
   await screen.findByTestId('bills-list');
 }
 

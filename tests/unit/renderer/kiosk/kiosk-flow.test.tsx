@@ -215,18 +215,13 @@ describe('code screen', () => {
 });
 
 describe('bills screen', () => {
-  it('groups bills by month, newest first, with VND amounts, statuses and the unpaid total', async () => {
+  it('shows what is to pay first, by month, with VND amounts, statuses and the unpaid total; paid months one tap away', async () => {
     await renderApp();
     await toBills();
-    const months = screen.getAllByTestId('month-title').map((h) => h.textContent);
-    expect(months).toEqual(['Tháng 11/2026', 'Tháng 10/2026', 'Tháng 9/2026']);
+    expect(screen.getAllByTestId('month-title').map((h) => h.textContent)).toEqual(['Tháng 11/2026']);
 
     const rows = screen.getAllByTestId('bill-row');
-    expect(rows.map((r) => r.getAttribute('data-bill-id'))).toEqual(['b-nov-elec', 'b-nov-water', 'b-oct-mgmt', 'b-sep-parking']);
-    const management = rows[2]!;
-    expect(management.textContent).toContain('Phí quản lý');
-    expect(management.textContent).toContain('1.234.567 ₫');
-    expect(management.textContent).toContain('Đã thanh toán');
+    expect(rows.map((r) => r.getAttribute('data-bill-id'))).toEqual(['b-nov-elec', 'b-nov-water']);
     expect(rows[0]!.textContent).toContain('Điện');
     expect(rows[0]!.textContent).toContain('Hạn thanh toán: 10/12/2026');
     expect(rows[0]!.textContent).toContain('Chưa thanh toán');
@@ -234,7 +229,16 @@ describe('bills screen', () => {
     expect(rows[1]!.querySelector('.badge-overdue')).not.toBeNull();
 
     expect(screen.getByTestId('unpaid-total').textContent).toContain('999.400 ₫');
-    expect(screen.getByRole('button', { name: 'Nước, Tháng 11/2026, 187.000 ₫, Quá hạn' }).closest('[data-bill-id]')?.getAttribute('data-bill-id')).toBe('b-nov-water');
+    expect(screen.getByRole('button', { name: /^Nước, Tháng 11\/2026, 187\.000 ₫, Quá hạn, hạn thanh toán \d\d\/\d\d\/\d{4}$/ }).closest('[data-bill-id]')?.getAttribute('data-bill-id')).toBe('b-nov-water');
+
+    fireEvent.click(screen.getByTestId('bills-history'));
+    expect(screen.getAllByTestId('month-title').map((h) => h.textContent)).toEqual(['Tháng 10/2026', 'Tháng 9/2026']);
+    expect(screen.queryAllByTestId('bill-row')).toEqual([]);
+    fireEvent.click(screen.getAllByTestId('month-toggle')[0]!);
+    const management = screen.getByTestId('bill-row');
+    expect(management.textContent).toContain('Phí quản lý');
+    expect(management.textContent).toContain('1.234.567 ₫');
+    expect(management.textContent).toContain('Đã thanh toán');
   });
 
   it('opens a bill with its meter readings, and goes back', async () => {
@@ -254,15 +258,20 @@ describe('bills screen', () => {
 
     fireEvent.click(screen.getByTestId('bill-back'));
     expect(screen.queryByTestId('bill-detail')).toBeNull();
-    expect(within(screen.getByTestId('bills-list')).getAllByTestId('bill-row')).toHaveLength(4);
+    expect(within(screen.getByTestId('bills-list')).getAllByTestId('bill-row')).toHaveLength(2);
   });
 
   it('shows when a paid bill was paid, and water in m³', async () => {
     await renderApp();
     await toBills();
+    fireEvent.click(screen.getByTestId('bills-history'));
+    fireEvent.click(screen.getAllByTestId('month-toggle')[0]!);
     fireEvent.click(screen.getByRole('button', { name: /^Phí quản lý,/ }));
     expect((await screen.findByTestId('bill-detail')).textContent).toContain('20/10/2026 10:00');
     fireEvent.click(screen.getByTestId('bill-back'));
+    // Back finds the list as it was left: the paid history, October open.
+    expect(screen.getByRole('button', { name: /^Phí quản lý,/ })).toBeTruthy();
+    fireEvent.click(screen.getByTestId('bills-history'));
     fireEvent.click(screen.getByRole('button', { name: /^Nước,/ }));
     expect(within(await screen.findByTestId('bill-consumption')).getByText('17 m³').textContent).toBe('17 m³');
   });
@@ -275,11 +284,11 @@ describe('bills screen', () => {
     expect(screen.queryByTestId('bills-list')).toBeNull();
     expect(screen.getByTestId('resident-name').textContent).toBe('Nguyễn Thị Lan');
     fireEvent.click(screen.getByTestId('bill-back'));
-    expect(within(screen.getByTestId('bills-list')).getAllByTestId('bill-row')).toHaveLength(4);
+    expect(within(screen.getByTestId('bills-list')).getAllByTestId('bill-row')).toHaveLength(2);
     expect(fake.callsTo('bills:list')).toHaveLength(1);
   });
 
-  it('starts the next resident at the bills, not on the bill the last one left open', async () => {
+  it('starts the next resident at home, not on the bill the last one left open', async () => {
     const { fake } = await renderApp();
     await toBills();
     fireEvent.click(screen.getByRole('button', { name: /^Điện,/ }));
@@ -287,16 +296,17 @@ describe('bills screen', () => {
     await mainProcess(() => fake.lock('idle'));
     await toBills();
     expect(screen.queryByTestId('bill-detail')).toBeNull();
-    expect(screen.getAllByTestId('bill-row')).toHaveLength(4);
+    expect(screen.getAllByTestId('bill-row')).toHaveLength(2);
   });
 
   it('offers a retry when the bills cannot be loaded', async () => {
     await renderApp({}, (fake) => fake.failNext('bills:list', { code: 'hub_unavailable', message: 'down' }));
     await toCode();
     press('123456');
-    fireEvent.click(await screen.findByTestId('retry'));
-    expect(within(await screen.findByTestId('bills-list')).getAllByTestId('bill-row')).toHaveLength(4);
-    expect(screen.queryByTestId('error-message')).toBeNull();
+    fireEvent.click(await screen.findByTestId('retry-now'));
+    await waitFor(() => expect(screen.queryByTestId('hub-trouble')).toBeNull());
+    fireEvent.click(screen.getByTestId('nav-bills'));
+    expect(within(await screen.findByTestId('bills-list')).getAllByTestId('bill-row')).toHaveLength(2);
   });
 
   it('says so when all bills are paid, or there are none', async () => {
@@ -331,7 +341,7 @@ describe('idle countdown', () => {
     fireEvent.click(screen.getByTestId('countdown-continue'));
     await waitFor(() => expect(screen.queryByTestId('countdown-overlay')).toBeNull());
     expect(fake.callsTo('session:continue')).toHaveLength(1);
-    expect(within(screen.getByTestId('bills-list')).getAllByTestId('bill-row')).toHaveLength(4);
+    expect(within(screen.getByTestId('bills-list')).getAllByTestId('bill-row')).toHaveLength(2);
   });
 
   it('follows a smaller secondsLeft pushed by the main process', async () => {
