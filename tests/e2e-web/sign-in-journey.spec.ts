@@ -35,6 +35,12 @@ async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${dir}/sign-in-${name}-${size ? `${size.width}x${size.height}` : 'page'}.png` });
 }
 
+/** The attract screen may offer the language choice in more than one place; any of them will do. */
+async function chooseEnglish(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'English' }).first().click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+}
+
 async function countdownShowing(): Promise<boolean> {
   const view = await stack.core.dispatch('session:get', {});
   return view.ok && (view.value as { countdown: unknown }).countdown !== null;
@@ -54,7 +60,7 @@ async function walkAway(page: Page): Promise<void> {
 for (const lang of ['vi', 'en'] as const) {
   test(`an impossible number is refused before any SMS, with the expected form and an example (${lang})`, async ({ page }) => {
     await page.goto(stack.web.url);
-    if (lang === 'en') await page.getByRole('button', { name: 'English' }).click();
+    if (lang === 'en') await chooseEnglish(page);
     await page.getByTestId('attract-start').click();
     await typeOnKeypad(page, '1111111111');
     await page.getByTestId('phone-submit').click();
@@ -100,7 +106,7 @@ test('walking away from the code screen and starting again: the wait for a new c
   // It counts down on screen (the hub's wait runs on real time).
   await expect.poll(async () => Number(/(\d+) giây/.exec((await wait.textContent()) ?? '')?.[1] ?? first)).toBeLessThan(first);
   await shot(page, 'phone-wait-vi');
-  await page.getByRole('button', { name: 'English' }).click();
+  await chooseEnglish(page);
   await expect(wait).toHaveText(/^A new code can be sent to this number in \d+ seconds?\.$/);
   await shot(page, 'phone-wait-en');
 });
@@ -108,7 +114,7 @@ test('walking away from the code screen and starting again: the wait for a new c
 test('End now on the idle countdown ends the session at once', async ({ page }) => {
   const resident = stack.demo.residents[3]!;
   await page.goto(stack.web.url);
-  await page.getByRole('button', { name: 'English' }).click();
+  await chooseEnglish(page);
   await page.getByTestId('attract-start').click();
   await typeOnKeypad(page, nationalDigits(resident.phone));
   await page.getByTestId('phone-submit').click();

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { JSX } from 'react';
 import type { ResponseOf, SessionView } from '../../../shared/contract';
 import { ErrorMessage } from '../../components/ErrorMessage';
@@ -44,6 +44,10 @@ export function CodeScreen({ maskedPhone, typedPhone = '', otp, onSent, onVerifi
   const expired = otp !== null && validSeconds > 0 && secondsToExpiry === 0;
   const [helpOpen, setHelpOpen] = useState(false);
   const [officePhone, setOfficePhone] = useState<string | null>(null);
+  const closeHelp = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (helpOpen) closeHelp.current?.focus();
+  }, [helpOpen]);
 
   useEffect(() => {
     if (!helpOpen || officePhone !== null) return undefined;
@@ -167,19 +171,22 @@ export function CodeScreen({ maskedPhone, typedPhone = '', otp, onSent, onVerifi
           {t('auth:code.help.open')}
         </button>
         {helpOpen ? (
-          <div id="code-help-panel" className="code-help-panel" role="region" aria-labelledby="code-help-title" data-testid="code-help-panel">
-            <h2 id="code-help-title" className="code-help-title">
-              {t('auth:code.help.title')}
-            </h2>
-            <ol className="code-help-steps">
-              <li>{t('auth:code.help.checkNumber')}</li>
-              <li>{t('auth:code.help.wait')}</li>
-              <li>{waiting ? t('auth:code.help.resendWaiting', { n: secondsToResend }) : t('auth:code.help.resendReady')}</li>
-              <li data-testid="code-help-office">{officePhone ? t('auth:code.help.office', { phone: officePhone }) : t('auth:code.help.officeNoPhone')}</li>
-            </ol>
-            <button type="button" className="button button-secondary" data-testid="code-help-close" onClick={() => setHelpOpen(false)}>
-              {t('auth:code.help.close')}
-            </button>
+          // Over the screen rather than below the keypad, so its Close button is never below the fold.
+          <div className="overlay" data-testid="code-help-overlay">
+            <div id="code-help-panel" className="dialog code-help-panel" role="dialog" aria-modal="true" aria-labelledby="code-help-title" data-testid="code-help-panel">
+              <h2 id="code-help-title" className="dialog-title">
+                {t('auth:code.help.title')}
+              </h2>
+              <ol className="code-help-steps">
+                <li>{t('auth:code.help.checkNumber')}</li>
+                <li>{t('auth:code.help.wait')}</li>
+                <li>{waiting ? t('auth:code.help.resendWaiting', { n: secondsToResend }) : t('auth:code.help.resendReady')}</li>
+                <li data-testid="code-help-office">{officePhone ? t('auth:code.help.office', { phone: officePhone }) : t('auth:code.help.officeNoPhone')}</li>
+              </ol>
+              <button ref={closeHelp} type="button" className="button button-primary" data-testid="code-help-close" onClick={() => setHelpOpen(false)}>
+                {t('auth:code.help.close')}
+              </button>
+            </div>
           </div>
         ) : null}
       </div>
