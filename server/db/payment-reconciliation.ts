@@ -281,3 +281,33 @@ function numericTransfer(row: TransferRecord): TransferRecord {
 function numericBill(row: StaffBillRecord): StaffBillRecord {
   return { ...row, amount_vnd: Number(row.amount_vnd), paid_vnd: Number(row.paid_vnd) };
 }
+
+/** Which of `codes` are payment codes of the building's intents. */
+export async function intentCodesAmong(db: Db, buildingId: string, codes: readonly string[]): Promise<Set<string>> {
+  const out = new Set<string>();
+  for (const chunk of chunks([...new Set(codes)], 500)) {
+    const rows = await tables(db).selectFrom('payment_intents').select('code').where('building_id', '=', buildingId).where('code', 'in', chunk).execute();
+    for (const r of rows) out.add(r.code);
+  }
+  return out;
+}
+
+/**
+ * Records transfers that name no payment intent, as unmatched, many rows per statement; one
+ * whose (provider, provider transaction) is already recorded is passed over. Returns the
+ * provider transaction ids it recorded.
+ */
+export async function insertUnmatchedTransfers(db: Db, rows: readonly TransferRecord[]): Promise<Set<string>> {
+  const recorded = new Set<string>();
+  // 17 columns × 400 rows stays under SQLite's 32,766 parameters.
+  for (const chunk of chunks(rows, 400)) {
+    const inserted = await tables(db)
+      .insertInto('bank_transfers')
+      .values(chunk)
+      .onConflict((oc) => oc.columns(['provider', 'provider_tx_id']).doNothing())
+      .returning('provider_tx_id')
+      .execute();
+    for (const r of inserted) recorded.add(r.provider_tx_id);
+  }
+  return recorded;
+}

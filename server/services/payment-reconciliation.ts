@@ -32,6 +32,7 @@ import type {
 import { StatementRowOutcome as StatementRowOutcomeSchema } from '../../shared/hub-api/payment-reconciliation';
 import type { BankTransfer, IncomingTransfer, PaymentIntentStatus, TransferMatch } from '../../shared/payments';
 import type { Logger } from '../../shared/logger';
+import { normalizeTransferContent } from '../../shared/payments';
 import { KiotError } from '../../shared/result';
 import { insertBills } from '../db/bills';
 import type { HubDb, HubTrx } from '../db/connect';
@@ -42,6 +43,8 @@ import {
   getStaffBills,
   getTransfer,
   insertAllocations,
+  insertUnmatchedTransfers,
+  intentCodesAmong,
   listIntents,
   listStaffBills,
   listTransfers,
@@ -56,6 +59,7 @@ import type { StaffBillRecord, TransferRecord } from '../db/payment-reconciliati
 import type { BillRow } from '../db/schema';
 import type { IdGenerator } from '../ids';
 import type { AuditService } from './audit';
+import { paymentCodeCandidates } from './payment-codes';
 import { toCsv } from './csv';
 
 export type ReconciliationActor = { staffId: string; role: StaffRole; buildingId: string };
@@ -270,24 +274,64 @@ export function createReconciliationService(deps: ReconciliationDeps): Reconcili
         body.rows.map((r) => r.providerTxId),
       );
       const counts = emptyCounts();
-      const results: StatementRowResult[] = [];
-      for (const row of body.rows) {
-        let outcome: StatementRowOutcome;
-        let transferId: string | null = null;
-        if (row.direction === 'out') outcome = 'outgoing';
-        else if (already.has(row.providerTxId)) outcome = 'duplicate';
-        else {
-          const { line: _line, ...transfer } = row;
-          // A statement is the building's own account's: a row without an account number is to it.
-          const accountNumber = transfer.accountNumber === '' && account !== null ? account : transfer.accountNumber;
-          const recorded = await deps.recordTransfer(actor.buildingId, { ...transfer, accountNumber, source: 'statement', provider });
-          // Outgoing rows never get here: a transfer refused for direction in is to another account.
-          outcome = recorded.outcome === 'ignored' ? 'wrong_account' : recorded.outcome;
-          transferId = recorded.transfer?.id ?? null;
-          already.add(row.providerTxId);
-        }
+      const results: (StatementRowResult | null)[] = body.rows.map(() => null);
+      const settle = (index: number, outcome: StatementRowOutcome, transferId: string | null): void => {
         counts[outcome] += 1;
-        results.push({ line: row.line, outcome, transferId });
+        results[index] = { line: body.rows[index]!.line, outcome, transferId };
+      };
+      // A statement is the building's own account's: a row without an account number is to it.
+      const incoming = body.rows.map((row) => {
+        const { line: _line, ...transfer } = row;
+        return { ...transfer, accountNumber: transfer.accountNumber === '' && account !== null ? account : transfer.accountNumber, source: 'statement' as const, provider };
+      });
+      const candidates = incoming.map((t) => paymentCodeCandidates(normalizeTransferContent(t.content)));
+      const known = await intentCodesAmong(db, actor.buildingId, candidates.flat());
+      const seen = new Map<string, number>();
+      for (const t of incoming) seen.set(t.providerTxId, (seen.get(t.providerTxId) ?? 0) + 1);
+
+      // Most rows of a statement name no payment intent of the building: by the matching rule
+      // they are unmatched and touch nothing else, so they are recorded together. Every other
+      // row — a code of an intent, another account, a reference twice in the file — goes
+      // through the payments service's matching, one at a time, in the statement's order.
+      const now = clock().toISOString();
+      const bulk: TransferRecord[] = [];
+      const bulkIndex = new Map<string, number>();
+      const oneByOne: number[] = [];
+      incoming.forEach((t, i) => {
+        if (t.direction === 'out') settle(i, 'outgoing', null);
+        else if (already.has(t.providerTxId)) settle(i, 'duplicate', null);
+        else if (account !== null && t.accountNumber === account && seen.get(t.providerTxId) === 1 && !candidates[i]!.some((c) => known.has(c))) {
+          const id = newId();
+          bulkIndex.set(t.providerTxId, i);
+          bulk.push({
+            id,
+            building_id: actor.buildingId,
+            source: 'statement',
+            provider,
+            provider_tx_id: t.providerTxId,
+            direction: 'in',
+            amount_vnd: t.amountVnd,
+            content: t.content,
+            account_number: t.accountNumber,
+            received_at: t.receivedAt,
+            recorded_at: now,
+            match: 'unmatched',
+            payment_code: null,
+            intent_id: null,
+            resolved_at: null,
+            resolved_by: null,
+            resolution_reason: null,
+          });
+        } else oneByOne.push(i);
+      });
+      if (bulk.length > 0) {
+        const recorded = await db.transaction().execute((trx) => insertUnmatchedTransfers(trx, bulk));
+        for (const row of bulk) settle(bulkIndex.get(row.provider_tx_id)!, recorded.has(row.provider_tx_id) ? 'unmatched' : 'duplicate', recorded.has(row.provider_tx_id) ? row.id : null);
+      }
+      for (const i of oneByOne) {
+        const recorded = await deps.recordTransfer(actor.buildingId, incoming[i]!);
+        // Outgoing rows never get here: a transfer refused for direction in is to another account.
+        settle(i, recorded.outcome === 'ignored' ? 'wrong_account' : recorded.outcome, recorded.transfer?.id ?? null);
       }
       await audit.record(db, {
         buildingId: actor.buildingId,
@@ -304,7 +348,7 @@ export function createReconciliationService(deps: ReconciliationDeps): Reconcili
         },
       });
       logger.info('Statement rows imported', { rows: body.rows.length, matched: counts.matched, unmatched: counts.unmatched, duplicate: counts.duplicate });
-      return { results, counts };
+      return { results: results.map((r) => r!), counts };
     },
 
     async importBills(actor, body) {
