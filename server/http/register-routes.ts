@@ -16,9 +16,8 @@ export type RouteInput<R extends RouteDef> = {
   query: QueryOf<R>;
   params: ParamsOf<R>;
   /**
-   * The request's headers, and its body exactly as received for a route listed in
-   * `rawBodyRoutes` (a signed webhook checks its signature over these bytes); otherwise undefined.
-   * Always set by the hub; optional so unit tests can call a handler with its parsed input alone.
+   * Only for a route listed in `rawBodyRoutes`: the request's headers and its body exactly as
+   * received (a signed webhook checks its signature over these bytes). Other handlers never see it.
    */
   raw?: { headers: FastifyRequest['headers']; body: Buffer | undefined };
 };
@@ -41,7 +40,7 @@ export function servedRoutes<T extends RouteTable>(routes: T, opts: { devRoutes:
 }
 
 type RouteConfig = { hubRoute?: RouteDef };
-type LooseHandler = (input: { body: unknown; query: unknown; params: unknown; raw: RouteInput<RouteDef>['raw'] }, caller: AuthenticatedCaller) => Promise<unknown>;
+type LooseHandler = (input: { body: unknown; query: unknown; params: unknown; raw?: RouteInput<RouteDef>['raw'] }, caller: AuthenticatedCaller) => Promise<unknown>;
 
 /** `/v1/x/{id}` (the table's spelling, OpenAPI's) → `/v1/x/:id` (Fastify's). */
 export function fastifyPath(path: string): string {
@@ -101,7 +100,8 @@ export function registerRoutes<T extends RouteTable>(
         const body = route.body === undefined ? undefined : parseInput(route.body, request.body);
         const query = route.query === undefined ? undefined : parseInput(route.query, request.query);
         const params = route.params === undefined ? undefined : parseInput(route.params, request.params);
-        return route.response.parse(await handler({ body, query, params, raw: { headers: request.headers, body: rawBodies.get(request) } }, caller));
+        const raw = rawBodyRoutes.has(key) ? { raw: { headers: request.headers, body: rawBodies.get(request) } } : {};
+        return route.response.parse(await handler({ body, query, params, ...raw }, caller));
       },
     });
   }
