@@ -32,12 +32,12 @@ const symbolRows = ['-/:;()&@"\'', '.,?!#+'] as const;
 const toneSamples: Record<Tone, string> = { sac: 'á', huyen: 'à', hoi: 'ả', nga: 'ã', nang: 'ạ' };
 // Written out so the key scan of the translation tests sees every key.
 const toneKeys = {
-  sac: { text: 'keyboard:tone.sac', label: 'keyboard:toneLabel.sac' },
-  huyen: { text: 'keyboard:tone.huyen', label: 'keyboard:toneLabel.huyen' },
-  hoi: { text: 'keyboard:tone.hoi', label: 'keyboard:toneLabel.hoi' },
-  nga: { text: 'keyboard:tone.nga', label: 'keyboard:toneLabel.nga' },
-  nang: { text: 'keyboard:tone.nang', label: 'keyboard:toneLabel.nang' },
-} as const satisfies Record<Tone, { text: string; label: string }>;
+  sac: 'keyboard:tone.sac',
+  huyen: 'keyboard:tone.huyen',
+  hoi: 'keyboard:tone.hoi',
+  nga: 'keyboard:tone.nga',
+  nang: 'keyboard:tone.nang',
+} as const satisfies Record<Tone, string>;
 const layoutKeys = {
   telex: 'keyboard:layout.telex',
   marks: 'keyboard:layout.marks',
@@ -60,8 +60,9 @@ const isNamedSymbol = (ch: string): ch is keyof typeof namedSymbols => Object.ha
 
 type KeyProps = { testId: string; label?: string; pressed?: boolean; grow?: number; className?: string; disabled: boolean; onPress(): void; children: ReactNode };
 
-// A label, where a key has one, starts with the key's visible words, so a resident who says
-// what they see to a screen reader or voice control names the key (WCAG 2.5.3).
+// A key is named by the words it shows (its icon hidden), so a resident who says what they see
+// to voice control names the key (WCAG 2.5.3); only keys showing a single symbol or letter
+// have a label, which contains it.
 function Key({ testId, label, pressed, grow = 1, className = '', disabled, onPress, children }: KeyProps): JSX.Element {
   return (
     <button
@@ -148,7 +149,7 @@ export function TextKeyboard({ value, onChange, initialLayout, maxLength, capita
   };
 
   const deleteKey = (
-    <Key testId="key-delete" label={t('keyboard:deleteLabel')} grow={1.6} className="tk-action tk-delete" disabled={disabled || value === ''} onPress={remove}>
+    <Key testId="key-delete" grow={1.6} className="tk-action tk-delete" disabled={disabled || value === ''} onPress={remove}>
       <span aria-hidden="true">⌫</span> {t('keyboard:delete')}
     </Key>
   );
@@ -174,7 +175,7 @@ export function TextKeyboard({ value, onChange, initialLayout, maxLength, capita
           </Key>
         ))}
       </div>
-      <Key testId="key-clear" label={t('keyboard:clearLabel')} className="tk-clear" disabled={disabled || value === ''} onPress={() => setConfirmingClear(true)}>
+      <Key testId="key-clear" className="tk-clear" disabled={disabled || value === ''} onPress={() => setConfirmingClear(true)}>
         <span aria-hidden="true">✕</span> {t('keyboard:clear')}
       </Key>
     </div>
@@ -192,11 +193,11 @@ export function TextKeyboard({ value, onChange, initialLayout, maxLength, capita
     rows.push(
       <div key="tones" className="tk-row tk-row-marks" role="group" aria-label={t('keyboard:tonesLabel')}>
         {tones.map((tone) => (
-          <Key key={tone} testId={`key-tone-${tone}`} label={t(toneKeys[tone].label)} className="tk-mark" disabled={disabled || value === ''} onPress={() => change(applyTone(value, tone))}>
+          <Key key={tone} testId={`key-tone-${tone}`} className="tk-mark" disabled={disabled || value === ''} onPress={() => change(applyTone(value, tone))}>
             <span className="tk-sample" aria-hidden="true">
               {toneSamples[tone]}
             </span>
-            <span className="tk-name">{t(toneKeys[tone].text)}</span>
+            <span className="tk-name">{t(toneKeys[tone])}</span>
           </Key>
         ))}
       </div>,
@@ -219,7 +220,7 @@ export function TextKeyboard({ value, onChange, initialLayout, maxLength, capita
           {[...letterRows[1]].map((ch) => charKey(ch))}
         </div>,
         <div key="l3" className="tk-row">
-          <Key testId="key-shift" label={t('keyboard:shiftLabel')} pressed={shift} grow={1.6} className="tk-action" disabled={disabled} onPress={() => setShiftChoice(!shift)}>
+          <Key testId="key-shift" pressed={shift} grow={1.6} className="tk-action" disabled={disabled} onPress={() => setShiftChoice(!shift)}>
             <span aria-hidden="true">⇧</span> {t('keyboard:shift')}
           </Key>
           {[...letterRows[2]].map((ch) => charKey(ch))}
@@ -243,11 +244,11 @@ export function TextKeyboard({ value, onChange, initialLayout, maxLength, capita
     rows.push(
       <div key="bottom" className="tk-row">
         {layer === 'letters' ? (
-          <Key testId="key-layer" label={t('keyboard:toSymbolsLabel')} grow={1.6} className="tk-action" disabled={disabled} onPress={() => setLayer('symbols')}>
+          <Key testId="key-layer" grow={1.6} className="tk-action" disabled={disabled} onPress={() => setLayer('symbols')}>
             {t('keyboard:toSymbols')}
           </Key>
         ) : (
-          <Key testId="key-layer" label={t('keyboard:toLettersLabel')} grow={1.6} className="tk-action" disabled={disabled} onPress={() => setLayer('letters')}>
+          <Key testId="key-layer" grow={1.6} className="tk-action" disabled={disabled} onPress={() => setLayer('letters')}>
             {t('keyboard:toLetters')}
           </Key>
         )}

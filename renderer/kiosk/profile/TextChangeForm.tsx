@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { JSX } from 'react';
 import type { RequestOf, ResponseOf } from '../../../shared/contract';
 import { ADDRESS_MAX, EMAIL_MAX, NAME_MAX, isValidAddress, isValidName } from '../../../shared/profile';
@@ -19,6 +19,14 @@ export function TextChangeForm(props: TextChangeFormProps): JSX.Element {
   const { busy, failure, run } = useAction();
   const [value, setValue] = useState(props.field === 'email' ? '' : props.initial);
   const [invalid, setInvalid] = useState(false);
+  const titleRef = useRef<HTMLHeadingElement>(null);
+
+  // The form starts at the top of the screen, so the field, Send and the whole keyboard are in
+  // sight together, also on a landscape screen where the page above would push the keyboard down.
+  useEffect(() => {
+    const title = titleRef.current;
+    if (title && typeof title.scrollIntoView === 'function') title.scrollIntoView({ block: 'start' });
+  }, []);
 
   const change = (next: string): void => {
     setInvalid(false);
@@ -46,7 +54,7 @@ export function TextChangeForm(props: TextChangeFormProps): JSX.Element {
   const max = props.field === 'email' ? EMAIL_MAX : props.field === 'name' ? NAME_MAX : ADDRESS_MAX;
   return (
     <section className="profile-edit" aria-labelledby="profile-text-title" data-testid={`profile-${props.field}-form`}>
-      <h2 id="profile-text-title" className="section-title">
+      <h2 id="profile-text-title" className="section-title" ref={titleRef}>
         {title}
       </h2>
       <p className="screen-hint">{hint}</p>
