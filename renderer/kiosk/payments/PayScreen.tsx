@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import type { JSX, ReactNode } from 'react';
 import { assertNever } from '../../../shared/assert-never';
 import type { PaymentState } from '../../../shared/contract/payments';
@@ -15,7 +15,6 @@ import { useBills } from '../bills/bills-store';
 import { serviceKey } from '../bills/service-key';
 import { StatusBadge } from '../bills/StatusBadge';
 import { isSettled, spacedAccount, spacedCode, stillDue } from './payment-view';
-import { QrCode } from './QrCode';
 
 export type PayScreenProps = {
   billIds: readonly string[];
@@ -32,6 +31,9 @@ type Phase =
   | { kind: 'open'; payment: PaymentIntent; bills: Bill[] | null; offline: boolean };
 
 const RETRY_MS = 5_000;
+
+// The QR encoder is its own chunk, fetched when a resident first pays: the kiosk's first paint does not wait for it.
+const QrCode = lazy(async () => ({ default: (await import('./QrCode')).QrCode }));
 
 /** Says it aloud where the platform can; a kiosk without speech just shows it. */
 function speak(text: string, locale: Locale): void {
@@ -168,7 +170,9 @@ export function PayScreen({ billIds, onBack, onDone, retryMs = RETRY_MS }: PaySc
         {showQr ? (
           <>
             <div className="pay-qr-box">
-              <QrCode payload={payment.qrPayload} label={t('payments:qrLabel', { amount: formatVnd(payment.amountVnd, locale), account: payment.account.accountNumber, code: payment.code })} />
+              <Suspense fallback={<div className="qr-code" />}>
+                <QrCode payload={payment.qrPayload} label={t('payments:qrLabel', { amount: formatVnd(payment.amountVnd, locale), account: payment.account.accountNumber, code: payment.code })} />
+              </Suspense>
               <p className="pay-scan-hint">{t('payments:scanHint')}</p>
             </div>
             <div className="pay-facts-box">

@@ -50,7 +50,7 @@ describe('pay screen', () => {
     expect(screen.getByTestId('pay-account-name').textContent).toBe('BAN QUAN TRI CHUNG CU SONG HONG');
     expect(screen.getByTestId('pay-amount').textContent).toBe('812.400 ₫');
     expect(screen.getByTestId('pay-code').textContent).toBe('KT 7H3M 9Q2X');
-    const qr = screen.getByTestId('pay-qr');
+    const qr = await screen.findByTestId('pay-qr');
     expect(qr.getAttribute('aria-label')).toBe('Mã QR chuyển 812.400 ₫ vào tài khoản 0011004567890, nội dung KT7H3M9Q2X');
     // A real symbol, drawn from the payload: many dark modules.
     expect(qr.querySelector('path')!.getAttribute('d')!.split('M').length).toBeGreaterThan(300);
@@ -115,7 +115,7 @@ describe('pay screen', () => {
     fake.failNext('payments:wait', { code: 'hub_unavailable', message: 'down' });
     fireEvent.click(screen.getByTestId('bill-pay'));
     expect((await screen.findByTestId('pay-offline')).textContent).toContain('xác nhận sẽ hiện trong danh sách hóa đơn sau');
-    expect(screen.getByTestId('pay-qr')).toBeTruthy();
+    expect(await screen.findByTestId('pay-qr')).toBeTruthy();
     expect(screen.getByTestId('pay-code').textContent).toBe('KT 7H3M 9Q2X');
     // After a pause the screen asks again, and then waits for the money.
     await vi.waitFor(() => expect(fake.callsTo('payments:wait').at(-1)?.request).toEqual({ id: 'pi_1', seen: 'open' }), { timeout: 8000 });
