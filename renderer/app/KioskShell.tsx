@@ -5,11 +5,14 @@ import type { AppInfo, ResponseOf, SessionView } from '../../shared/contract';
 import { safeCall } from '../components/call';
 import { useKiot } from '../components/KiotProvider';
 import { ResyncContext } from '../components/resync';
+import { LanguageToggle } from '../components/LanguageToggle';
 import { TopBar } from '../components/TopBar';
 import { AttractScreen } from '../kiosk/attract/AttractScreen';
 import { CodeScreen } from '../kiosk/auth/CodeScreen';
 import type { OtpSent } from '../kiosk/auth/otp';
 import { PhoneScreen } from '../kiosk/auth/PhoneScreen';
+import { EmergencyTakeover } from '../kiosk/broadcast/EmergencyTakeover';
+import { useBuildingPublic } from '../kiosk/broadcast/use-building';
 import { useActivityHeartbeat } from '../kiosk/session/activity';
 import { CountdownOverlay } from '../kiosk/session/CountdownOverlay';
 import { ResidentArea } from './ResidentArea';
@@ -55,6 +58,17 @@ export function KioskShell({ info, view, onView }: KioskShellProps): JSX.Element
 
   useActivityHeartbeat(api, !idle);
 
+  // An emergency broadcast takes the whole screen; whoever was signed in (or signing in) is
+  // signed out at once, so nothing of theirs stays behind it for the next person.
+  const building = useBuildingPublic(api);
+  const emergency = building?.emergency ?? null;
+  useEffect(() => {
+    if (emergency === null || view.state === 'attract') return;
+    void safeCall(() => api.session.end({})).then((result) => {
+      if (result.ok) onView(result.value);
+    });
+  }, [api, emergency, view.state, onView]);
+
   /** After an auth step the main process moves the session on; catch up even if its event is late. */
   const refresh = useCallback(async (): Promise<void> => {
     const result = await safeCall(() => api.session.get({}));
@@ -74,7 +88,7 @@ export function KioskShell({ info, view, onView }: KioskShellProps): JSX.Element
     switch (view.state) {
       case 'attract': {
         const reason = view.lastLock?.reason;
-        return <AttractScreen buildingName={info.buildingName} sessionEnded={endedNotice && (reason === 'idle' || reason === 'hardCap')} onView={onView} />;
+        return <AttractScreen buildingName={info.buildingName} building={building} sessionEnded={endedNotice && (reason === 'idle' || reason === 'hardCap')} onView={onView} />;
       }
       case 'phone':
         return <PhoneScreen digits={phoneDigits} onDigitsChange={setPhoneDigits} onSent={onSent} onView={onView} />;
@@ -90,13 +104,20 @@ export function KioskShell({ info, view, onView }: KioskShellProps): JSX.Element
   return (
     <ResyncContext.Provider value={resync}>
       <div className={`app app-${view.state}`}>
-        <div className="app-content" inert={view.countdown !== null}>
-          <TopBar buildingName={idle ? null : info.buildingName} />
+        <div className="app-content" inert={view.countdown !== null || emergency !== null}>
+          <TopBar buildingName={idle ? null : info.buildingName} language={false} />
           <main className="app-main" ref={main}>
             {screen}
           </main>
+          {/* Low on the screen, where a seated or short resident reaches it; the attract screen places its own. */}
+          {idle ? null : (
+            <footer className="bottom-bar">
+              <LanguageToggle />
+            </footer>
+          )}
         </div>
-        {view.countdown ? <CountdownOverlay key={view.countdown.endsAt} countdown={view.countdown} onView={onView} /> : null}
+        {view.countdown && emergency === null ? <CountdownOverlay key={view.countdown.endsAt} countdown={view.countdown} onView={onView} /> : null}
+        {emergency !== null ? <EmergencyTakeover broadcast={emergency} /> : null}
       </div>
     </ResyncContext.Provider>
   );

@@ -8,6 +8,7 @@ import { ResidentProfilePage } from '../manager/residents/ResidentProfilePage';
 import { ResidentsPage } from '../manager/residents/ResidentsPage';
 import { AuditPage } from '../manager/audit/AuditPage';
 import { DevicesPage } from '../manager/devices/DevicesPage';
+import { BroadcastPage } from '../manager/broadcast/BroadcastPage';
 import { IncidentDetailPage } from '../manager/incidents/IncidentDetailPage';
 import { IncidentReportPage } from '../manager/incidents/IncidentReportPage';
 import { IncidentsPage } from '../manager/incidents/IncidentsPage';
@@ -32,8 +33,9 @@ const incidentReportRoute = createRoute({ getParentRoute: () => rootRoute, path:
 
 const auditRoute = createRoute({ getParentRoute: () => rootRoute, path: '/audit', component: AuditPage });
 const devicesRoute = createRoute({ getParentRoute: () => rootRoute, path: '/devices', component: DevicesPage });
+const broadcastRoute = createRoute({ getParentRoute: () => rootRoute, path: '/broadcast', component: BroadcastPage });
 
-const routeTree = rootRoute.addChildren([overviewRoute, requestsRoute, requestRoute, residentsRoute, residentRoute, incidentsRoute, incidentRoute, incidentReportRoute, auditRoute, devicesRoute]);
+const routeTree = rootRoute.addChildren([overviewRoute, requestsRoute, requestRoute, residentsRoute, residentRoute, incidentsRoute, incidentRoute, incidentReportRoute, auditRoute, devicesRoute, broadcastRoute]);
 
 export type ManagerRouterOptions = {
   /** Where the console opens; `/` unless a test says otherwise. */

@@ -18,5 +18,6 @@ import { consoleRequests } from './console-requests';
 import { consoleResidents } from './console-residents';
 import { consoleAudit } from './console-audit';
 import { consoleDevices } from './console-devices';
+import { consoleBroadcast } from './console-broadcast';
 
-export const en: Translations = { common, attract, auth, bills, home, session, manager, privacy, profile, consents, accessLog, keyboard, requests, payments, consoleRequests, consoleResidents, consoleIncidents, consoleAudit, consoleDevices };
+export const en: Translations = { common, attract, auth, bills, home, session, manager, privacy, profile, consents, accessLog, keyboard, requests, payments, consoleRequests, consoleResidents, consoleIncidents, consoleAudit, consoleDevices, consoleBroadcast };
