@@ -17,7 +17,7 @@ class ElectronMissingError extends Error {
   constructor() {
     super(
       'The Electron binary is not installed (node_modules/electron has no downloaded dist), so the kiosk window cannot open. ' +
-        'Run the kiosk in a browser instead: npm run start:web',
+        'Run the kiosk in a browser instead: npm run start:web (or, with network access, fetch Electron once: node node_modules/electron/install.js)',
     );
     this.name = 'ElectronMissingError';
   }
