@@ -132,6 +132,7 @@ export function demoBanner(dev: DevHub, extra: readonly string[] = []): string {
     dev.demo.residents[4] ? `  Re-consent: ${dev.demo.residents[4].fullName}, phone ${localPhone(dev.demo.residents[4].phone)}, is asked to review a changed purpose after sign-in` : '',
     `  SMS codes:  printed below as they are sent, and at ${dev.hubUrl}/v1/dev/sms-outbox`,
     `  Mail:       printed below as it is sent, and at ${dev.hubUrl}/v1/dev/mail-outbox`,
+    `  Payments:   post bank webhooks to ${dev.hubUrl}/v1/payments/webhooks/generic signed with the dev secret (docs/payments.md)`,
     '  Stop with Ctrl+C.',
     '',
   ];
