@@ -49,7 +49,7 @@ const screens = [
 ] as const;
 
 /** Counts every tap the resident makes, so the budget is measured, not assumed. */
-function tapper(page: Page): { tap(locator: Locator): Promise<void>; readonly count: number } {
+function tapper(): { tap(locator: Locator): Promise<void>; readonly count: number } {
   let count = 0;
   return {
     async tap(locator) {
@@ -89,7 +89,7 @@ async function controlsOutside(page: Page, root: Locator, skipInside?: Locator):
 }
 
 async function signIn(page: Page, locale: 'vi' | 'en', phone: string): Promise<number> {
-  const taps = tapper(page);
+  const taps = tapper();
   await page.goto(stack.web.url);
   if (locale === 'en') await taps.tap(page.getByTestId('lang-toggle').locator('visible=true').first());
   await taps.tap(page.getByTestId('attract-start'));
