@@ -8,6 +8,11 @@ import { ResidentProfilePage } from '../manager/residents/ResidentProfilePage';
 import { ResidentsPage } from '../manager/residents/ResidentsPage';
 import { AuditPage } from '../manager/audit/AuditPage';
 import { DevicesPage } from '../manager/devices/DevicesPage';
+import { BillsImportPage } from '../manager/payments/BillsImportPage';
+import { BillsPage } from '../manager/payments/BillsPage';
+import { IntentsPage } from '../manager/payments/IntentsPage';
+import { StatementImportPage } from '../manager/payments/StatementImportPage';
+import { TransfersPage } from '../manager/payments/TransfersPage';
 import { BroadcastPage } from '../manager/broadcast/BroadcastPage';
 import { IncidentDetailPage } from '../manager/incidents/IncidentDetailPage';
 import { IncidentReportPage } from '../manager/incidents/IncidentReportPage';
@@ -33,9 +38,15 @@ const incidentReportRoute = createRoute({ getParentRoute: () => rootRoute, path:
 
 const auditRoute = createRoute({ getParentRoute: () => rootRoute, path: '/audit', component: AuditPage });
 const devicesRoute = createRoute({ getParentRoute: () => rootRoute, path: '/devices', component: DevicesPage });
+
+const transfersRoute = createRoute({ getParentRoute: () => rootRoute, path: '/payments', component: TransfersPage });
+const paymentBillsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/payments/bills', component: BillsPage });
+const statementRoute = createRoute({ getParentRoute: () => rootRoute, path: '/payments/statement', component: StatementImportPage });
+const billsImportRoute = createRoute({ getParentRoute: () => rootRoute, path: '/payments/bills-import', component: BillsImportPage });
+const intentsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/payments/intents', component: IntentsPage });
 const broadcastRoute = createRoute({ getParentRoute: () => rootRoute, path: '/broadcast', component: BroadcastPage });
 
-const routeTree = rootRoute.addChildren([overviewRoute, requestsRoute, requestRoute, residentsRoute, residentRoute, incidentsRoute, incidentRoute, incidentReportRoute, auditRoute, devicesRoute, broadcastRoute]);
+const routeTree = rootRoute.addChildren([overviewRoute, requestsRoute, requestRoute, residentsRoute, residentRoute, incidentsRoute, incidentRoute, incidentReportRoute, auditRoute, devicesRoute, transfersRoute, paymentBillsRoute, statementRoute, billsImportRoute, intentsRoute, broadcastRoute]);
 
 export type ManagerRouterOptions = {
   /** Where the console opens; `/` unless a test says otherwise. */

@@ -7,7 +7,7 @@ export type Resources = typeof vi;
 export type Namespace = keyof Resources;
 
 /** Every namespace, for the hook that may use keys of any of them (always written `ns:key`). */
-export const namespaces = ['common', 'attract', 'auth', 'bills', 'home', 'session', 'manager', 'privacy', 'profile', 'consents', 'accessLog', 'keyboard', 'requests', 'payments', 'consoleRequests', 'consoleResidents', 'consoleIncidents', 'consoleAudit', 'consoleDevices', 'consoleBroadcast'] as const satisfies readonly Namespace[];
+export const namespaces = ['common', 'attract', 'auth', 'bills', 'home', 'session', 'manager', 'privacy', 'profile', 'consents', 'accessLog', 'keyboard', 'requests', 'payments', 'consoleRequests', 'consoleResidents', 'consoleIncidents', 'consoleAudit', 'consoleDevices', 'consolePayments', 'consoleBroadcast'] as const satisfies readonly Namespace[];
 // A namespace added to vi/index.ts but not above does not compile.
 const everyNamespace: [Exclude<Namespace, (typeof namespaces)[number]>] extends [never] ? true : false = true;
 void everyNamespace;

@@ -18,6 +18,7 @@ import { consoleRequests } from './console-requests';
 import { consoleResidents } from './console-residents';
 import { consoleAudit } from './console-audit';
 import { consoleDevices } from './console-devices';
+import { consolePayments } from './console-payments';
 import { consoleBroadcast } from './console-broadcast';
 
-export const en: Translations = { common, attract, auth, bills, home, session, manager, privacy, profile, consents, accessLog, keyboard, requests, payments, consoleRequests, consoleResidents, consoleIncidents, consoleAudit, consoleDevices, consoleBroadcast };
+export const en: Translations = { common, attract, auth, bills, home, session, manager, privacy, profile, consents, accessLog, keyboard, requests, payments, consoleRequests, consoleResidents, consoleIncidents, consoleAudit, consoleDevices, consolePayments, consoleBroadcast };

@@ -17,7 +17,8 @@ import { consoleRequests } from './console-requests';
 import { consoleResidents } from './console-residents';
 import { consoleAudit } from './console-audit';
 import { consoleDevices } from './console-devices';
+import { consolePayments } from './console-payments';
 import { consoleBroadcast } from './console-broadcast';
 
 /** Vietnamese, the kiosk's first language and the source of every key. */
-export const vi = { common, attract, auth, bills, home, session, manager, privacy, profile, consents, accessLog, keyboard, requests, payments, consoleRequests, consoleResidents, consoleIncidents, consoleAudit, consoleDevices, consoleBroadcast } as const;
+export const vi = { common, attract, auth, bills, home, session, manager, privacy, profile, consents, accessLog, keyboard, requests, payments, consoleRequests, consoleResidents, consoleIncidents, consoleAudit, consoleDevices, consolePayments, consoleBroadcast } as const;

@@ -23,6 +23,7 @@ export const consoleNav: readonly NavEntry[] = [
   { to: '/incidents', label: 'consoleIncidents:nav', roles: ['admin', 'manager', 'auditor'], testId: 'nav-incidents' },
   { to: '/audit', label: 'consoleAudit:nav', roles: ['admin', 'manager', 'auditor'], testId: 'nav-audit' },
   { to: '/devices', label: 'consoleDevices:nav', roles: ['admin', 'manager'], testId: 'nav-devices' },
+  { to: '/payments', label: 'consolePayments:nav', roles: ALL, testId: 'nav-payments' },
   { to: '/broadcast', label: 'consoleBroadcast:nav', roles: ['admin', 'manager', 'care'], testId: 'nav-broadcast' },
 ];
 
