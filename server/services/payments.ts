@@ -294,7 +294,9 @@ export function createPayments(deps: PaymentDeps): PaymentService {
       await sendReceipt(result.intent, result.match, incoming.amountVnd);
     }
     const recorded = { ...row, match: result.match, payment_code: result.intent?.code ?? null, intent_id: result.intent?.id ?? null };
-    return { transfer: toTransfer(recorded, await transferUnitLabels(db, row.id)), outcome: result.match as RecordOutcome };
+    // Only a transfer that paid bills has units to name (a statement import records many unmatched ones).
+    const unitLabels = result.allocated > 0 ? await transferUnitLabels(db, row.id) : [];
+    return { transfer: toTransfer(recorded, unitLabels), outcome: result.match as RecordOutcome };
   }
 
   /** The building whose secret verifies this webhook, or a typed refusal. */
