@@ -68,10 +68,13 @@ test('a resident logs in with an SMS code, reads their bills, goes idle and is l
   await expect(page.getByTestId('error-message')).toContainText('4');
 
   await typeOnKeypad(page, code);
-  await expect(page.getByTestId('bills-list')).toBeVisible();
+  // Sign-in lands on home, which says what is owed; the bills are one tap away.
+  await expect(page.getByTestId('home-sentence')).toContainText('₫');
   await expect(page.getByTestId('resident-name')).toContainText(resident.fullName);
+  await page.getByTestId('nav-bills').click();
+  await expect(page.getByTestId('bills-list')).toBeVisible();
   const rows = page.getByTestId('bill-row');
-  expect(await rows.count()).toBeGreaterThan(6);
+  expect(await rows.count()).toBeGreaterThan(3);
   await expect(page.getByTestId('bills-list')).toContainText('₫');
 
   await rows.first().click();
@@ -108,7 +111,7 @@ test('Continue on the countdown keeps the resident signed in', async ({ page }) 
   await page.getByTestId('phone-submit').click();
   await expect(page.getByTestId('code-display')).toBeVisible();
   await typeOnKeypad(page, await latestCode(stack.hubUrl, resident.phone));
-  await expect(page.getByTestId('bills-list')).toBeVisible();
+  await expect(page.getByTestId('home')).toBeVisible();
 
   await walkAway(page);
   await page.getByTestId('countdown-continue').click();
@@ -133,6 +136,7 @@ test('an unknown number goes through exactly the same screens, sends no SMS and 
   await typeOnKeypad(page, '123456');
   await expect(page.getByTestId('error-message')).toContainText('4');
   await expect(page.getByTestId('bills-list')).toHaveCount(0);
+  await expect(page.getByTestId('home')).toHaveCount(0);
 });
 
 test('an invalid phone number gets a clear Vietnamese message and stays on the phone screen', async ({ page }) => {
