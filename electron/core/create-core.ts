@@ -41,8 +41,6 @@ import { createConsoleDevicesHandlers } from './features/console-devices/handler
 import { createConsoleDevicesService } from './features/console-devices/service';
 import { createConsolePaymentsHandlers } from './features/console-payments/handlers';
 import { createConsolePaymentsService } from './features/console-payments/service';
-import { createConsolePaymentsHandlers } from './features/console-payments/handlers';
-import { createConsolePaymentsService } from './features/console-payments/service';
 import { createLogService } from './features/log/service';
 import { createSessionHandlers } from './features/session/handlers';
 import { createSessionService } from './features/session/service';
