@@ -123,15 +123,19 @@ for (const size of screens) {
       await shoot(page, testInfo, `home-${locale}-${size.name}`);
       expect(await controlsOutside(page, page.locator('#root'))).toEqual([]);
 
-      // The bills: what is still to pay, newest month open, the others folded to their totals.
+      // The bills: what is still to pay, the two overdue months first, folded to their totals; this month open.
       await page.getByTestId('home-bills').click();
       const list = page.getByTestId('bills-list');
       const months = list.getByTestId('month-group');
       await expect(months).toHaveCount(3);
-      await expect(list.getByTestId('month-toggle').first()).toHaveAttribute('aria-expanded', 'true');
+      await expect(list.locator('.month-group-overdue')).toHaveCount(2);
+      await expect(months.nth(0)).toHaveClass(/month-group-overdue/);
+      await expect(list.getByTestId('month-toggle').nth(0)).toHaveAttribute('aria-expanded', 'false');
       await expect(list.getByTestId('month-toggle').nth(1)).toHaveAttribute('aria-expanded', 'false');
-      await expect(months.nth(1).getByTestId('bill-row')).toHaveCount(0);
-      await expect(months.nth(1).getByTestId('month-amount')).toContainText('₫');
+      await expect(list.getByTestId('month-toggle').nth(2)).toHaveAttribute('aria-expanded', 'true');
+      await expect(months.nth(0).getByTestId('bill-row')).toHaveCount(0);
+      await expect(months.nth(0).getByTestId('month-amount')).toContainText('₫');
+      await expect(months.nth(0).getByTestId('month-pay')).toBeInViewport();
       // Each row's name says the due date the row shows.
       const firstRow = list.getByTestId('bill-row').first();
       const due = (await firstRow.locator('.bill-due').innerText()).match(/\d\d\/\d\d\/\d{4}/)?.[0];
@@ -141,8 +145,8 @@ for (const size of screens) {
       expect(await controlsOutside(page, page.locator('#root'), list)).toEqual([]);
 
       // Open an overdue month: its bills show, and the page itself still does not scroll.
-      await list.getByTestId('month-toggle').nth(2).click();
-      await expect(months.nth(2).getByTestId('bill-row').first()).toBeVisible();
+      await list.getByTestId('month-toggle').nth(0).click();
+      await expect(months.nth(0).getByTestId('bill-row').first()).toBeVisible();
       expect(await page.locator('main').evaluate((el) => el.scrollHeight <= el.clientHeight + 1)).toBe(true);
       expect(await controlsOutside(page, page.locator('#root'), list)).toEqual([]);
 

@@ -71,12 +71,13 @@ export function groupBillsByMonth(bills: readonly Bill[]): MonthGroup[] {
 }
 
 /**
- * Months with something still to pay come first (newest first), then the paid history. A
- * month is in the history only when every bill of it is paid.
+ * Months with something still to pay, the overdue ones first (so a late month is never below
+ * the fold), each part newest first; and apart, the paid history. A month is in the history
+ * only when every bill of it is paid.
  */
 export function splitByPayment(groups: readonly MonthGroup[]): { unpaid: MonthGroup[]; paid: MonthGroup[] } {
   return {
-    unpaid: groups.filter((g) => g.status !== 'paid'),
+    unpaid: [...groups.filter((g) => g.status === 'overdue'), ...groups.filter((g) => g.status === 'unpaid')],
     paid: groups.filter((g) => g.status === 'paid'),
   };
 }

@@ -20,9 +20,9 @@ describe('bill groups', () => {
     ]);
   });
 
-  it('puts the months with something to pay first and the fully paid ones in the history', () => {
+  it('puts the months with something to pay first, overdue ones before the rest, and the fully paid ones in the history', () => {
     const { unpaid, paid } = splitByPayment(groupBillsByMonth(bills));
-    expect(unpaid.map((g) => g.month)).toEqual(['2026-11', '2026-09']);
+    expect(unpaid.map((g) => g.month)).toEqual(['2026-09', '2026-11']);
     expect(paid.map((g) => g.month)).toEqual(['2026-10']);
   });
 
