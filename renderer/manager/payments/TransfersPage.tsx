@@ -91,7 +91,7 @@ function MatchDialog({ transfer, onClose }: { transfer: BankTransfer; onClose():
         <fieldset className="payments-bill-picks">
           <legend>{t('consolePayments:matchDialog.bills')}</legend>
           {open.map((bill) => (
-            <label key={bill.id} className="payments-bill-pick" data-testid="match-bill">
+            <label key={bill.id} className="payments-bill-pick" data-testid="match-bill" data-bill-id={bill.id}>
               <input type="checkbox" checked={picked.has(bill.id)} onChange={() => toggle(bill)} />
               <span>
                 {bill.unitLabel} · {t(serviceKey[bill.service])} · {bill.month} · {formatVnd(bill.amountVnd - bill.paidVnd, locale)} · {t(billStatusKey[bill.status])}
