@@ -18,6 +18,7 @@ import { openDatabase } from '../../../server/db/connect';
 import type { HubDb } from '../../../server/db/connect';
 import { insertBills } from '../../../server/db/bills';
 import { paymentTables } from '../../../server/db/payments';
+import type { AuditTables } from '../../../server/db/audit';
 import { DEV_WEBHOOK_SECRET } from '../../../server/services/payments';
 import { backends } from './backends';
 import type { TestDatabase } from './backends';
@@ -171,6 +172,18 @@ describe.each(backends)('payments over HTTP on $name', (backend) => {
     expect(list.filter((b) => bills.includes(b.id)).every((b) => b.status === 'paid')).toBe(true);
     const messages = DevSmsOutboxResponse.parse((await call(base, 'GET', '/v1/dev/sms-outbox')).body).messages.slice(smsBefore);
     expect(messages.filter((m) => m.to === residentPhone).map((m) => m.body)).toEqual([expect.stringContaining('Đã nhận 1.680.000 ₫')]);
+    // One audit event by the system for the webhook's payment, naming the transfer and intent only.
+    const transfer = await paymentTables(db).selectFrom('bank_transfers').select('id').where('intent_id', '=', intent.id).executeTakeFirstOrThrow();
+    const events = await db
+      .withTables<AuditTables>()
+      .selectFrom('audit_events')
+      .select(['actor_kind', 'actor_id', 'resident_id', 'detail'])
+      .where('action', '=', 'payment.reconciled')
+      .where('detail', 'like', `%${transfer.id}%`)
+      .execute();
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ actor_kind: 'system', actor_id: 'payments-webhook-generic', resident_id: null });
+    expect(JSON.parse(events[0]!.detail!)).toEqual({ transferId: transfer.id, match: 'matched', intentId: intent.id });
   });
 
   it('records a repeated delivery once (duplicate), and counts nothing twice', async () => {
