@@ -7,7 +7,7 @@
  * not in dev mode and has no secret refuses webhooks.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BillsResponse, DevSmsOutboxResponse, OtpRequestResponse, OtpVerifyResponse, PaymentResponse, PaymentStateResponse, WebhookResponse } from '../../../shared/hub-api';
+import { BillsResponse, DevMailOutboxResponse, DevSmsOutboxResponse, OtpRequestResponse, OtpVerifyResponse, PaymentResponse, PaymentStateResponse, WebhookResponse } from '../../../shared/hub-api';
 import { silentLogger } from '../../../shared/logger';
 import { PAYMENT_CODE_ALPHABET } from '../../../shared/payments';
 import type { PaymentIntent } from '../../../shared/payments';
@@ -184,6 +184,29 @@ describe.each(backends)('payments over HTTP on $name', (backend) => {
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ actor_kind: 'system', actor_id: 'payments-webhook-generic', resident_id: null });
     expect(JSON.parse(events[0]!.detail!)).toEqual({ transferId: transfer.id, match: 'matched', intentId: intent.id });
+  });
+
+  it('sends the receipt by email to a resident who chose email for receipts, and tells what is still due', async () => {
+    const me = await db.selectFrom('residents').select(['id', 'email']).where('phone_e164', '=', residentPhone).executeTakeFirstOrThrow();
+    const email = me.email ?? 'payments.receipt@example.vn';
+    if (me.email === null) await db.updateTable('residents').set({ email }).where('id', '=', me.id).execute();
+    await db.transaction().execute((trx) => hub.consents.setReceiptChannel(trx, me.id, 'email'));
+    try {
+      const [bill] = await newBills([1_000_000]);
+      const intent = await pay([bill!]);
+      const smsBefore = DevSmsOutboxResponse.parse((await call(base, 'GET', '/v1/dev/sms-outbox')).body).messages.filter((m) => m.to === residentPhone).length;
+      const mailBefore = DevMailOutboxResponse.parse((await call(base, 'GET', '/v1/dev/mail-outbox')).body).messages.length;
+      expect(await recorded({ amountVnd: 400_000, content: intent.code })).toBe('partial');
+      const mails = DevMailOutboxResponse.parse((await call(base, 'GET', '/v1/dev/mail-outbox')).body).messages.slice(mailBefore);
+      expect(mails.map((m) => [m.to, m.subject])).toEqual([[email, 'Biên nhận thanh toán / Payment receipt']]);
+      expect(mails[0]!.text).toContain('Đã nhận 400.000 ₫');
+      expect(mails[0]!.text).toContain('Còn phải trả 600.000 ₫');
+      expect(mails[0]!.text).toContain('Still due: 600,000 ₫');
+      // Not by SMS as well.
+      expect(DevSmsOutboxResponse.parse((await call(base, 'GET', '/v1/dev/sms-outbox')).body).messages.filter((m) => m.to === residentPhone)).toHaveLength(smsBefore);
+    } finally {
+      await db.transaction().execute((trx) => hub.consents.setReceiptChannel(trx, me.id, 'sms'));
+    }
   });
 
   it('records a repeated delivery once (duplicate), and counts nothing twice', async () => {
