@@ -10,7 +10,7 @@ import { DevMailOutboxResponse } from '../../shared/hub-api';
 import { maskPhoneLocal } from '../../shared/profile';
 import { codeAfter, countSmsTo, nationalDigits, startTestStack, typeOnKeypad } from './fixtures';
 import type { TestStack } from './fixtures';
-import { typeOnTextKeyboard } from './text-keyboard';
+import { clearTextKeyboard, typeOnTextKeyboard } from './text-keyboard';
 
 let stack: TestStack;
 
@@ -103,7 +103,7 @@ for (const [index, lang] of (['vi', 'en'] as const).entries()) {
       await expect(page.getByTestId('profile-value-email')).toHaveText(email);
 
       await page.getByTestId('profile-change-name').click();
-      await page.getByTestId('key-clear').click();
+      await clearTextKeyboard(page);
       await typeOnTextKeyboard(page, 'Trần Văn Bình');
       await page.getByTestId('profile-text-send').click();
       await expect(page.getByTestId('profile-notice')).toBeVisible();

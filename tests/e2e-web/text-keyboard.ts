@@ -1,9 +1,15 @@
 /**
- * Typing on the kiosk's on-screen text keyboard the way a resident does: one tap per key,
- * Vietnamese letters as the plain letter then its mark key, the tone key once the word is
- * typed. Tests write the text they expect to see (`Nguyễn Thị Lan`, `lan@example.vn`).
+ * Typing on the kiosk's on-screen text keyboard the way a resident does: one tap per key, in
+ * whichever layout the keyboard shows. In the Telex layout a Vietnamese letter is its plain
+ * letter and its mark key (`Nguyễn` is N g u y e e n x); in the diacritic layout it is the
+ * plain letter, then the mark key, then the tone key once the word is typed; the email layout
+ * has lower case and address symbols. Tests write the text they expect to see
+ * (`Nguyễn Thị Lan`, `lan@example.vn`).
  */
+import { expect } from '@playwright/test';
 import type { Page } from '@playwright/test';
+import type { KeyboardLayout } from '../../renderer/components/TextKeyboard';
+import { telexSpelling } from '../../renderer/components/telex';
 import { keyTestId, modifierKeyIds } from '../../renderer/components/text-keyboard';
 import type { LetterModifier, Tone } from '../../renderer/components/text-keyboard';
 
@@ -30,15 +36,49 @@ function strokeOf(ch: string): Stroke {
   return { base, upper, modifier, tone };
 }
 
+/** The layout the keyboard on screen shows. */
+export async function keyboardLayout(page: Page): Promise<KeyboardLayout> {
+  return (await page.getByTestId('text-keyboard').getAttribute('data-layout')) as KeyboardLayout;
+}
+
+/** Switches the keyboard on screen to `layout` with its layout key. */
+export async function chooseLayout(page: Page, layout: KeyboardLayout): Promise<void> {
+  await page.getByTestId(`key-layout-${layout}`).click();
+  await expect(page.getByTestId('text-keyboard')).toHaveAttribute('data-layout', layout);
+}
+
+/** Clears the field with Clear all and its confirmation. */
+export async function clearTextKeyboard(page: Page): Promise<void> {
+  await page.getByTestId('key-clear').click();
+  await page.getByTestId('key-clear-yes').click();
+}
+
 async function tapKey(page: Page, testId: string): Promise<void> {
   const key = page.getByTestId(testId);
-  // Digits and symbols of the text layout are on the second layer.
+  // Digits and symbols of the text layouts are on the second layer.
   if (!(await key.isVisible()) && (await page.getByTestId('key-layer').isVisible())) await page.getByTestId('key-layer').click();
   await key.click();
 }
 
-/** Types `text` at the end of the field the keyboard on screen writes to. */
+/** Taps one letter key, with shift set for its case where the layout has a shift key. */
+async function tapLetter(page: Page, letter: string): Promise<void> {
+  const key = page.getByTestId(`key-${letter.toLowerCase()}`);
+  if (!(await key.isVisible())) await page.getByTestId('key-layer').click();
+  const shift = page.getByTestId('key-shift');
+  if ((await shift.count()) > 0 && (await shift.getAttribute('aria-pressed')) !== String(letter !== letter.toLowerCase())) await shift.click();
+  await key.click();
+}
+
+/** Types `text` at the end of the field the keyboard on screen writes to, in the layout it shows. */
 export async function typeOnTextKeyboard(page: Page, text: string): Promise<void> {
+  const layout = await keyboardLayout(page);
+  if (layout === 'telex') {
+    for (const ch of telexSpelling(text)) {
+      if (/\p{L}/u.test(ch)) await tapLetter(page, ch);
+      else await tapKey(page, ch === ' ' ? 'key-space' : keyTestId(ch));
+    }
+    return;
+  }
   let pendingTone: Tone | null = null;
   const finishWord = async (): Promise<void> => {
     if (pendingTone) await page.getByTestId(`key-tone-${pendingTone}`).click();
@@ -51,11 +91,7 @@ export async function typeOnTextKeyboard(page: Page, text: string): Promise<void
       continue;
     }
     const stroke = strokeOf(ch);
-    const letterKey = page.getByTestId(`key-${stroke.base}`);
-    if (!(await letterKey.isVisible())) await page.getByTestId('key-layer').click();
-    const shift = page.getByTestId('key-shift');
-    if ((await shift.count()) > 0 && (await shift.getAttribute('aria-pressed')) !== String(stroke.upper)) await shift.click();
-    await letterKey.click();
+    await tapLetter(page, stroke.upper ? stroke.base.toUpperCase() : stroke.base);
     if (stroke.modifier) await page.getByTestId(modifierKeyIds[stroke.modifier]).click();
     pendingTone = stroke.tone ?? pendingTone;
   }
