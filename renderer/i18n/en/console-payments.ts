@@ -118,7 +118,7 @@ export const consolePayments: Translation<typeof vi> = {
     headerRow: 'Header row',
     column: 'Column {{n}}',
     noColumn: 'None',
-    read: '{{file}}: {{rows}} incoming rows, {{errors}} errors, {{outgoing}} outgoing rows (skipped).',
+    read: '{{file}}: incoming rows {{rows}}, errors {{errors}}, outgoing rows (skipped) {{outgoing}}.',
     preview: 'Preview',
     errors_one: '{{count}} error',
     errors_other: '{{count}} errors',

@@ -189,6 +189,7 @@ export function StatementImportPage(): JSX.Element {
             </div>
           ) : null}
           {canReconcile(role) ? (
+            <div className="payments-actions">
             <button
               type="button"
               className="console-button is-primary"
@@ -198,6 +199,7 @@ export function StatementImportPage(): JSX.Element {
             >
               {t('consolePayments:statement.import', { count: parsed.rows.length })}
             </button>
+            </div>
           ) : null}
           {!accountOk ? <p className="console-muted">{t('consolePayments:statement.accountNeeded')}</p> : null}
         </>
