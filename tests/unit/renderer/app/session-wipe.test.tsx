@@ -112,8 +112,11 @@ describe('language', () => {
     await renderApp();
     await toBills();
     fireEvent.click(screen.getByTestId('lang-toggle'));
-    expect(screen.getAllByTestId('month-title').map((h) => h.textContent)).toEqual(['November 2026', 'October 2026', 'September 2026']);
-    const management = screen.getAllByTestId('bill-row')[2]!;
+    expect(screen.getAllByTestId('month-title').map((h) => h.textContent)).toEqual(['November 2026']);
+    fireEvent.click(screen.getByTestId('bills-history'));
+    expect(screen.getAllByTestId('month-title').map((h) => h.textContent)).toEqual(['October 2026', 'September 2026']);
+    fireEvent.click(screen.getAllByTestId('month-toggle')[0]!);
+    const management = screen.getByTestId('bill-row');
     expect(management.textContent).toContain('Management fee');
     expect(management.textContent).toContain('1,234,567 ₫');
     expect(management.textContent).toContain('Paid');

@@ -84,7 +84,7 @@ describe('the re-consent review', () => {
     expect(fake.callsTo('consents:set').map((c) => c.request)).toEqual([{ purposeId: 'delivery_partners', granted: false }]);
     await expect.poll(() => (screen.getByTestId('reconsent-continue') as HTMLButtonElement).disabled).toBe(false);
     fireEvent.click(screen.getByTestId('reconsent-continue'));
-    expect(await screen.findByTestId('bills-list')).toBeTruthy();
+    expect(await screen.findByTestId('home')).toBeTruthy();
   });
 
   it('shows nothing of the signed-in screens while the hub is asked whether a review is needed', async () => {
