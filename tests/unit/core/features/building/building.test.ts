@@ -20,7 +20,7 @@ function apply(changes: Omit<PullChange, 'seq'>[], snapshot = false): void {
 }
 
 const settings = { name: 'Chung cư Sông Hồng', address: '12 Đường Thanh Niên', hotline: '024 3718 6868', officeHours: { vi: 'Thứ Hai – Thứ Bảy', en: 'Monday – Saturday' }, defaultLocale: 'vi' };
-const notice = (day: string, title: string): Record<string, unknown> => ({ publishedAt: `2026-11-${day}T01:00:00.000Z`, title: { vi: title, en: title }, body: { vi: 'Nội dung', en: 'Text' } });
+const notice = (day: string, title: string): { publishedAt: string; title: { vi: string; en: string }; body: { vi: string; en: string } } => ({ publishedAt: `2026-11-${day}T01:00:00.000Z`, title: { vi: title, en: title }, body: { vi: 'Nội dung', en: 'Text' } });
 const fire = { id: 'eb-1', startedAt: AT, title: { vi: 'Cháy tầng hầm', en: 'Fire in the basement' }, body: { vi: 'Xuống sân', en: 'Go to the yard' } };
 
 beforeEach(() => {
