@@ -5,6 +5,7 @@ import { createHub } from './app';
 import { parseHubEnv, parseMailEnv, parseSmsGatewayEnv, redactDatabase } from './env';
 import { requestIdMixin } from './http/request-context';
 import { createDevTerminal, createHubLogger } from './log';
+import { isPaymentCommand } from './payments-cli';
 
 /** `+84901234567` → `0901 234 567`, the way residents write their number. */
 function localPhone(e164: string): string {
@@ -69,8 +70,10 @@ async function main(): Promise<void> {
   }
 }
 
-// `npm run hub -- create-admin …` (staff-cli.ts) does its one job and exits instead of serving.
-const command = process.argv[2] === 'create-admin' ? 'create-admin' : 'serve';
+// `npm run hub -- create-admin …` (staff-cli.ts) and the payment commands (payments-cli.ts) do
+// their one job and exit instead of serving.
+const subcommand = process.argv[2];
+const command = subcommand === 'create-admin' || isPaymentCommand(subcommand) ? subcommand : 'serve';
 const run = async (): Promise<void> => {
   if (command === 'serve') return main();
   if (!parsed.ok) {
@@ -78,11 +81,14 @@ const run = async (): Promise<void> => {
     process.exitCode = 1;
     return;
   }
-  const { runCreateAdmin } = await import('./staff-cli');
-  process.exitCode = await runCreateAdmin(process.argv.slice(3), parsed.env.database, {
-    out: (line) => process.stdout.write(`${line}\n`),
-    err: (line) => process.stderr.write(`${line}\n`),
-  });
+  const io = { out: (line: string) => process.stdout.write(`${line}\n`), err: (line: string) => process.stderr.write(`${line}\n`) };
+  if (command === 'create-admin') {
+    const { runCreateAdmin } = await import('./staff-cli');
+    process.exitCode = await runCreateAdmin(process.argv.slice(3), parsed.env.database, io);
+    return;
+  }
+  const { runPaymentsCli } = await import('./payments-cli');
+  process.exitCode = await runPaymentsCli(command, process.argv.slice(3), parsed.env.database, { ...io, env: process.env });
 };
 run().catch((err: unknown) => {
   logger.error(err instanceof Error ? err.message : String(err));
