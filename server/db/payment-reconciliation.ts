@@ -240,16 +240,6 @@ export async function monthBills(db: Db, buildingId: string, month: string): Pro
   return rows.map(numericBill);
 }
 
-/** Provider transaction ids among `ids` already recorded for the provider. */
-export async function recordedTxIds(db: Db, provider: string, ids: readonly string[]): Promise<Set<string>> {
-  const out = new Set<string>();
-  for (const chunk of chunks([...new Set(ids)], 500)) {
-    const rows = await tables(db).selectFrom('bank_transfers').select('provider_tx_id').where('provider', '=', provider).where('provider_tx_id', 'in', chunk).execute();
-    for (const r of rows) out.add(r.provider_tx_id);
-  }
-  return out;
-}
-
 export async function receivingAccountNumber(db: Db, buildingId: string): Promise<string | null> {
   const row = await tables(db).selectFrom('payment_accounts').select('account_number').where('building_id', '=', buildingId).executeTakeFirst();
   return row?.account_number ?? null;

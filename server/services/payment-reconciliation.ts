@@ -50,7 +50,6 @@ import {
   listTransfers,
   monthBills,
   receivingAccountNumber,
-  recordedTxIds,
   resolveTransfer,
   transferUnitLabels,
   unitsByLabel,
@@ -268,11 +267,6 @@ export function createReconciliationService(deps: ReconciliationDeps): Reconcili
     async importStatement(actor, body) {
       const provider = `statement:${body.bank}`;
       const account = await receivingAccountNumber(db, actor.buildingId);
-      const already = await recordedTxIds(
-        db,
-        provider,
-        body.rows.map((r) => r.providerTxId),
-      );
       const counts = emptyCounts();
       const results: (StatementRowResult | null)[] = body.rows.map(() => null);
       const settle = (index: number, outcome: StatementRowOutcome, transferId: string | null): void => {
@@ -299,7 +293,6 @@ export function createReconciliationService(deps: ReconciliationDeps): Reconcili
       const oneByOne: number[] = [];
       incoming.forEach((t, i) => {
         if (t.direction === 'out') settle(i, 'outgoing', null);
-        else if (already.has(t.providerTxId)) settle(i, 'duplicate', null);
         else if (account !== null && t.accountNumber === account && seen.get(t.providerTxId) === 1 && !candidates[i]!.some((c) => known.has(c))) {
           const id = newId();
           bulkIndex.set(t.providerTxId, i);

@@ -129,4 +129,21 @@ describe.each(backends)('statement import over HTTP on $name', (backend) => {
     expect(imports).toHaveLength(2);
     expect(imports.every((e) => e.actor_id === manager.staffId)).toBe(true);
   });
+  it('in one file, a second payment of the same code is an overpayment and a reference given twice is recorded once', async () => {
+    const unpaid = (await myBills()).filter((b) => b.status !== 'paid' && b.amountVnd > 2000);
+    const intent = await pay(unpaid[0]!);
+    const row = (line: number, ref: string, content: string, amountVnd: number): StatementRow => ({ line, providerTxId: ref, direction: 'in', amountVnd, content, accountNumber: '', receivedAt: T0.toISOString() });
+    const result = await importRows([
+      row(2, 'FT101', intent.code, intent.amountVnd),
+      row(3, 'FT102', `lan 2 ${intent.code}`, intent.amountVnd),
+      row(4, 'FT103', 'khong co ma', 10_000),
+      row(5, 'FT103', 'khong co ma', 10_000),
+    ]);
+    expect(result.results.map((r) => [r.line, r.outcome])).toEqual([
+      [2, 'matched'],
+      [3, 'overpaid'],
+      [4, 'unmatched'],
+      [5, 'duplicate'],
+    ]);
+  });
 });
