@@ -91,6 +91,8 @@ describe('my information', () => {
     await openProfile();
     fireEvent.click(screen.getByTestId('profile-change-name'));
     fireEvent.click(screen.getByTestId('key-clear'));
+    fireEvent.click(screen.getByTestId('key-clear-yes'));
+    expect(screen.getByTestId('profile-text-display').textContent).toBe('');
     fireEvent.keyDown(window, { key: 'A' });
     fireEvent.keyDown(window, { key: 'n' });
     fireEvent.keyDown(window, { key: '2' });
