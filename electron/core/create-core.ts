@@ -150,7 +150,6 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
     ...createConsoleDevicesHandlers(createConsoleDevicesService({ staffHub: staff.staffHub })),
     ...createConsolePaymentsHandlers(createConsolePaymentsService({ staffHub: staff.staffHub })),
     ...createConsoleBroadcastHandlers(createConsoleBroadcastService({ staffHub: staff.staffHub })),
-    ...createConsolePaymentsHandlers(createConsolePaymentsService({ staffHub: staff.staffHub })),
     ...createLogHandlers(createLogService({ logger: logger.child('renderer'), clock })),
     ...createConsoleIncidentsHandlers(createConsoleIncidentsService({ staffHub: staff.staffHub })),
     ...createConsoleResidentsHandlers(createConsoleResidentsService({ staffHub: staff.staffHub })),
