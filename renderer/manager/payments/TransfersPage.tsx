@@ -98,9 +98,9 @@ function MatchDialog({ transfer, onClose }: { transfer: BankTransfer; onClose():
               </span>
             </label>
           ))}
-          <p data-testid="match-sum">{t('consolePayments:matchDialog.sum', { sum: formatVnd(sum, locale), amount: formatVnd(transfer.amountVnd, locale) })}</p>
         </fieldset>
       ) : null}
+      {open.length > 0 ? <p data-testid="match-sum">{t('consolePayments:matchDialog.sum', { sum: formatVnd(sum, locale), amount: formatVnd(transfer.amountVnd, locale) })}</p> : null}
     </ReasonDialog>
   );
 }
