@@ -1,7 +1,7 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { JSX } from 'react';
 import type { ResponseOf, SessionView } from '../../../shared/contract';
-import { normalizeVietnameseMobile } from '../../../shared/phone';
+import { normalizeVietnamesePhone } from '../../../shared/phone';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Keypad } from '../../components/Keypad';
 import { useKiot } from '../../components/KiotProvider';
@@ -9,6 +9,7 @@ import { useResync } from '../../components/resync';
 import { useAction } from '../../components/use-action';
 import { useT } from '../../i18n/I18nProvider';
 import { clockTime } from './clock-time';
+import { loadMobileCheck } from './mobile-check';
 import { groupPhoneDigits, MAX_PHONE_DIGITS } from './phone-format';
 import { useSecondsLeft } from './use-seconds-left';
 
@@ -37,6 +38,10 @@ export function PhoneScreen({ digits, onDigitsChange, onSent, onView }: PhoneScr
   const waitLeft = useSecondsLeft(wait?.since ?? 0, wait?.seconds ?? 0);
   const waiting = wait !== null && waitLeft > 0;
 
+  useEffect(() => {
+    loadMobileCheck().catch(() => undefined);
+  }, []);
+
   // The wait is for the number it was asked for; another number may be sent at once.
   const edited = useCallback(() => {
     setFailure(null);
@@ -60,12 +65,18 @@ export function PhoneScreen({ digits, onDigitsChange, onSent, onView }: PhoneScr
   }, [onDigitsChange, edited]);
 
   const submit = async (): Promise<void> => {
-    // Only a mobile gets the SMS: anything else would leave the resident waiting for nothing.
-    const phone = normalizeVietnameseMobile(digits);
-    if (!phone) {
-      setFailure({ error: { code: 'invalid_input', message: 'Not a Vietnamese mobile number' }, retry: null });
-      return;
+    const refuse = (): void => setFailure({ error: { code: 'invalid_input', message: 'Not a Vietnamese mobile number' }, retry: null });
+    // Most wrong numbers (too short, wrong start) are seen at once; then only a mobile gets the
+    // SMS, since anything else would leave the resident waiting for nothing.
+    if (normalizeVietnamesePhone(digits) === null) return refuse();
+    let phone: string | null;
+    try {
+      phone = (await loadMobileCheck()).normalizeVietnameseMobile(digits);
+    } catch {
+      // The check could not load: the core checks the number again before anything is sent.
+      phone = normalizeVietnamesePhone(digits);
     }
+    if (!phone) return refuse();
     const result = await run(() => api.auth.requestOtp({ phone }), () => void submit());
     if (!result) return;
     if (result.ok) onSent(result.value);

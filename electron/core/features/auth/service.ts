@@ -1,6 +1,7 @@
 import type { ResponseOf } from '../../../../shared/contract';
 import type { ResidentSummary } from '../../../../shared/domain';
-import { maskPhone, normalizeVietnameseMobile } from '../../../../shared/phone';
+import { maskPhone } from '../../../../shared/phone';
+import { normalizeVietnameseMobile } from '../../../../shared/phone-mobile';
 import { KiotError } from '../../../../shared/result';
 import type { HubClient } from '../../platform/hub-client';
 import { assertSameSession } from '../../session/guards';

@@ -58,7 +58,7 @@ describe('phone number', () => {
     await toPhone();
     press(digits);
     fireEvent.click(screen.getByTestId('phone-submit'));
-    expect(screen.getByTestId('error-message').textContent).toBe('!Số điện thoại không hợp lệ. Số di động 10 chữ số, ví dụ 0912 345 678.');
+    expect((await screen.findByTestId('error-message')).textContent).toBe('!Số điện thoại không hợp lệ. Số di động 10 chữ số, ví dụ 0912 345 678.');
     expect(fake.callsTo('auth:requestOtp')).toHaveLength(0);
     expect(screen.queryByTestId('code-display')).toBeNull();
   });
@@ -69,7 +69,7 @@ describe('phone number', () => {
     await toPhone();
     press('1111111111');
     fireEvent.click(screen.getByTestId('phone-submit'));
-    expect(screen.getByTestId('error-message').textContent).toBe('!This phone number is not valid. A mobile number has 10 digits, for example 0912 345 678.');
+    expect((await screen.findByTestId('error-message')).textContent).toBe('!This phone number is not valid. A mobile number has 10 digits, for example 0912 345 678.');
   });
 
   it('after a code went to the number a moment ago: says when a new one can be sent, counts down, holds the button, then lets it go', async () => {
