@@ -26,6 +26,7 @@ export const payments: Translation<typeof vi> = {
   createOffline: 'The payment code could not be made because our system cannot be reached. Please try again in a few minutes.',
   nothingDue: 'These bills need no payment any more: they are paid or no longer open.',
   retry: 'Try again',
+  billsLabel: 'The bills in this payment',
   done: 'Done',
   payThisBill: 'Pay this bill',
   chart: {

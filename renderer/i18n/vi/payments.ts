@@ -22,6 +22,7 @@ export const payments = {
   createOffline: 'Chưa tạo được mã thanh toán vì không kết nối được với hệ thống. Vui lòng thử lại sau ít phút.',
   nothingDue: 'Các hóa đơn này không cần thanh toán nữa: đã được thanh toán hoặc không còn.',
   retry: 'Thử lại',
+  billsLabel: 'Các hóa đơn của lần thanh toán này',
   done: 'Xong',
   payThisBill: 'Thanh toán hóa đơn này',
   chart: {

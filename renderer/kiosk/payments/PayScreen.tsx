@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import type { JSX, ReactNode } from 'react';
 import { assertNever } from '../../../shared/assert-never';
 import type { PaymentState } from '../../../shared/contract/payments';
@@ -66,12 +66,12 @@ export function PayScreen({ billIds, onBack, onDone, retryMs = RETRY_MS }: PaySc
     speech.current = { t, locale };
   }, [t, locale]);
 
-  const applyBills = useCallback(
-    (bills: readonly Bill[]) => {
-      for (const bill of bills) replace(bill);
-    },
-    [replace],
-  );
+  // The store's `replace` may change with the bills it updates: read through a ref, so the
+  // payment's loop (which must run once per screen) does not restart when bills change.
+  const replaceBill = useRef(replace);
+  useEffect(() => {
+    replaceBill.current = replace;
+  }, [replace]);
 
   useEffect(() => {
     let active = true;
@@ -108,7 +108,7 @@ export function PayScreen({ billIds, onBack, onDone, retryMs = RETRY_MS }: PaySc
         const becamePaid = state.payment.status === 'paid' && payment.status !== 'paid';
         payment = state.payment;
         seen = payment.status;
-        applyBills(state.bills);
+        for (const bill of state.bills) replaceBill.current(bill);
         setPhase({ kind: 'open', payment, bills: state.bills, offline: false });
         if (becamePaid) speak(speech.current.t('payments:received', { amount: formatVnd(payment.receivedVnd, speech.current.locale) }), speech.current.locale);
         if (isSettled(payment.status)) return;
@@ -119,7 +119,7 @@ export function PayScreen({ billIds, onBack, onDone, retryMs = RETRY_MS }: PaySc
       active = false;
       if (timer !== undefined) clearTimeout(timer);
     };
-  }, [api, billIds, retryMs, applyBills, attempt]);
+  }, [api, billIds, retryMs, attempt]);
 
   const actions = (done: boolean): JSX.Element => (
     <div className="pay-actions">
@@ -295,7 +295,8 @@ function SettledBills({ bills }: { bills: Bill[] | null }): JSX.Element | null {
   const { locale } = useLocale();
   if (bills === null || bills.length === 0) return null;
   return (
-    <ul className="pay-bills" data-testid="pay-bills">
+    // Focusable: a long "pay all" list scrolls, and a keyboard or switch user must be able to scroll it too.
+    <ul className="pay-bills" data-testid="pay-bills" tabIndex={0} aria-label={t('payments:billsLabel')}>
       {bills.map((bill) => (
         <li key={bill.id} className="pay-bill" data-bill-id={bill.id}>
           <span className="pay-bill-name">
