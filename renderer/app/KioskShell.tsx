@@ -5,6 +5,7 @@ import type { AppInfo, ResponseOf, SessionView } from '../../shared/contract';
 import { safeCall } from '../components/call';
 import { useKiot } from '../components/KiotProvider';
 import { ResyncContext } from '../components/resync';
+import { DisplayModes, DisplayModesProvider } from '../components/DisplayModes';
 import { LanguageToggle } from '../components/LanguageToggle';
 import { TopBar } from '../components/TopBar';
 import { AttractScreen } from '../kiosk/attract/AttractScreen';
@@ -103,22 +104,23 @@ export function KioskShell({ info, view, onView }: KioskShellProps): JSX.Element
 
   return (
     <ResyncContext.Provider value={resync}>
-      <div className={`app app-${view.state}`}>
-        <div className="app-content" inert={view.countdown !== null || emergency !== null}>
-          <TopBar buildingName={idle ? null : info.buildingName} language={false} />
-          <main className="app-main" ref={main}>
-            {screen}
-          </main>
-          {/* Low on the screen, where a seated or short resident reaches it; the attract screen places its own. */}
-          {idle ? null : (
+      <DisplayModesProvider>
+        <div className={`app app-${view.state}`}>
+          <div className="app-content" inert={view.countdown !== null || emergency !== null}>
+            <TopBar buildingName={idle ? null : info.buildingName} language={false} />
+            <main className="app-main" ref={main}>
+              {screen}
+            </main>
+            {/* Low on the screen, where a seated or short resident reaches it; the attract screen places its own language choice. */}
             <footer className="bottom-bar">
-              <LanguageToggle />
+              {idle ? null : <LanguageToggle />}
+              <DisplayModes />
             </footer>
-          )}
+          </div>
+          {view.countdown && emergency === null ? <CountdownOverlay key={view.countdown.endsAt} countdown={view.countdown} onView={onView} /> : null}
+          {emergency !== null ? <EmergencyTakeover broadcast={emergency} /> : null}
         </div>
-        {view.countdown && emergency === null ? <CountdownOverlay key={view.countdown.endsAt} countdown={view.countdown} onView={onView} /> : null}
-        {emergency !== null ? <EmergencyTakeover broadcast={emergency} /> : null}
-      </div>
+      </DisplayModesProvider>
     </ResyncContext.Provider>
   );
 }

@@ -5,6 +5,11 @@ export const common: Translation<typeof vi> = {
   loading: 'Starting…',
   back: 'Back',
   retry: 'Retry',
+  displayModes: {
+    group: 'Display',
+    largeText: 'Larger text',
+    reach: 'Lower the screen',
+  },
   language: {
     group: 'Language',
   },

@@ -3,6 +3,11 @@ export const common = {
   loading: 'Đang khởi động…',
   back: 'Quay lại',
   retry: 'Thử lại',
+  displayModes: {
+    group: 'Cách hiển thị',
+    largeText: 'Chữ lớn',
+    reach: 'Hạ màn hình xuống',
+  },
   language: {
     group: 'Ngôn ngữ',
   },

@@ -1,8 +1,12 @@
+import { clearDisplayModes } from '../../components/DisplayModes';
+
 /**
- * Clears the renderer's web storage. The kiosk keeps nothing of a resident there, but a
- * lock must leave nothing behind even if some code (or a future library) did.
+ * Clears the renderer's web storage and the display modes (larger text, reach) on the
+ * document root. The kiosk keeps nothing of a resident there, but a lock must leave nothing
+ * behind even if some code (or a future library) did.
  */
 export function clearWebStorage(): void {
+  clearDisplayModes();
   for (const storage of [() => window.localStorage, () => window.sessionStorage]) {
     try {
       storage().clear();
