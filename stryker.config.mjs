@@ -41,6 +41,12 @@ const config = {
     'electron/core/session/resident-session.ts',
     // Log redaction
     'shared/redact.ts',
+    // Audit chain, consents, erasure, payment matching
+    'server/services/audit.ts',
+    'server/services/consents.ts',
+    'server/services/erasure.ts',
+    'server/db/erasure.ts',
+    'server/services/payments.ts',
   ],
   // The sandbox is a copy of the working tree; leave out build output and earlier reports.
   ignorePatterns: ['dist', 'release', 'test-results', 'playwright-report', '.kiot', '.vite', 'reports'],

@@ -51,6 +51,11 @@ export const MODULES: readonly Group[] = [
     tests: ['tests/unit/main/**/*.test.ts', 'tests/unit/core/platform/static-files*.test.ts', 'tests/integration/dev/web-host/**/*.test.ts'],
   },
   { name: 'resident-session', mutate: ['electron/core/session/resident-session.ts'], tests: coreTests },
+  // Landed after the first runs: the audit chain, consents, erasure and payment matching.
+  { name: 'audit', mutate: ['server/services/audit.ts'], tests: hubTests },
+  { name: 'consents', mutate: ['server/services/consents.ts'], tests: hubTests },
+  { name: 'erasure', mutate: ['server/services/erasure.ts', 'server/db/erasure.ts'], tests: hubTests },
+  { name: 'payments', mutate: ['server/services/payments.ts'], tests: hubTests },
   {
     name: 'redact',
     mutate: ['shared/redact.ts'],
