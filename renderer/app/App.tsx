@@ -19,7 +19,6 @@ import { ErrorBoundary } from './ErrorBoundary';
 import { DeviceRevokedScreen } from './DeviceRevokedScreen';
 import { FatalScreen } from './FatalScreen';
 import { KioskShell } from './KioskShell';
-import { createQueryClient } from './query-client';
 
 /** An unattended kiosk should recover by itself once the hub is back. */
 export const AUTO_RETRY_MS = 15_000;
@@ -34,14 +33,17 @@ const noBridge: AppError = { code: 'internal', message: 'window.kiot is not avai
 export type AppProps = {
   /** Where to find the bridge; read again on every retry, as it may appear late. */
   getApi?: () => KiotApi | undefined;
-  /** The manager console's query cache (one for the app's life, emptied on every lock). */
+  /**
+   * The manager console's query cache, for tests; by default the console makes its own
+   * (with @tanstack/query, in the console's chunk), and a new one after every lock. One given
+   * here lives as long as the app and is emptied on every lock.
+   */
   queryClient?: QueryClient;
 };
 
 /** The whole renderer: language, error reporting, startup, and the kiosk or the console. */
 export function App({ getApi = defaultGetApi, queryClient }: AppProps): JSX.Element {
   const [i18n] = useState(() => createI18n(DEFAULT_LOCALE));
-  const [client] = useState(() => queryClient ?? createQueryClient());
   const [report] = useState<ReportError>(() =>
     createErrorReporter({
       send: (error) => getApi()?.log.rendererError(error) ?? Promise.resolve(),
@@ -52,7 +54,7 @@ export function App({ getApi = defaultGetApi, queryClient }: AppProps): JSX.Elem
   return (
     <I18nProvider i18n={i18n}>
       <ErrorBoundary onError={(error, componentStack) => report(error, 'error-boundary', componentStack)}>
-        <Root getApi={getApi} queryClient={client} />
+        <Root getApi={getApi} queryClient={queryClient} />
       </ErrorBoundary>
     </I18nProvider>
   );
@@ -62,7 +64,7 @@ function defaultGetApi(): KiotApi | undefined {
   return (window as Partial<Window>).kiot;
 }
 
-function Root({ getApi, queryClient }: { getApi: () => KiotApi | undefined; queryClient: QueryClient }): JSX.Element {
+function Root({ getApi, queryClient }: { getApi: () => KiotApi | undefined; queryClient: QueryClient | undefined }): JSX.Element {
   const { setLocale } = useLocale();
   const [bridge, setBridge] = useState<Bridge>(() => ({ api: getApi(), attempt: 0 }));
   const [boot, setBoot] = useState<Boot>({ status: 'loading' });
@@ -86,7 +88,7 @@ function Root({ getApi, queryClient }: { getApi: () => KiotApi | undefined; quer
       } else if (isNewLock(seenLockAt.current, next)) {
         seenLockAt.current = at;
         clearWebStorage();
-        queryClient.clear();
+        queryClient?.clear();
         setLocale(defaultLocale.current);
         setGeneration((g) => g + 1);
       }
@@ -198,7 +200,7 @@ function LoadingScreen(): JSX.Element {
 const ManagerConsole = lazy(async () => ({ default: (await import('./ManagerConsole')).ManagerConsole }));
 
 /** The kiosk or the console, keyed by the lock generation so a lock starts either afresh. */
-type ModeRootProps = { info: AppInfo; view: SessionView; generation: number; onView(view: SessionView): void; queryClient: QueryClient };
+type ModeRootProps = { info: AppInfo; view: SessionView; generation: number; onView(view: SessionView): void; queryClient: QueryClient | undefined };
 
 function ModeRoot({ info, view, generation, onView, queryClient }: ModeRootProps): JSX.Element {
   switch (info.mode) {

@@ -8,13 +8,19 @@ import type { StaffMember } from '../../shared/contract/staff';
 import { safeCall } from '../components/call';
 import { useKiot } from '../components/KiotProvider';
 import { createThrottle } from '../kiosk/session/throttle';
-import { useT } from '../i18n/I18nProvider';
+import { addConsoleResources } from '../i18n/console-resources';
+import { useI18nInstance, useT } from '../i18n/I18nProvider';
 import { StaffGate } from '../manager/console/StaffGate';
 import { StaffProvider } from '../manager/console/staff-context';
 import { createManagerRouter } from './manager-router';
+import { createQueryClient } from './query-client';
 
 export type ManagerConsoleProps = {
-  queryClient: QueryClient;
+  /**
+   * The query cache; by default one of its own. The app keys the console by the lock
+   * generation, so every lock drops it and the next console starts with an empty one.
+   */
+  queryClient?: QueryClient;
   initialPath?: string;
 };
 
@@ -28,8 +34,12 @@ const activityEvents = ['pointerdown', 'keydown', 'wheel'] as const;
  * query cache is emptied, so nothing a page loaded about a resident stays in the renderer; the
  * next sign-in or unlock builds the router afresh at the overview.
  */
-export function ManagerConsole({ queryClient, initialPath }: ManagerConsoleProps): JSX.Element {
+export function ManagerConsole({ queryClient: given, initialPath }: ManagerConsoleProps): JSX.Element {
   const api = useKiot();
+  const i18n = useI18nInstance();
+  // The console's strings came with its chunk; they are in place before anything renders.
+  useState(() => addConsoleResources(i18n));
+  const [queryClient] = useState(() => given ?? createQueryClient());
   const t = useT();
   const [view, setView] = useState<StaffView | null>(null);
   const [generation, setGeneration] = useState(0);

@@ -31,6 +31,13 @@ export function I18nProvider({ i18n, children }: { i18n: I18next; children: Reac
   );
 }
 
+/** The app's i18next instance itself (for the console, which adds its own strings to it). */
+export function useI18nInstance(): I18next {
+  const instance = useContext(InstanceContext);
+  if (!instance) throw new Error('useI18nInstance outside <I18nProvider>');
+  return instance;
+}
+
 /** The translate function; keys are written in full (`auth:code.title`). */
 export function useT(): T {
   return useTranslation(namespaces).t;

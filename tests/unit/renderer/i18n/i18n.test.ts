@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { errorText } from '../../../../renderer/i18n/error-text';
 import { formatInteger } from '../../../../renderer/i18n/format';
+import { addConsoleResources } from '../../../../renderer/i18n/console-resources';
 import { createI18n } from '../../../../renderer/i18n/i18n';
 import { namespaces } from '../../../../renderer/i18n/resources';
 import type { T } from '../../../../renderer/i18n/i18n';
@@ -8,6 +9,19 @@ import { errorCodes } from '../../../../shared/result';
 
 const tVi: T = createI18n('vi').getFixedT('vi', namespaces);
 const tEn: T = createI18n('en').getFixedT('en', namespaces);
+
+describe('the console strings', () => {
+  it('are not in a new instance, and are there in both languages once the console adds them', () => {
+    const i18n = createI18n('vi');
+    expect(i18n.exists('manager:title')).toBe(false);
+    expect(addConsoleResources(i18n)).toBe(i18n);
+    expect(i18n.exists('manager:title')).toBe(true);
+    const viTitle = i18n.t('manager:title');
+    void i18n.changeLanguage('en');
+    expect(i18n.t('manager:title')).not.toBe(viTitle);
+    expect(i18n.exists('manager:title')).toBe(true);
+  });
+});
 
 describe('translate', () => {
   it('fills placeholders and plural counts, and leaves a missing value visible', () => {

@@ -2,7 +2,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { namespaces, resources } from '../../../../renderer/i18n/resources';
+import { consoleResources } from '../../../../renderer/i18n/console-resources';
+import { en } from '../../../../renderer/i18n/en';
+import { namespaces, resources as kioskResources } from '../../../../renderer/i18n/resources';
+import { vi } from '../../../../renderer/i18n/vi';
 import { channelNames } from '../../../../shared/channels';
 import { baseKeys, flatten, keysUsedIn, missingKeys, placeholdersOf, splitPlural } from './key-audit';
 
@@ -26,7 +29,20 @@ function rendererSources(): string[] {
   return files;
 }
 
+/** Every namespace of every language: the kiosk's and the console's. */
+const resources = { vi, en };
+
 describe('translation keys', () => {
+  it('are split between the kiosk and the console with none left out or given twice', () => {
+    for (const language of ['vi', 'en'] as const) {
+      const kiosk = Object.keys(kioskResources[language]);
+      const console = Object.keys(consoleResources[language]);
+      expect(kiosk.filter((ns) => console.includes(ns))).toEqual([]);
+      expect([...kiosk, ...console].sort()).toEqual(Object.keys(resources[language]).sort());
+      expect({ ...kioskResources[language], ...consoleResources[language] }).toEqual(resources[language]);
+    }
+  });
+
   it('exist in every language, with the plural forms each language needs', () => {
     expect(missingKeys(resources)).toEqual([]);
   });

@@ -6,6 +6,7 @@ import { AuditPage } from '../../../../renderer/manager/audit/AuditPage';
 import { toFilters } from '../../../../renderer/manager/audit/audit-filters';
 import { KiotProvider } from '../../../../renderer/components/KiotProvider';
 import { createI18n } from '../../../../renderer/i18n/i18n';
+import { addConsoleResources } from '../../../../renderer/i18n/console-resources';
 import { I18nProvider } from '../../../../renderer/i18n/I18nProvider';
 import type { Locale } from '../../../../shared/domain';
 import { createFakeKiot } from '../fake-kiot';
@@ -21,7 +22,7 @@ function renderAudit(options: FakeKiotOptions['consoleAudit'], locale: Locale = 
   const fake = createFakeKiot({ mode: 'manager', consoleAudit: options });
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   render(
-    <I18nProvider i18n={createI18n(locale)}>
+    <I18nProvider i18n={addConsoleResources(createI18n(locale))}>
       <KiotProvider api={fake.api}>
         <QueryClientProvider client={client}>
           <AuditPage />

@@ -5,6 +5,7 @@ import { ManagerConsole } from '../../../../renderer/app/ManagerConsole';
 import { createQueryClient } from '../../../../renderer/app/query-client';
 import { KiotProvider } from '../../../../renderer/components/KiotProvider';
 import { createI18n } from '../../../../renderer/i18n/i18n';
+import { addConsoleResources } from '../../../../renderer/i18n/console-resources';
 import { I18nProvider } from '../../../../renderer/i18n/I18nProvider';
 import { createFakeKiot } from '../fake-kiot';
 import type { FakeKiotOptions } from '../fake-kiot';
@@ -22,7 +23,7 @@ function renderShell(staff: FakeKiotOptions['staff'], locale: 'vi' | 'en' = 'vi'
   const fake = createFakeKiot({ mode: 'manager', buildingName: 'Chung cư Hoa Sen', staff });
   const queryClient = createQueryClient();
   render(
-    <I18nProvider i18n={createI18n(locale)}>
+    <I18nProvider i18n={addConsoleResources(createI18n(locale))}>
       <KiotProvider api={fake.api}>
         <ManagerConsole queryClient={queryClient} />
       </KiotProvider>

@@ -7,6 +7,7 @@ import { ManagerConsole } from '../../../../renderer/app/ManagerConsole';
 import { createQueryClient } from '../../../../renderer/app/query-client';
 import { KiotProvider } from '../../../../renderer/components/KiotProvider';
 import { createI18n } from '../../../../renderer/i18n/i18n';
+import { addConsoleResources } from '../../../../renderer/i18n/console-resources';
 import { I18nProvider } from '../../../../renderer/i18n/I18nProvider';
 import { createFakeKiot } from '../fake-kiot';
 import type { FakeKiot } from '../fake-kiot';
@@ -25,7 +26,7 @@ function renderConsole(initialPath: string): { fake: FakeKiot; queryClient: Quer
   const fake = createFakeKiot({ mode: 'manager', buildingName: 'Chung cư Hoa Sen', version: '1.2.3' });
   const queryClient = createQueryClient();
   render(
-    <I18nProvider i18n={createI18n('vi')}>
+    <I18nProvider i18n={addConsoleResources(createI18n('vi'))}>
       <KiotProvider api={fake.api}>
         <ManagerConsole queryClient={queryClient} initialPath={initialPath} />
       </KiotProvider>
@@ -84,7 +85,7 @@ describe('manager console', () => {
     const fake = createFakeKiot({ mode: 'manager' });
     fake.failNext('app:info', { code: 'hub_unavailable', message: 'down' });
     render(
-      <I18nProvider i18n={createI18n('vi')}>
+      <I18nProvider i18n={addConsoleResources(createI18n('vi'))}>
         <KiotProvider api={fake.api}>
           <ManagerConsole queryClient={createQueryClient()} />
         </KiotProvider>

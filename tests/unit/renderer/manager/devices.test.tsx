@@ -7,6 +7,7 @@ import { KiotProvider } from '../../../../renderer/components/KiotProvider';
 import { StaffProvider } from '../../../../renderer/manager/console/staff-context';
 import type { StaffRole } from '../../../../shared/domain';
 import { createI18n } from '../../../../renderer/i18n/i18n';
+import { addConsoleResources } from '../../../../renderer/i18n/console-resources';
 import { I18nProvider } from '../../../../renderer/i18n/I18nProvider';
 import type { Locale } from '../../../../shared/domain';
 import { createFakeKiot } from '../fake-kiot';
@@ -19,7 +20,7 @@ function renderDevices(options: FakeKiotOptions['consoleDevices'], locale: Local
   const fake = createFakeKiot({ mode: 'manager', consoleDevices: options });
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   render(
-    <I18nProvider i18n={createI18n(locale)}>
+    <I18nProvider i18n={addConsoleResources(createI18n(locale))}>
       <KiotProvider api={fake.api}>
         <QueryClientProvider client={client}>
           {signedIn ? (

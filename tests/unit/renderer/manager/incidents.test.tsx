@@ -5,6 +5,7 @@ import { ManagerConsole } from '../../../../renderer/app/ManagerConsole';
 import { createQueryClient } from '../../../../renderer/app/query-client';
 import { KiotProvider } from '../../../../renderer/components/KiotProvider';
 import { createI18n } from '../../../../renderer/i18n/i18n';
+import { addConsoleResources } from '../../../../renderer/i18n/console-resources';
 import { I18nProvider } from '../../../../renderer/i18n/I18nProvider';
 import { clockText } from '../../../../renderer/manager/incidents/incident-text';
 import { fromVietnamLocalInput, vietnamLocalInput } from '../../../../renderer/manager/incidents/RegisterIncidentForm';
@@ -38,7 +39,7 @@ function renderRegister(consoleIncidents: FakeConsoleIncidentsOptions, initialPa
     staff: { staff: { fullName: 'Phạm Thị Lan', role, buildingId: 'b-1' } },
   });
   render(
-    <I18nProvider i18n={createI18n(locale)}>
+    <I18nProvider i18n={addConsoleResources(createI18n(locale))}>
       <KiotProvider api={fake.api}>
         <ManagerConsole queryClient={createQueryClient()} initialPath={initialPath} />
       </KiotProvider>
@@ -54,8 +55,8 @@ const detail = (hoursAgo: number, id: string, title: string) => ({
 });
 
 describe('the 72-hour clock in words', () => {
-  const vi18n = createI18n('vi');
-  const en18n = createI18n('en');
+  const vi18n = addConsoleResources(createI18n('vi'));
+  const en18n = addConsoleResources(createI18n('en'));
   const deadlineAt = new Date(NOW + 41 * HOUR + 12 * 60_000).toISOString();
   it('time left and time past, in Vietnamese and English', () => {
     expect(clockText(vi18n.t, { deadlineAt, authorityNotifiedAt: null }, NOW)).toBe('còn 41 giờ 12 phút');

@@ -5,6 +5,7 @@ import { ManagerConsole } from '../../../../renderer/app/ManagerConsole';
 import { createQueryClient } from '../../../../renderer/app/query-client';
 import { KiotProvider } from '../../../../renderer/components/KiotProvider';
 import { createI18n } from '../../../../renderer/i18n/i18n';
+import { addConsoleResources } from '../../../../renderer/i18n/console-resources';
 import { I18nProvider } from '../../../../renderer/i18n/I18nProvider';
 import type { StaffRole } from '../../../../shared/domain';
 import { bill, createFakeKiot } from '../fake-kiot';
@@ -24,7 +25,7 @@ afterEach(() => {
 function renderPayments(consolePayments: FakeConsolePaymentsOptions, role: StaffRole = 'manager'): FakeKiot {
   const fake = createFakeKiot({ mode: 'manager', consolePayments: { ...consolePayments, role }, staff: { staff: { fullName: 'Nguyễn Thị Lan', role, buildingId: 'b-1' } } });
   render(
-    <I18nProvider i18n={createI18n('vi')}>
+    <I18nProvider i18n={addConsoleResources(createI18n('vi'))}>
       <KiotProvider api={fake.api}>
         <ManagerConsole queryClient={createQueryClient()} initialPath="/payments" />
       </KiotProvider>

@@ -5,6 +5,7 @@ import { ManagerConsole } from '../../../../renderer/app/ManagerConsole';
 import { createQueryClient } from '../../../../renderer/app/query-client';
 import { KiotProvider } from '../../../../renderer/components/KiotProvider';
 import { createI18n } from '../../../../renderer/i18n/i18n';
+import { addConsoleResources } from '../../../../renderer/i18n/console-resources';
 import { I18nProvider } from '../../../../renderer/i18n/I18nProvider';
 import type { Locale, StaffRole } from '../../../../shared/domain';
 import { createFakeKiot } from '../fake-kiot';
@@ -45,7 +46,7 @@ const rowIds = (): (string | null)[] => [...screen.getByTestId('requests-table')
 function renderQueue(consoleRequests: FakeConsoleRequestsOptions, initialPath = '/requests', locale: Locale = 'vi', role: StaffRole = 'manager'): FakeKiot {
   const fake = createFakeKiot({ mode: 'manager', consoleRequests, staff: { staff: { fullName: 'Nguyễn Thị Lan', role, buildingId: 'b-1' } } });
   render(
-    <I18nProvider i18n={createI18n(locale)}>
+    <I18nProvider i18n={addConsoleResources(createI18n(locale))}>
       <KiotProvider api={fake.api}>
         <ManagerConsole queryClient={createQueryClient()} initialPath={initialPath} />
       </KiotProvider>

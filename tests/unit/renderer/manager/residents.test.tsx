@@ -5,6 +5,7 @@ import { ManagerConsole } from '../../../../renderer/app/ManagerConsole';
 import { createQueryClient } from '../../../../renderer/app/query-client';
 import { KiotProvider } from '../../../../renderer/components/KiotProvider';
 import { createI18n } from '../../../../renderer/i18n/i18n';
+import { addConsoleResources } from '../../../../renderer/i18n/console-resources';
 import { I18nProvider } from '../../../../renderer/i18n/I18nProvider';
 import type { Locale, StaffRole } from '../../../../shared/domain';
 import { createFakeKiot } from '../fake-kiot';
@@ -34,7 +35,7 @@ function renderDirectory(options: { role?: StaffRole; locale?: Locale; initialPa
     staff: { staff: { fullName: 'Phạm Quản Lý', role: options.role ?? 'manager', buildingId: 'b-1' } },
   });
   render(
-    <I18nProvider i18n={createI18n(options.locale ?? 'vi')}>
+    <I18nProvider i18n={addConsoleResources(createI18n(options.locale ?? 'vi'))}>
       <KiotProvider api={fake.api}>
         <ManagerConsole queryClient={queryClient} initialPath={options.initialPath ?? '/residents'} />
       </KiotProvider>

@@ -4,6 +4,7 @@ import type { JSX } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { createI18n } from '../../../../../renderer/i18n/i18n';
+import { addConsoleResources } from '../../../../../renderer/i18n/console-resources';
 import { I18nProvider } from '../../../../../renderer/i18n/I18nProvider';
 import { DataTable } from '../../../../../renderer/manager/components/DataTable';
 import type { DataColumn } from '../../../../../renderer/manager/components/DataTable';
@@ -25,7 +26,7 @@ const columns: DataColumn<Person>[] = [
 ];
 
 function wrap(ui: JSX.Element, locale: 'vi' | 'en' = 'vi'): void {
-  render(<I18nProvider i18n={createI18n(locale)}>{ui}</I18nProvider>);
+  render(<I18nProvider i18n={addConsoleResources(createI18n(locale))}>{ui}</I18nProvider>);
 }
 const names = (): string[] => screen.getAllByRole('row').slice(1).map((r) => within(r).getAllByRole('cell')[0]!.textContent ?? '');
 
