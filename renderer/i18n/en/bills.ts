@@ -7,7 +7,6 @@ export const bills: Translation<typeof vi> = {
   unpaidTotal: 'Total unpaid',
   allPaid: 'All your bills are paid.',
   due: 'Due: {{date}}',
-  rowLabel: '{{service}}, {{month}}, {{amount}}, {{status}}, due {{date}}',
   partial: 'Paid {{paid}}, {{due}} still due',
   toPay: 'To pay',
   nothingToPay: 'Nothing left to pay.',

@@ -5,7 +5,6 @@ export const bills = {
   unpaidTotal: 'Tổng chưa thanh toán',
   allPaid: 'Bạn đã thanh toán tất cả hóa đơn.',
   due: 'Hạn thanh toán: {{date}}',
-  rowLabel: '{{service}}, {{month}}, {{amount}}, {{status}}, hạn thanh toán {{date}}',
   partial: 'Đã trả {{paid}}, còn {{due}}',
   toPay: 'Cần thanh toán',
   nothingToPay: 'Không còn khoản nào cần thanh toán.',

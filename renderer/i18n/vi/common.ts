@@ -29,7 +29,7 @@ export const common = {
     delete: 'Xóa',
     deleteLabel: 'Xóa số cuối',
     clear: 'Xóa hết',
-    clearLabel: 'Xóa tất cả các số',
+    clearLabel: 'Xóa hết các số',
   },
   error: {
     invalidInput: 'Thông tin không hợp lệ. Vui lòng kiểm tra lại.',

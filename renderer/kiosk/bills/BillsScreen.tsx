@@ -11,7 +11,7 @@ import type { MonthGroup } from './bill-groups';
 import { useBills } from './bills-store';
 import { HubTrouble } from './HubTrouble';
 import { serviceKey } from './service-key';
-import { StatusBadge, statusKey } from './StatusBadge';
+import { StatusBadge } from './StatusBadge';
 
 export type BillsScreenProps = {
   onOpenBill(billId: string): void;
@@ -175,15 +175,9 @@ function BillRow({ bill, onOpen }: { bill: Bill; onOpen(): void }): JSX.Element 
       className={`bill-row bill-row-${bill.status}`}
       data-testid="bill-row"
       data-bill-id={bill.id}
-      aria-label={t('bills:rowLabel', {
-        service: t(serviceKey(bill.service)),
-        month: formatMonth(bill.month, locale),
-        amount: formatVnd(bill.amountVnd, locale),
-        status: partial ?? t(statusKey(bill.status)),
-        date: dueDate,
-      })}
       onClick={onOpen}
     >
+      {/* The row's name is the words it shows (so a spoken name matches them), plus the month for a screen reader. */}
       <span className="bill-row-main">
         <span className="bill-service">{t(serviceKey(bill.service))}</span>
         <span className="bill-due">{t('bills:due', { date: dueDate })}</span>
@@ -200,6 +194,7 @@ function BillRow({ bill, onOpen }: { bill: Bill; onOpen(): void }): JSX.Element 
       <span className="bill-row-chevron" aria-hidden="true">
         ›
       </span>
+      <span className="visually-hidden">, {formatMonth(bill.month, locale)}</span>
     </button>
   );
 }

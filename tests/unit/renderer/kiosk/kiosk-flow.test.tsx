@@ -229,7 +229,7 @@ describe('bills screen', () => {
     expect(rows[1]!.querySelector('.badge-overdue')).not.toBeNull();
 
     expect(screen.getByTestId('unpaid-total').textContent).toContain('999.400 ₫');
-    expect(screen.getByRole('button', { name: /^Nước, Tháng 11\/2026, 187\.000 ₫, Quá hạn, hạn thanh toán \d\d\/\d\d\/\d{4}$/ }).closest('[data-bill-id]')?.getAttribute('data-bill-id')).toBe('b-nov-water');
+    expect(screen.getByRole('button', { name: /^Nước\s*Hạn thanh toán: \d\d\/\d\d\/\d{4}.*187\.000 ₫.*Quá hạn.*Tháng 11\/2026$/ }).closest('[data-bill-id]')?.getAttribute('data-bill-id')).toBe('b-nov-water');
 
     fireEvent.click(screen.getByTestId('bills-history'));
     expect(screen.getAllByTestId('month-title').map((h) => h.textContent)).toEqual(['Tháng 10/2026', 'Tháng 9/2026']);
@@ -244,7 +244,7 @@ describe('bills screen', () => {
   it('opens a bill with its meter readings, and goes back', async () => {
     const { fake } = await renderApp();
     await toBills();
-    fireEvent.click(screen.getByRole('button', { name: /^Điện,/ }));
+    fireEvent.click(screen.getByRole('button', { name: /^Điện\s*Hạn/ }));
     const detail = await screen.findByTestId('bill-detail');
     expect(detail.textContent).toContain('812.400 ₫');
     expect(detail.textContent).toContain('10/12/2026');
@@ -266,20 +266,20 @@ describe('bills screen', () => {
     await toBills();
     fireEvent.click(screen.getByTestId('bills-history'));
     fireEvent.click(screen.getAllByTestId('month-toggle')[0]!);
-    fireEvent.click(screen.getByRole('button', { name: /^Phí quản lý,/ }));
+    fireEvent.click(screen.getByRole('button', { name: /^Phí quản lý\s*Hạn/ }));
     expect((await screen.findByTestId('bill-detail')).textContent).toContain('20/10/2026 10:00');
     fireEvent.click(screen.getByTestId('bill-back'));
     // Back finds the list as it was left: the paid history, October open.
-    expect(screen.getByRole('button', { name: /^Phí quản lý,/ })).toBeTruthy();
+    expect(screen.getByRole('button', { name: /^Phí quản lý\s*Hạn/ })).toBeTruthy();
     fireEvent.click(screen.getByTestId('bills-history'));
-    fireEvent.click(screen.getByRole('button', { name: /^Nước,/ }));
+    fireEvent.click(screen.getByRole('button', { name: /^Nước\s*Hạn/ }));
     expect(within(await screen.findByTestId('bill-consumption')).getByText('17 m³').textContent).toBe('17 m³');
   });
 
   it('keeps the list while a bill is open: Back shows it again without loading it again', async () => {
     const { fake } = await renderApp();
     await toBills();
-    fireEvent.click(screen.getByRole('button', { name: /^Nước,/ }));
+    fireEvent.click(screen.getByRole('button', { name: /^Nước\s*Hạn/ }));
     await screen.findByTestId('bill-detail');
     expect(screen.queryByTestId('bills-list')).toBeNull();
     expect(screen.getByTestId('resident-name').textContent).toBe('Nguyễn Thị Lan');
@@ -291,7 +291,7 @@ describe('bills screen', () => {
   it('starts the next resident at home, not on the bill the last one left open', async () => {
     const { fake } = await renderApp();
     await toBills();
-    fireEvent.click(screen.getByRole('button', { name: /^Điện,/ }));
+    fireEvent.click(screen.getByRole('button', { name: /^Điện\s*Hạn/ }));
     await screen.findByTestId('bill-detail');
     await mainProcess(() => fake.lock('idle'));
     await toBills();
