@@ -232,7 +232,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
   const corrections = createCorrectionService({ db, clock, newId, audit, requests });
   const incidents = createIncidentService({ db, clock, newId, audit, sms, mail, logger: logger.child('incidents') });
   const payments = createPayments({ db, clock, random, newId, bills, notifications, audit, logger: logger.child('payments') });
-  const reconciliation = createReconciliationService({ db, clock, newId, audit, recordTransfer: (buildingId, transfer) => payments.recordTransfer(buildingId, transfer), logger: logger.child('reconciliation') });
+  const reconciliation = createReconciliationService({ db, clock, newId, audit, recordTransfer: (buildingId, transfer) => payments.recordTransfer(buildingId, transfer), recordTransfers: (buildingId, rows) => payments.recordTransfers(buildingId, rows), logger: logger.child('reconciliation') });
   const directory = createResidentDirectoryService({ db, clock, audit, sms, logger: logger.child('residents') });
   // The hub's own kinds first; a test's kinds are added beside them.
   const syncKinds = {

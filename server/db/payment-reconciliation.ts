@@ -8,7 +8,6 @@ import type { ExpressionBuilder } from 'kysely';
 import type { ServiceKind } from '../../shared/domain';
 import type { TransferMatch } from '../../shared/payments';
 import type { HubDb, HubTrx } from './connect';
-import { chunks } from './locks';
 import type { BillRow, UnitRow } from './schema';
 
 type Db = HubDb | HubTrx;
@@ -272,32 +271,36 @@ function numericBill(row: StaffBillRecord): StaffBillRecord {
   return { ...row, amount_vnd: Number(row.amount_vnd), paid_vnd: Number(row.paid_vnd) };
 }
 
-/** Which of `codes` are payment codes of the building's intents. */
-export async function intentCodesAmong(db: Db, buildingId: string, codes: readonly string[]): Promise<Set<string>> {
-  const out = new Set<string>();
-  for (const chunk of chunks([...new Set(codes)], 500)) {
-    const rows = await tables(db).selectFrom('payment_intents').select('code').where('building_id', '=', buildingId).where('code', 'in', chunk).execute();
-    for (const r of rows) out.add(r.code);
-  }
-  return out;
+export type CoveringIntent = { id: string; status: string; received_vnd: number; paid_at: string | null; bill_ids: string[] };
+
+/** Intents still waiting for money (open or partly paid) that cover any of these bills, with all their bill ids. */
+export async function openIntentsCovering(db: Db, billIds: readonly string[]): Promise<CoveringIntent[]> {
+  if (billIds.length === 0) return [];
+  const t = tables(db);
+  const intents = await t
+    .selectFrom('payment_intents as i')
+    .select(['i.id', 'i.status', 'i.received_vnd', 'i.paid_at'])
+    .where('i.status', 'in', ['open', 'partially_paid'])
+    .where('i.id', 'in', (eb) => eb.selectFrom('payment_intent_bills').select('intent_id').where('bill_id', 'in', [...billIds]))
+    .orderBy('i.id')
+    .execute();
+  if (intents.length === 0) return [];
+  const links = await t.selectFrom('payment_intent_bills').selectAll().where('intent_id', 'in', intents.map((i) => i.id)).orderBy('bill_id').execute();
+  return intents.map((i) => ({ ...i, received_vnd: Number(i.received_vnd), bill_ids: links.filter((l) => l.intent_id === i.id).map((l) => l.bill_id) }));
 }
 
-/**
- * Records transfers that name no payment intent, as unmatched, many rows per statement; one
- * whose (provider, provider transaction) is already recorded is passed over. Returns the
- * provider transaction ids it recorded.
- */
-export async function insertUnmatchedTransfers(db: Db, rows: readonly TransferRecord[]): Promise<Set<string>> {
-  const recorded = new Set<string>();
-  // 17 columns × 400 rows stays under SQLite's 32,766 parameters.
-  for (const chunk of chunks(rows, 400)) {
-    const inserted = await tables(db)
-      .insertInto('bank_transfers')
-      .values(chunk)
-      .onConflict((oc) => oc.columns(['provider', 'provider_tx_id']).doNothing())
-      .returning('provider_tx_id')
-      .execute();
-    for (const r of inserted) recorded.add(r.provider_tx_id);
-  }
-  return recorded;
+/** Moves an intent on after money reached its bills another way; false if it changed meanwhile. */
+export async function settleIntent(
+  db: Db,
+  intent: { id: string; fromStatus: string },
+  to: { status: 'paid' | 'partially_paid'; receivedVnd: number; paidAt: string | null; at: string },
+): Promise<boolean> {
+  const result = await tables(db)
+    .withTables<{ payment_intents: IntentRecord & { updated_at: string } }>()
+    .updateTable('payment_intents')
+    .set({ status: to.status, received_vnd: to.receivedVnd, paid_at: to.paidAt, updated_at: to.at })
+    .where('id', '=', intent.id)
+    .where('status', '=', intent.fromStatus)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }

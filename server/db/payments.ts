@@ -1,5 +1,6 @@
 /** Rows and queries of payments (migration 0015): accounts, webhook secrets, intents, transfers, allocations. */
-import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
+import type { Kysely, RawBuilder } from 'kysely';
 import type { PaymentIntentStatus, TransferMatch, TransferSource } from '../../shared/payments';
 import { dialectOf } from './connect';
 import type { HubDb, HubTrx } from './connect';
@@ -56,6 +57,9 @@ export type BankTransferRow = {
   resolution_reason: string | null;
 };
 
+/** A transfer as recorded since 0017: with the bank's own reference when the source gave one. */
+export type RecordedTransferRow = BankTransferRow & { bank_reference: string | null };
+
 export type PaymentAllocationRow = { id: string; transfer_id: string; bill_id: string; amount_vnd: number; created_at: string };
 
 export type PaymentTables = {
@@ -65,7 +69,7 @@ export type PaymentTables = {
   payment_webhook_secrets: PaymentWebhookSecretRow;
   payment_intents: PaymentIntentRow;
   payment_intent_bills: PaymentIntentBillRow;
-  bank_transfers: BankTransferRow;
+  bank_transfers: RecordedTransferRow;
   payment_allocations: PaymentAllocationRow;
 };
 
@@ -164,18 +168,53 @@ export async function updateIntent(db: Db, id: string, change: Partial<Omit<Paym
   await paymentTables(db).updateTable('payment_intents').set(change).where('id', '=', id).execute();
 }
 
-/** Inserts the transfer unless (provider, provider_tx_id) is already recorded; true when it was new. */
-export async function insertTransferOnce(db: Db, row: BankTransferRow): Promise<boolean> {
+/**
+ * Inserts the transfer unless it is already recorded: the same (provider, provider_tx_id), or
+ * the same bank reference to the same account of the building for the same amount (0017);
+ * true when it was new.
+ */
+export async function insertTransferOnce(db: Db, row: RecordedTransferRow): Promise<boolean> {
   const inserted = await paymentTables(db)
     .insertInto('bank_transfers')
     .values(row)
-    .onConflict((oc) => oc.columns(['provider', 'provider_tx_id']).doNothing())
+    .onConflict((oc) => oc.doNothing())
     .returning('id')
     .executeTakeFirst();
   return inserted !== undefined;
 }
 
-export async function getTransferByProviderTx(db: Db, provider: string, providerTxId: string): Promise<BankTransferRow | undefined> {
+/** Many transfers at once, in their order, each unless already recorded; the ids of those inserted. */
+export async function insertTransfersOnce(db: Db, rows: readonly RecordedTransferRow[]): Promise<Set<string>> {
+  const inserted = new Set<string>();
+  // 18 columns × 400 rows stays under SQLite's 32,766 parameters.
+  for (let i = 0; i < rows.length; i += 400) {
+    const out = await paymentTables(db)
+      .insertInto('bank_transfers')
+      .values(rows.slice(i, i + 400))
+      .onConflict((oc) => oc.doNothing())
+      .returning('id')
+      .execute();
+    for (const r of out) inserted.add(r.id);
+  }
+  return inserted;
+}
+
+/** The transfer recorded earlier under the same bank reference (see insertTransferOnce). */
+export async function getTransferByBankReference(
+  db: Db,
+  key: { buildingId: string; accountNumber: string; bankReference: string; amountVnd: number },
+): Promise<RecordedTransferRow | undefined> {
+  return paymentTables(db)
+    .selectFrom('bank_transfers')
+    .selectAll()
+    .where('building_id', '=', key.buildingId)
+    .where('account_number', '=', key.accountNumber)
+    .where('bank_reference', '=', key.bankReference)
+    .where('amount_vnd', '=', key.amountVnd)
+    .executeTakeFirst();
+}
+
+export async function getTransferByProviderTx(db: Db, provider: string, providerTxId: string): Promise<RecordedTransferRow | undefined> {
   return paymentTables(db).selectFrom('bank_transfers').selectAll().where('provider', '=', provider).where('provider_tx_id', '=', providerTxId).executeTakeFirst();
 }
 
@@ -219,4 +258,134 @@ export async function expireStaleIntents(db: Db, now: string): Promise<number> {
     .where('received_vnd', '=', 0)
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
+}
+
+/** The building's intents whose code is among `codes`, locked (PostgreSQL) in id order until commit. */
+export async function getIntentsByCodes(db: Db, buildingId: string, codes: readonly string[], opts: { lock?: boolean } = {}): Promise<PaymentIntentRow[]> {
+  const out: PaymentIntentRow[] = [];
+  const unique = [...new Set(codes)];
+  for (let i = 0; i < unique.length; i += 500) {
+    const query = paymentTables(db).selectFrom('payment_intents').selectAll().where('building_id', '=', buildingId).where('code', 'in', unique.slice(i, i + 500)).orderBy('id');
+    out.push(...(opts.lock === true && dialectOf(db) === 'postgres' ? await query.forUpdate().execute() : await query.execute()));
+  }
+  return out;
+}
+
+/** The bill ids of many intents: intent id → its bill ids, sorted. */
+export async function getIntentBillIdsMany(db: Db, intentIds: readonly string[]): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  for (let i = 0; i < intentIds.length; i += 500) {
+    const rows = await paymentTables(db)
+      .selectFrom('payment_intent_bills')
+      .select(['intent_id', 'bill_id'])
+      .where('intent_id', 'in', intentIds.slice(i, i + 500))
+      .orderBy('intent_id')
+      .orderBy('bill_id')
+      .execute();
+    for (const r of rows) out.set(r.intent_id, [...(out.get(r.intent_id) ?? []), r.bill_id]);
+  }
+  return out;
+}
+
+/** `case id when … then … end` over the given rows, each value cast to the column's type. */
+function byId<T>(rows: readonly { id: string; value: T }[], cast: (value: T) => RawBuilder<unknown>): RawBuilder<unknown> {
+  return sql`case id ${sql.join(
+    rows.map((r) => sql`when ${r.id} then ${cast(r.value)}`),
+    sql` `,
+  )} end`;
+}
+
+function instantCast(db: Db): (value: string | null) => RawBuilder<unknown> {
+  const type = dialectOf(db) === 'postgres' ? sql.raw('timestamptz') : sql.raw('text');
+  return (value) => sql`cast(${value} as ${type})`;
+}
+const bigintCast = (value: number): RawBuilder<unknown> => sql`cast(${value} as bigint)`;
+const textCast = (value: string | null): RawBuilder<unknown> => sql`cast(${value} as text)`;
+
+/** Sets what each bill has received (and, when paid in full, its status and time): one statement per 300 bills. */
+export async function setBillsPaid(db: Db, bills: readonly { id: string; paidVnd: number; status: 'unpaid' | 'paid'; paidAt: string | null }[]): Promise<void> {
+  const instant = instantCast(db);
+  for (let i = 0; i < bills.length; i += 300) {
+    const part = bills.slice(i, i + 300);
+    await paymentTables(db)
+      .updateTable('bills')
+      .set({
+        paid_vnd: byId(part.map((b) => ({ id: b.id, value: b.paidVnd })), bigintCast) as never,
+        status: byId(part.map((b) => ({ id: b.id, value: b.status })), textCast) as never,
+        paid_at: byId(part.map((b) => ({ id: b.id, value: b.paidAt })), instant) as never,
+      })
+      .where('id', 'in', part.map((b) => b.id))
+      .execute();
+  }
+}
+
+/** Sets what each intent has received, its status and when it was paid: one statement per 300 intents. */
+export async function setIntentsReceived(
+  db: Db,
+  intents: readonly { id: string; receivedVnd: number; status: PaymentIntentStatus; paidAt: string | null }[],
+  updatedAt: string,
+): Promise<void> {
+  const instant = instantCast(db);
+  for (let i = 0; i < intents.length; i += 300) {
+    const part = intents.slice(i, i + 300);
+    await paymentTables(db)
+      .updateTable('payment_intents')
+      .set({
+        received_vnd: byId(part.map((x) => ({ id: x.id, value: x.receivedVnd })), bigintCast) as never,
+        status: byId(part.map((x) => ({ id: x.id, value: x.status })), textCast) as never,
+        paid_at: byId(part.map((x) => ({ id: x.id, value: x.paidAt })), instant) as never,
+        updated_at: updatedAt,
+      })
+      .where('id', 'in', part.map((x) => x.id))
+      .execute();
+  }
+}
+
+/** Sets the match of many transfers: one statement per 300 transfers. */
+export async function setTransferMatches(db: Db, transfers: readonly { id: string; match: TransferMatch; paymentCode: string | null; intentId: string | null }[]): Promise<void> {
+  for (let i = 0; i < transfers.length; i += 300) {
+    const part = transfers.slice(i, i + 300);
+    await paymentTables(db)
+      .updateTable('bank_transfers')
+      .set({
+        match: byId(part.map((x) => ({ id: x.id, value: x.match })), textCast) as never,
+        payment_code: byId(part.map((x) => ({ id: x.id, value: x.paymentCode })), textCast) as never,
+        intent_id: byId(part.map((x) => ({ id: x.id, value: x.intentId })), textCast) as never,
+      })
+      .where('id', 'in', part.map((x) => x.id))
+      .execute();
+  }
+}
+
+/** The earlier transfers of many duplicates: by (provider, provider_tx_id), then by bank reference. */
+export async function findRecordedTransfers(
+  db: Db,
+  buildingId: string,
+  keys: readonly { provider: string; providerTxId: string; accountNumber: string; bankReference: string | null; amountVnd: number }[],
+): Promise<{ byTx: Map<string, string>; byReference: Map<string, string> }> {
+  const byTx = new Map<string, string>();
+  const byReference = new Map<string, string>();
+  const t = paymentTables(db);
+  // By provider, then a list of their ids: one index range per look-up.
+  const providers = new Map<string, string[]>();
+  for (const k of keys) providers.set(k.provider, [...(providers.get(k.provider) ?? []), k.providerTxId]);
+  for (const [provider, ids] of providers) {
+    for (let i = 0; i < ids.length; i += 500) {
+      const rows = await t.selectFrom('bank_transfers').select(['id', 'provider_tx_id']).where('provider', '=', provider).where('provider_tx_id', 'in', ids.slice(i, i + 500)).execute();
+      for (const r of rows) byTx.set(`${provider}|${r.provider_tx_id}`, r.id);
+    }
+  }
+  const refs = keys.filter((k) => k.bankReference !== null && !byTx.has(`${k.provider}|${k.providerTxId}`));
+  for (let i = 0; i < refs.length; i += 500) {
+    const part = refs.slice(i, i + 500);
+    const found = await t
+      .selectFrom('bank_transfers')
+      .select(['id', 'account_number', 'bank_reference', 'amount_vnd'])
+      .where('building_id', '=', buildingId)
+      .where('account_number', 'in', [...new Set(part.map((k) => k.accountNumber))])
+      .where('bank_reference', 'in', part.map((k) => k.bankReference!))
+      .execute();
+    for (const r of found) byReference.set(`${r.account_number}|${r.bank_reference}|${Number(r.amount_vnd)}`, r.id);
+  }
+  return { byTx, byReference };
 }

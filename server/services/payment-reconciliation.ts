@@ -32,7 +32,6 @@ import type {
 import { StatementRowOutcome as StatementRowOutcomeSchema } from '../../shared/hub-api/payment-reconciliation';
 import type { BankTransfer, IncomingTransfer, PaymentIntentStatus, TransferMatch } from '../../shared/payments';
 import type { Logger } from '../../shared/logger';
-import { normalizeTransferContent } from '../../shared/payments';
 import { KiotError } from '../../shared/result';
 import { insertBills } from '../db/bills';
 import type { HubDb, HubTrx } from '../db/connect';
@@ -43,14 +42,14 @@ import {
   getStaffBills,
   getTransfer,
   insertAllocations,
-  insertUnmatchedTransfers,
-  intentCodesAmong,
   listIntents,
   listStaffBills,
   listTransfers,
   monthBills,
+  openIntentsCovering,
   receivingAccountNumber,
   resolveTransfer,
+  settleIntent,
   transferUnitLabels,
   unitsByLabel,
 } from '../db/payment-reconciliation';
@@ -58,7 +57,6 @@ import type { StaffBillRecord, TransferRecord } from '../db/payment-reconciliati
 import type { BillRow } from '../db/schema';
 import type { IdGenerator } from '../ids';
 import type { AuditService } from './audit';
-import { paymentCodeCandidates } from './payment-codes';
 import { toCsv } from './csv';
 
 export type ReconciliationActor = { staffId: string; role: StaffRole; buildingId: string };
@@ -81,12 +79,19 @@ export type RecordTransfer = (
   incoming: IncomingTransfer,
 ) => Promise<{ transfer: BankTransfer | null; outcome: StatementRowOutcome | 'ignored' }>;
 
+/** The same matching for many rows at once (payments.recordTransfers), outcomes in row order. */
+export type RecordTransfers = (
+  buildingId: string,
+  incoming: readonly (IncomingTransfer & { bankReference: string | null })[],
+) => Promise<{ transferId: string | null; outcome: StatementRowOutcome }[]>;
+
 export type ReconciliationDeps = {
   db: HubDb;
   clock: () => Date;
   newId: IdGenerator;
   audit: AuditService;
   recordTransfer: RecordTransfer;
+  recordTransfers: RecordTransfers;
   logger: Logger;
 };
 
@@ -154,6 +159,21 @@ export function createReconciliationService(deps: ReconciliationDeps): Reconcili
     return toTransfer(row, labels.get(row.id) ?? []);
   }
 
+  /**
+   * Money put on bills by a manager (a manual match, cash at the office) also moves on the
+   * payment intents still waiting for those bills, so the resident's kiosk shows them paid
+   * (every bill of the intent paid) or partly paid, with what arrived counted.
+   */
+  async function settleCoveringIntents(trx: HubTrx, buildingId: string, paidByBill: ReadonlyMap<string, number>, now: string): Promise<void> {
+    for (const intent of await openIntentsCovering(trx, [...paidByBill.keys()])) {
+      const added = intent.bill_ids.reduce((sum, id) => sum + (paidByBill.get(id) ?? 0), 0);
+      const bills = await getStaffBills(trx, buildingId, intent.bill_ids);
+      const allPaid = bills.length === intent.bill_ids.length && bills.every((b) => b.status === 'paid');
+      const to = { status: allPaid ? ('paid' as const) : ('partially_paid' as const), receivedVnd: intent.received_vnd + added, paidAt: allPaid ? (intent.paid_at ?? now) : intent.paid_at, at: now };
+      if (!(await settleIntent(trx, { id: intent.id, fromStatus: intent.status }, to))) throw new KiotError('wrong_state', 'A payment changed meanwhile');
+    }
+  }
+
   async function loadTransfer(executor: HubDb | HubTrx, actor: ReconciliationActor, id: string): Promise<TransferRecord> {
     const row = await getTransfer(executor, actor.buildingId, id);
     if (!row) throw new KiotError('not_found', 'No such transfer');
@@ -202,6 +222,7 @@ export function createReconciliationService(deps: ReconciliationDeps): Reconcili
           throw new KiotError('wrong_state', 'These bills are already paid');
         }
         await insertAllocations(trx, allocations);
+        await settleCoveringIntents(trx, actor.buildingId, new Map(allocations.map((a) => [a.bill_id, a.amount_vnd])), now);
         await audit.record(trx, {
           buildingId: actor.buildingId,
           residentId: null,
@@ -251,6 +272,7 @@ export function createReconciliationService(deps: ReconciliationDeps): Reconcili
         const due = bill.amount_vnd - bill.paid_vnd;
         if (bill.status === 'paid' || due <= 0) throw new KiotError('wrong_state', 'This bill is already paid');
         if (!(await addBillPayment(trx, { id, paidVnd: bill.paid_vnd, amountVnd: bill.amount_vnd }, due, now))) throw new KiotError('wrong_state', 'This bill changed meanwhile');
+        await settleCoveringIntents(trx, actor.buildingId, new Map([[id, due]]), now);
         await audit.record(trx, {
           buildingId: actor.buildingId,
           residentId: null,
@@ -276,56 +298,19 @@ export function createReconciliationService(deps: ReconciliationDeps): Reconcili
       // A statement is the building's own account's: a row without an account number is to it.
       const incoming = body.rows.map((row) => {
         const { line: _line, ...transfer } = row;
-        return { ...transfer, accountNumber: transfer.accountNumber === '' && account !== null ? account : transfer.accountNumber, source: 'statement' as const, provider };
+        return {
+          ...transfer,
+          accountNumber: transfer.accountNumber === '' && account !== null ? account : transfer.accountNumber,
+          source: 'statement' as const,
+          provider,
+          // The statement's reference is the bank's: the same transfer by webhook is a duplicate.
+          bankReference: transfer.providerTxId,
+        };
       });
-      const candidates = incoming.map((t) => paymentCodeCandidates(normalizeTransferContent(t.content)));
-      const known = await intentCodesAmong(db, actor.buildingId, candidates.flat());
-      const seen = new Map<string, number>();
-      for (const t of incoming) seen.set(t.providerTxId, (seen.get(t.providerTxId) ?? 0) + 1);
-
-      // Most rows of a statement name no payment intent of the building: by the matching rule
-      // they are unmatched and touch nothing else, so they are recorded together. Every other
-      // row — a code of an intent, another account, a reference twice in the file — goes
-      // through the payments service's matching, one at a time, in the statement's order.
-      const now = clock().toISOString();
-      const bulk: TransferRecord[] = [];
-      const bulkIndex = new Map<string, number>();
-      const oneByOne: number[] = [];
-      incoming.forEach((t, i) => {
-        if (t.direction === 'out') settle(i, 'outgoing', null);
-        else if (account !== null && t.accountNumber === account && seen.get(t.providerTxId) === 1 && !candidates[i]!.some((c) => known.has(c))) {
-          const id = newId();
-          bulkIndex.set(t.providerTxId, i);
-          bulk.push({
-            id,
-            building_id: actor.buildingId,
-            source: 'statement',
-            provider,
-            provider_tx_id: t.providerTxId,
-            direction: 'in',
-            amount_vnd: t.amountVnd,
-            content: t.content,
-            account_number: t.accountNumber,
-            received_at: t.receivedAt,
-            recorded_at: now,
-            match: 'unmatched',
-            payment_code: null,
-            intent_id: null,
-            resolved_at: null,
-            resolved_by: null,
-            resolution_reason: null,
-          });
-        } else oneByOne.push(i);
-      });
-      if (bulk.length > 0) {
-        const recorded = await db.transaction().execute((trx) => insertUnmatchedTransfers(trx, bulk));
-        for (const row of bulk) settle(bulkIndex.get(row.provider_tx_id)!, recorded.has(row.provider_tx_id) ? 'unmatched' : 'duplicate', recorded.has(row.provider_tx_id) ? row.id : null);
-      }
-      for (const i of oneByOne) {
-        const recorded = await deps.recordTransfer(actor.buildingId, incoming[i]!);
-        // Outgoing rows never get here: a transfer refused for direction in is to another account.
-        settle(i, recorded.outcome === 'ignored' ? 'wrong_account' : recorded.outcome, recorded.transfer?.id ?? null);
-      }
+      // One matching rule: the payments service records the rows as it would one by one, in
+      // the statement's order, in one transaction per few hundred rows.
+      const recorded = await deps.recordTransfers(actor.buildingId, incoming);
+      recorded.forEach((r, i) => settle(i, r.outcome, r.transferId));
       await audit.record(db, {
         buildingId: actor.buildingId,
         residentId: null,

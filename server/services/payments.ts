@@ -20,25 +20,33 @@ import { checkSepayApiKey, SepayTransferBody, sepayTransfer } from '../adapters/
 import type { HubDb, HubTrx } from '../db/connect';
 import {
   expireStaleIntents,
+  findRecordedTransfers,
   getIntent,
   getIntentBillIds,
+  getIntentBillIdsMany,
   getIntentByCode,
+  getIntentsByCodes,
   getPayableBills,
   getPaymentAccount,
+  getTransferByBankReference,
   getTransferByProviderTx,
   insertAllocations,
   insertIntent,
   insertTransferOnce,
+  insertTransfersOnce,
   listOpenIntents,
   listWebhookSecrets,
   putPaymentAccount,
   putWebhookSecret,
   setBillPaid,
+  setBillsPaid,
+  setIntentsReceived,
+  setTransferMatches,
   transferUnitLabels,
   updateIntent,
   updateTransfer,
 } from '../db/payments';
-import type { BankTransferRow, PayableBillRow, PaymentAccountRow, PaymentIntentRow } from '../db/payments';
+import type { BankTransferRow, PayableBillRow, PaymentAccountRow, PaymentAllocationRow, PaymentIntentRow, RecordedTransferRow } from '../db/payments';
 import type { IdGenerator, RandomBytes } from '../ids';
 import type { AuditService } from './audit';
 import type { BillService } from './bills';
@@ -56,6 +64,23 @@ export type Payer = { id: string; unitId: string; unitLabel: string; buildingId:
  */
 export type RecordOutcome = 'matched' | 'partial' | 'overpaid' | 'unmatched' | 'duplicate' | 'outgoing' | 'wrong_account';
 
+/**
+ * A transfer as an adapter or a statement hands it over: with the bank's own reference when
+ * the source gives one (SePay's `referenceCode`, a generic relay's `bankReference`, a
+ * statement's reference column). The same reference to the same account for the same amount
+ * is the same bank transfer, whichever way it arrives (`duplicate` the second time).
+ */
+export type TransferInput = IncomingTransfer & { bankReference?: string | null | undefined };
+
+/** Upper case without spaces; empty → none. */
+export function normalizeBankReference(reference: string | null | undefined): string | null {
+  const out = (reference ?? '').replace(/\s+/g, '').toUpperCase();
+  return out.length === 0 || out.length > 200 ? null : out;
+}
+
+/** How many transfers `recordTransfers` records per transaction. */
+export const TRANSFERS_PER_TRANSACTION = 500;
+
 export type PaymentService = {
   createIntent(payer: Payer, billIds: readonly string[]): Promise<PaymentIntent>;
   /** The intent and its bills; when `seen` is its status, waits up to `waitMs` for a change first. */
@@ -67,7 +92,15 @@ export type PaymentService = {
    * per (provider, providerTxId) and applies it to the intent whose code its content carries.
    * `transfer` is null for `outgoing` and `wrong_account`; for `duplicate` it is the earlier one.
    */
-  recordTransfer(buildingId: string, incoming: IncomingTransfer): Promise<{ transfer: BankTransfer | null; outcome: RecordOutcome }>;
+  recordTransfer(buildingId: string, incoming: TransferInput): Promise<{ transfer: BankTransfer | null; outcome: RecordOutcome }>;
+  /**
+   * Many transfers (a statement), with the outcomes `recordTransfer` would give them one by one
+   * in this order, in one transaction per 500: the inserts, the intent and bill look-ups (locked
+   * as `recordTransfer` locks them), the allocations and the bill, intent and transfer updates
+   * are set-based; receipts go after each commit. `transferId` is the earlier transfer's for a
+   * duplicate, null for `outgoing` and `wrong_account`.
+   */
+  recordTransfers(buildingId: string, incoming: readonly TransferInput[]): Promise<{ transferId: string | null; outcome: RecordOutcome }[]>;
   /** Sets a building's receiving account (operators, the demo seed, tests). */
   setAccount(buildingId: string, account: ReceivingAccount): Promise<void>;
   /** Sets a building's secret for one webhook provider (HMAC key for generic, API key for SePay). */
@@ -175,6 +208,42 @@ export function createPayments(deps: PaymentDeps): PaymentService {
 
   type Applied = { match: TransferMatch; intent: PaymentIntentRow | null; allocated: number };
 
+  /**
+   * The matching rule for one transfer on the intent its content names, given the intent's
+   * bills as they stand (oldest due first): what the transfer is, what it pays of each bill,
+   * and what the intent becomes. Pure: `apply` and `recordTransfers` write what it says.
+   */
+  function settle(
+    amountVnd: number,
+    intent: PaymentIntentRow,
+    bills: readonly PayableBillRow[],
+    now: string,
+  ): { match: TransferMatch; parts: { bill: PayableBillRow; part: number; paidVnd: number; paidAt: string | null }[]; intent: PaymentIntentRow; allocated: number } {
+    const due = bills.reduce((sum, b) => sum + remaining(b), 0);
+    const alreadyPaid = intent.status === 'paid' || intent.status === 'overpaid';
+    let match: TransferMatch;
+    if (alreadyPaid || due === 0) match = 'overpaid';
+    else if (amountVnd === due) match = 'matched';
+    else if (amountVnd < due) match = 'partial';
+    else match = 'overpaid';
+
+    // Oldest bill first; an overpayment's surplus stays on the transfer for a manager.
+    let left = alreadyPaid ? 0 : Math.min(amountVnd, due);
+    const allocated = left;
+    const parts = [];
+    for (const bill of bills) {
+      if (left === 0) break;
+      const part = Math.min(left, remaining(bill));
+      if (part === 0) continue;
+      left -= part;
+      const paidVnd = bill.paid_vnd + part;
+      parts.push({ bill, part, paidVnd, paidAt: paidVnd === bill.amount_vnd ? now : null });
+    }
+    const status: PaymentIntentStatus = match === 'overpaid' ? 'overpaid' : match === 'matched' ? 'paid' : 'partially_paid';
+    const paidAt = status === 'partially_paid' ? intent.paid_at : (intent.paid_at ?? now);
+    return { match, parts, intent: { ...intent, received_vnd: intent.received_vnd + amountVnd, status, paid_at: paidAt, updated_at: now }, allocated };
+  }
+
   /** Applies a freshly recorded transfer inside its transaction: finds the intent, pays bills. */
   async function apply(trx: HubTrx, row: BankTransferRow, now: string): Promise<Applied> {
     const codes = paymentCodeCandidates(normalizeTransferContent(row.content));
@@ -185,36 +254,16 @@ export function createPayments(deps: PaymentDeps): PaymentService {
       return { match: 'unmatched', intent: null, allocated: 0 };
     }
     const bills = await getPayableBills(trx, await getIntentBillIds(trx, intent.id), { lock: true });
-    const due = bills.reduce((sum, b) => sum + remaining(b), 0);
-    const alreadyPaid = intent.status === 'paid' || intent.status === 'overpaid';
-    let match: TransferMatch;
-    if (alreadyPaid || due === 0) match = 'overpaid';
-    else if (row.amount_vnd === due) match = 'matched';
-    else if (row.amount_vnd < due) match = 'partial';
-    else match = 'overpaid';
-
-    // Oldest bill first; an overpayment's surplus stays on the transfer for a manager.
-    let left = alreadyPaid ? 0 : Math.min(row.amount_vnd, due);
-    const allocated = left;
-    const allocations = [];
-    for (const bill of bills) {
-      if (left === 0) break;
-      const part = Math.min(left, remaining(bill));
-      if (part === 0) continue;
-      left -= part;
-      const paidVnd = bill.paid_vnd + part;
-      await setBillPaid(trx, bill.id, paidVnd, paidVnd === bill.amount_vnd ? now : null);
-      allocations.push({ id: newId(), transfer_id: row.id, bill_id: bill.id, amount_vnd: part, created_at: now });
-    }
-    await insertAllocations(trx, allocations);
-
-    const received = intent.received_vnd + row.amount_vnd;
-    const status: PaymentIntentStatus = match === 'overpaid' ? 'overpaid' : match === 'matched' ? 'paid' : 'partially_paid';
-    const paidAt = status === 'partially_paid' ? intent.paid_at : (intent.paid_at ?? now);
-    const change = { received_vnd: received, status, paid_at: paidAt, updated_at: now };
-    await updateIntent(trx, intent.id, change);
-    await updateTransfer(trx, row.id, { match, payment_code: intent.code, intent_id: intent.id });
-    return { match, intent: { ...intent, ...change }, allocated };
+    const result = settle(row.amount_vnd, intent, bills, now);
+    for (const p of result.parts) await setBillPaid(trx, p.bill.id, p.paidVnd, p.paidAt);
+    await insertAllocations(
+      trx,
+      result.parts.map((p) => ({ id: newId(), transfer_id: row.id, bill_id: p.bill.id, amount_vnd: p.part, created_at: now })),
+    );
+    const { received_vnd, status, paid_at, updated_at } = result.intent;
+    await updateIntent(trx, intent.id, { received_vnd, status, paid_at, updated_at });
+    await updateTransfer(trx, row.id, { match: result.match, payment_code: intent.code, intent_id: intent.id });
+    return { match: result.match, intent: result.intent, allocated: result.allocated };
   }
 
   function receiptFor(match: TransferMatch, amount: number, dueAfter: number): { sms: string; mail: { subject: string; text: string } } {
@@ -239,16 +288,18 @@ export function createPayments(deps: PaymentDeps): PaymentService {
     }
   }
 
-  async function recordTransfer(buildingId: string, input: IncomingTransfer): Promise<{ transfer: BankTransfer | null; outcome: RecordOutcome }> {
+  const normalizeAccount = (s: string): string => s.replace(/[\s.-]/g, '').toUpperCase();
+
+  /**
+   * The row a transfer to the building's account is recorded as, or why it is not recorded.
+   * The account stored is the building's own, as configured, so the bank-reference key
+   * compares one spelling of it whichever source the transfer came by.
+   */
+  function rowFor(buildingId: string, account: PaymentAccountRow | undefined, input: TransferInput, now: string): RecordedTransferRow | 'outgoing' | 'wrong_account' {
     const incoming = IncomingTransfer.parse(input);
-    if (incoming.direction === 'out') return { transfer: null, outcome: 'outgoing' };
-    const account = await getPaymentAccount(db, buildingId);
-    const normalizeAccount = (s: string): string => s.replace(/[\s.-]/g, '').toUpperCase();
-    if (account === undefined || normalizeAccount(account.account_number) !== normalizeAccount(incoming.accountNumber)) {
-      return { transfer: null, outcome: 'wrong_account' };
-    }
-    const now = clock().toISOString();
-    const row: BankTransferRow = {
+    if (incoming.direction === 'out') return 'outgoing';
+    if (account === undefined || normalizeAccount(account.account_number) !== normalizeAccount(incoming.accountNumber)) return 'wrong_account';
+    return {
       id: newId(),
       building_id: buildingId,
       source: incoming.source,
@@ -257,7 +308,7 @@ export function createPayments(deps: PaymentDeps): PaymentService {
       direction: 'in',
       amount_vnd: incoming.amountVnd,
       content: incoming.content,
-      account_number: incoming.accountNumber,
+      account_number: account.account_number,
       received_at: incoming.receivedAt,
       recorded_at: now,
       match: 'unmatched',
@@ -266,10 +317,30 @@ export function createPayments(deps: PaymentDeps): PaymentService {
       resolved_at: null,
       resolved_by: null,
       resolution_reason: null,
+      bank_reference: normalizeBankReference(input.bankReference),
     };
+  }
+
+  /** The transfer recorded earlier that makes `row` a duplicate. */
+  async function earlierOf(row: RecordedTransferRow): Promise<RecordedTransferRow | undefined> {
+    return (
+      (await getTransferByProviderTx(db, row.provider, row.provider_tx_id)) ??
+      (row.bank_reference === null
+        ? undefined
+        : await getTransferByBankReference(db, { buildingId: row.building_id, accountNumber: row.account_number, bankReference: row.bank_reference, amountVnd: row.amount_vnd }))
+    );
+  }
+
+  async function recordTransfer(buildingId: string, input: TransferInput): Promise<{ transfer: BankTransfer | null; outcome: RecordOutcome }> {
+    const now = clock().toISOString();
+    const made = rowFor(buildingId, await getPaymentAccount(db, buildingId), input, now);
+    if (made === 'outgoing' || made === 'wrong_account') return { transfer: null, outcome: made };
+    const row = made;
+    const incoming = { source: row.source, provider: row.provider, amountVnd: row.amount_vnd };
     const result = await db.transaction().execute(async (trx) => {
-      // The unique key decides which of two concurrent deliveries records the transfer: the
-      // other waits on the key, then inserts nothing.
+      // The unique keys decide which of two concurrent deliveries records the transfer: the
+      // other waits on the key, then inserts nothing. The same bank transfer by webhook and on
+      // the statement meets on the bank-reference key.
       if (!(await insertTransferOnce(trx, row))) return null;
       const applied = await apply(trx, row, now);
       if (incoming.source === 'webhook') {
@@ -285,7 +356,7 @@ export function createPayments(deps: PaymentDeps): PaymentService {
       return applied;
     });
     if (result === null) {
-      const existing = await getTransferByProviderTx(db, incoming.provider, incoming.providerTxId);
+      const existing = await earlierOf(row);
       return { transfer: existing === undefined ? null : toTransfer(existing, await transferUnitLabels(db, existing.id)), outcome: 'duplicate' };
     }
     logger.info('Transfer recorded', { transferId: row.id, match: result.match, source: incoming.source, provider: incoming.provider });
@@ -297,6 +368,114 @@ export function createPayments(deps: PaymentDeps): PaymentService {
     // Only a transfer that paid bills has units to name (a statement import records many unmatched ones).
     const unitLabels = result.allocated > 0 ? await transferUnitLabels(db, row.id) : [];
     return { transfer: toTransfer(recorded, unitLabels), outcome: result.match as RecordOutcome };
+  }
+
+  async function recordTransfers(buildingId: string, inputs: readonly TransferInput[]): Promise<{ transferId: string | null; outcome: RecordOutcome }[]> {
+    const account = await getPaymentAccount(db, buildingId);
+    const out: ({ transferId: string | null; outcome: RecordOutcome } | null)[] = inputs.map(() => null);
+    const todo: { index: number; row: RecordedTransferRow }[] = [];
+    const now = clock().toISOString();
+    inputs.forEach((input, index) => {
+      const made = rowFor(buildingId, account, input, now);
+      if (made === 'outgoing' || made === 'wrong_account') out[index] = { transferId: null, outcome: made };
+      else todo.push({ index, row: made });
+    });
+
+    for (let start = 0; start < todo.length; start += TRANSFERS_PER_TRANSACTION) {
+      const chunk = todo.slice(start, start + TRANSFERS_PER_TRANSACTION);
+      const applied = await db.transaction().execute(async (trx) => {
+        // In the statement's order: of two rows with one key, the first is recorded (as one by one).
+        const inserted = await insertTransfersOnce(
+          trx,
+          chunk.map((c) => c.row),
+        );
+        const fresh = chunk.filter((c) => inserted.has(c.row.id));
+        const candidates = new Map(fresh.map((c) => [c.row.id, paymentCodeCandidates(normalizeTransferContent(c.row.content))]));
+        // Locked until commit, as recordTransfer locks them: intents, then their bills.
+        const intents = new Map((await getIntentsByCodes(trx, buildingId, [...candidates.values()].flat(), { lock: true })).map((i) => [i.code, i]));
+        const intentOf = (rowId: string): PaymentIntentRow | undefined => {
+          for (const code of candidates.get(rowId) ?? []) {
+            const found = intents.get(code);
+            if (found !== undefined) return found;
+          }
+          return undefined;
+        };
+        const used = new Map<string, PaymentIntentRow>();
+        for (const c of fresh) {
+          const intent = intentOf(c.row.id);
+          if (intent !== undefined) used.set(intent.id, intent);
+        }
+        const billIds = await getIntentBillIdsMany(trx, [...used.keys()].sort());
+        const bills = new Map((await getPayableBills(trx, [...new Set([...billIds.values()].flat())], { lock: true })).map((b) => [b.id, b]));
+        const orderOf = [...bills.keys()];
+
+        // One by one in memory, each transfer seeing what the ones before it did.
+        const state = new Map(used);
+        const allocations: PaymentAllocationRow[] = [];
+        const matches: { id: string; match: TransferMatch; paymentCode: string | null; intentId: string | null }[] = [];
+        const done: { index: number; rowId: string; match: TransferMatch; intent: PaymentIntentRow | null; amountVnd: number }[] = [];
+        const changedBills = new Set<string>();
+        for (const c of chunk) {
+          if (!inserted.has(c.row.id)) continue;
+          const found = intentOf(c.row.id);
+          if (found === undefined) {
+            done.push({ index: c.index, rowId: c.row.id, match: 'unmatched', intent: null, amountVnd: c.row.amount_vnd });
+            continue;
+          }
+          const intent = state.get(found.id)!;
+          const ids = new Set(billIds.get(intent.id) ?? []);
+          const its = orderOf.filter((id) => ids.has(id)).map((id) => bills.get(id)!);
+          const result = settle(c.row.amount_vnd, intent, its, now);
+          for (const p of result.parts) {
+            bills.set(p.bill.id, { ...p.bill, paid_vnd: p.paidVnd, status: p.paidAt === null ? p.bill.status : 'paid' });
+            changedBills.add(p.bill.id);
+            allocations.push({ id: newId(), transfer_id: c.row.id, bill_id: p.bill.id, amount_vnd: p.part, created_at: now });
+          }
+          state.set(intent.id, result.intent);
+          matches.push({ id: c.row.id, match: result.match, paymentCode: intent.code, intentId: intent.id });
+          done.push({ index: c.index, rowId: c.row.id, match: result.match, intent: result.intent, amountVnd: c.row.amount_vnd });
+        }
+        // A bill paid in full keeps the time of the transfer that completed it.
+        await setBillsPaid(
+          trx,
+          [...changedBills].map((id) => {
+            const b = bills.get(id)!;
+            return { id, paidVnd: b.paid_vnd, status: b.status, paidAt: b.status === 'paid' ? now : null };
+          }),
+        );
+        await insertAllocations(trx, allocations);
+        await setIntentsReceived(
+          trx,
+          [...state.values()].filter((i) => i !== used.get(i.id)).map((i) => ({ id: i.id, receivedVnd: i.received_vnd, status: i.status, paidAt: i.paid_at })),
+          now,
+        );
+        await setTransferMatches(trx, matches);
+        return done;
+      });
+
+      for (const d of applied) out[d.index] = { transferId: d.rowId, outcome: d.match as RecordOutcome };
+      const duplicates = chunk.filter((c) => out[c.index] === null);
+      if (duplicates.length > 0) {
+        const earlier = await findRecordedTransfers(
+          db,
+          buildingId,
+          duplicates.map((c) => ({ provider: c.row.provider, providerTxId: c.row.provider_tx_id, accountNumber: c.row.account_number, bankReference: c.row.bank_reference, amountVnd: c.row.amount_vnd })),
+        );
+        for (const c of duplicates) {
+          const id = earlier.byTx.get(`${c.row.provider}|${c.row.provider_tx_id}`) ?? earlier.byReference.get(`${c.row.account_number}|${c.row.bank_reference}|${c.row.amount_vnd}`) ?? null;
+          out[c.index] = { transferId: id, outcome: 'duplicate' };
+        }
+      }
+      // After the commit: kiosks waiting on these intents, and the receipts.
+      for (const d of applied) {
+        if (d.intent === null) continue;
+        wake(d.intent.id);
+        await sendReceipt(d.intent, d.match, d.amountVnd);
+      }
+    }
+    const recorded = out.filter((o) => o !== null && o.outcome !== 'duplicate' && o.transferId !== null).length;
+    logger.info('Transfers recorded', { rows: inputs.length, recorded });
+    return out.map((o) => o!);
   }
 
   /** The building whose secret verifies this webhook, or a typed refusal. */
@@ -322,7 +501,7 @@ export function createPayments(deps: PaymentDeps): PaymentService {
     throw new KiotError('unauthorized', stale ? 'Webhook signature too old (more than 5 minutes)' : 'Bad webhook signature');
   }
 
-  function parseBody(provider: WebhookProvider, body: Buffer): IncomingTransfer {
+  function parseBody(provider: WebhookProvider, body: Buffer): TransferInput {
     let json: unknown;
     try {
       json = JSON.parse(body.toString('utf8'));
@@ -434,6 +613,8 @@ export function createPayments(deps: PaymentDeps): PaymentService {
     },
 
     recordTransfer,
+
+    recordTransfers,
 
     async setAccount(buildingId, account) {
       await putPaymentAccount(db, {

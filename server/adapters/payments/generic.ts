@@ -25,6 +25,11 @@ export const GenericTransferBody = z
     content: z.string().max(1000),
     accountNumber: z.string().max(40),
     receivedAt: Instant,
+    /**
+     * The bank's own reference of the transfer (the one printed on the statement), when the
+     * relay knows it: the same transfer imported later from the statement is then a duplicate.
+     */
+    bankReference: z.string().max(200).optional(),
   })
   .strict();
 export type GenericTransferBody = z.infer<typeof GenericTransferBody>;
@@ -53,7 +58,7 @@ export function checkGenericSignature(header: string | undefined, secret: string
   return Math.abs(now.getTime() / 1000 - Number(t)) > SIGNATURE_TOLERANCE_SECONDS ? 'stale' : 'valid';
 }
 
-export function genericTransfer(body: GenericTransferBody): IncomingTransfer {
+export function genericTransfer(body: GenericTransferBody): IncomingTransfer & { bankReference: string | null } {
   return {
     source: 'webhook',
     provider: 'generic',
@@ -63,5 +68,6 @@ export function genericTransfer(body: GenericTransferBody): IncomingTransfer {
     content: body.content,
     accountNumber: body.accountNumber,
     receivedAt: new Date(body.receivedAt).toISOString(),
+    bankReference: body.bankReference ?? null,
   };
 }

@@ -7,7 +7,9 @@
  *     code, content, transferType: "in" | "out", transferAmount, accumulated, subAccount,
  *     referenceCode, description }
  *
- * `id` is SePay's transaction id (SePay retries with the same id).
+ * `id` is SePay's transaction id (SePay retries with the same id); `referenceCode` is the
+ * bank's own reference, the one the statement shows, kept to recognise the same transfer
+ * when the statement is imported.
  */
 import { timingSafeEqual, createHash } from 'node:crypto';
 import { z } from 'zod';
@@ -41,7 +43,7 @@ export function sepayInstant(transactionDate: string): string {
   return instant.toISOString();
 }
 
-export function sepayTransfer(body: SepayTransferBody): IncomingTransfer {
+export function sepayTransfer(body: SepayTransferBody): IncomingTransfer & { bankReference: string | null } {
   return {
     source: 'webhook',
     provider: 'sepay',
@@ -52,5 +54,6 @@ export function sepayTransfer(body: SepayTransferBody): IncomingTransfer {
     content: [body.content ?? '', body.code ?? ''].filter((s) => s.length > 0).join(' '),
     accountNumber: body.accountNumber,
     receivedAt: sepayInstant(body.transactionDate),
+    bankReference: body.referenceCode ?? null,
   };
 }

@@ -949,6 +949,37 @@ const scenarios: Record<number, Scenario> = {
       await refused(sync.insertInto('sync_changes').values({ ...broadcast, seq: 10, building_id: 'b-missing' }).execute(), 'foreign key');
     },
   },
+  17: {
+    // Transfers recorded before carry no bank reference.
+    added: { bank_transfers: { bank_reference: null } },
+    async before(db) {
+      await db.insertInto('buildings').values({ id: 'b-1', name: 'Chung cư Sông Hồng', address: '12 Đường Thanh Niên, Ba Đình, Hà Nội', ...stamp }).execute();
+      const t = paymentTables(db);
+      await t.insertInto('bank_transfers').values([earlyTransfer, { ...earlyTransfer, id: 'bt-0b', provider: 'statement:vietcombank', source: 'statement' }]).execute();
+    },
+    async after(db) {
+      const t = paymentTables(db);
+      const transfer = { ...earlyTransfer, id: 'bt-1', provider_tx_id: '92705', bank_reference: 'FT26329123456' };
+      await t.insertInto('bank_transfers').values(transfer).execute();
+      expect(await t.selectFrom('bank_transfers').selectAll().where('id', '=', 'bt-1').execute()).toEqual([transfer]);
+      // The same bank transfer under another provider's key is refused by the reference…
+      await refused(t.insertInto('bank_transfers').values({ ...transfer, id: 'bt-2', provider: 'statement:vietcombank', source: 'statement', provider_tx_id: 'FT26329123456' }).execute(), 'unique');
+      // …but not another amount, another account or another building's reference.
+      await t.insertInto('bank_transfers').values({ ...transfer, id: 'bt-3', provider_tx_id: '92706', amount_vnd: 1 }).execute();
+      await t.insertInto('bank_transfers').values({ ...transfer, id: 'bt-4', provider_tx_id: '92707', account_number: '0451000999999' }).execute();
+      await db.insertInto('buildings').values({ id: 'b-2', name: 'Tòa nhà Khác', address: 'Đà Nẵng', ...stamp }).execute();
+      await t.insertInto('bank_transfers').values({ ...transfer, id: 'bt-5', provider_tx_id: '92708', building_id: 'b-2' }).execute();
+      // Transfers without a reference never collide.
+      await t.insertInto('bank_transfers').values({ ...transfer, id: 'bt-6', provider_tx_id: '92709', bank_reference: null }).execute();
+      await t.insertInto('bank_transfers').values({ ...transfer, id: 'bt-7', provider_tx_id: '92710', bank_reference: null }).execute();
+    },
+  },
+};
+
+const earlyTransfer: BankTransferRow = {
+  id: 'bt-0', building_id: 'b-1', source: 'webhook', provider: 'sepay', provider_tx_id: '92704', direction: 'in', amount_vnd: 2_000_000_000,
+  content: 'KT7QX2M9PA chuyen tien', account_number: '0451000123456', received_at: T1, recorded_at: T1, match: 'unmatched', payment_code: null,
+  intent_id: null, resolved_at: null, resolved_by: null, resolution_reason: null,
 };
 
 const broadcastFeed: SyncChangeRow[] = [
