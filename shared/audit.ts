@@ -4,6 +4,7 @@
  * The hub stores these names verbatim in its hash chain, so a name is never renamed.
  */
 import { z } from 'zod';
+import { auditSystemJobs } from './audit-rules';
 import { Instant, StaffRole } from './domain';
 
 export const auditActions = [
@@ -37,8 +38,8 @@ export const consoleAuditActions = ['audit.viewed', 'audit.exported', 'device.co
 export const AuditAction = z.enum([...auditActions, ...consoleAuditActions]);
 export type AuditAction = z.infer<typeof AuditAction>;
 
-/** The jobs of the hub that may touch personal data on their own, named for the resident. */
-export const auditSystemJobs = ['receipts', 'reminders', 'erasure', 'export', 'sync'] as const;
+/** The jobs of the hub that may touch personal data on their own (zod-free, for the kiosk renderer). */
+export { auditSystemJobs };
 export const AuditSystemJob = z.enum(auditSystemJobs);
 export type AuditSystemJob = z.infer<typeof AuditSystemJob>;
 

@@ -10,13 +10,8 @@
 import { z } from 'zod';
 import { Instant, Vnd } from './domain';
 
-/**
- * Uppercase ASCII letters and digits, at most 19 characters (what banks keep of a transfer's
- * content without truncation), random: it names neither the resident nor the unit, since
- * banks and the payer's app see it. Shaped `KT` + 8 characters from an alphabet without
- * look-alikes (no 0/O, 1/I/L), so it can be read aloud and typed.
- */
-export const PAYMENT_CODE_PREFIX = 'KT';
+// The code's shape is described in payments-rules.ts (zod-free, for the kiosk renderer).
+export { PAYMENT_CODE_PREFIX } from './payments-rules';
 export const PAYMENT_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 export const PaymentCode = z.string().regex(/^[A-Z0-9]{4,19}$/);
 export type PaymentCode = z.infer<typeof PaymentCode>;

@@ -95,7 +95,7 @@ export const MyRequest = z.object({
 });
 export type MyRequest = z.infer<typeof MyRequest>;
 
-export const DELETION_DELAY_DAYS = 5;
+export { DELETION_DELAY_DAYS } from './requests-rules';
 export const ACKNOWLEDGE_WORKING_DAYS = 2;
 export const ACT_DAYS = 15;
 export const ACT_DAYS_WITH_THIRD_PARTY = 20;

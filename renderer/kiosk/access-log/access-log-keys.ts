@@ -4,7 +4,7 @@
  */
 import { assertNever } from '../../../shared/assert-never';
 import type { AccessLogAction, AuditSystemJob } from '../../../shared/audit';
-import { auditSystemJobs } from '../../../shared/audit';
+import { auditSystemJobs } from '../../../shared/audit-rules';
 import type { StaffRole } from '../../../shared/domain';
 import type { MessageKey } from '../../i18n/i18n';
 

@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { JSX } from 'react';
 import type { ResponseOf, SessionView } from '../../../shared/contract';
-import { normalizeVietnamesePhone } from '../../../shared/phone';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Keypad } from '../../components/Keypad';
 import { useKiot } from '../../components/KiotProvider';
@@ -68,13 +67,15 @@ export function PhoneScreen({ digits, onDigitsChange, onSent, onView }: PhoneScr
     const refuse = (): void => setFailure({ error: { code: 'invalid_input', message: 'Not a Vietnamese mobile number' }, retry: null });
     // Most wrong numbers (too short, wrong start) are seen at once; then only a mobile gets the
     // SMS, since anything else would leave the resident waiting for nothing.
-    if (normalizeVietnamesePhone(digits) === null) return refuse();
+    // The checks load when the screen opens, so they are normally here already.
     let phone: string | null;
     try {
-      phone = (await loadMobileCheck()).normalizeVietnameseMobile(digits);
+      const check = await loadMobileCheck();
+      if (check.normalizeVietnamesePhone(digits) === null) return refuse();
+      phone = check.normalizeVietnameseMobile(digits);
     } catch {
-      // The check could not load: the core checks the number again before anything is sent.
-      phone = normalizeVietnamesePhone(digits);
+      // The checks could not load: the core checks the number before anything is sent.
+      phone = digits;
     }
     if (!phone) return refuse();
     const result = await run(() => api.auth.requestOtp({ phone }), () => void submit());

@@ -1,18 +1,22 @@
+import type * as Phone from '../../../shared/phone';
 import type * as PhoneMobile from '../../../shared/phone-mobile';
 
-type MobileModule = typeof PhoneMobile;
+type MobileModule = Pick<typeof PhoneMobile, 'normalizeVietnameseMobile'> & Pick<typeof Phone, 'normalizeVietnamesePhone'>;
 
 let loading: Promise<MobileModule> | null = null;
 
 /**
- * The mobile-number check, loaded on first use: its metadata is a large share of the kiosk's
- * script, and only the phone screen needs it. The phone screen starts the load when it opens.
+ * The phone-number checks, loaded on first use: libphonenumber and its metadata are a large
+ * share of the kiosk's script, and only the phone screens need them (the sign-in's phone
+ * screen and the profile's phone change start the load when they open).
  */
 export function loadMobileCheck(): Promise<MobileModule> {
-  loading ??= import('../../../shared/phone-mobile').catch((err: unknown) => {
-    // A failed load is tried again on the next submit rather than remembered.
-    loading = null;
-    throw err;
-  });
+  loading ??= Promise.all([import('../../../shared/phone-mobile'), import('../../../shared/phone')])
+    .then(([mobile, phone]) => ({ normalizeVietnameseMobile: mobile.normalizeVietnameseMobile, normalizeVietnamesePhone: phone.normalizeVietnamesePhone }))
+    .catch((err: unknown) => {
+      // A failed load is tried again on the next submit rather than remembered.
+      loading = null;
+      throw err;
+    });
   return loading;
 }

@@ -2,7 +2,7 @@ import type { JSX } from 'react';
 import type { Bilingual } from '../../../shared/consents';
 import type { ChangeState, ConsentView } from '../../../shared/contract/consents';
 import { formatInstant, formatLocalDate, vietnamDate } from '../../../shared/dates';
-import { ErrorCode } from '../../../shared/result';
+import { isErrorCode } from '../../../shared/result-rules';
 import { errorText } from '../../i18n/error-text';
 import { useLocale, useT } from '../../i18n/I18nProvider';
 
@@ -28,8 +28,8 @@ export function PurposeCard({ purpose, disabled, onChoose, mode, chosen = null }
       case 'sent':
         return t('consents:state.sent');
       case 'rejected': {
-        const code = ErrorCode.safeParse(status.code);
-        return t('consents:state.rejected', { reason: errorText(t, { code: code.success ? code.data : 'internal', message: status.message }) });
+        const code = isErrorCode(status.code) ? status.code : 'internal';
+        return t('consents:state.rejected', { reason: errorText(t, { code, message: status.message }) });
       }
       default: {
         const never: never = status;

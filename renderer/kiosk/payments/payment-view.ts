@@ -1,6 +1,6 @@
 /** What the pay screen shows, worked out from a payment intent: kept apart from React so it can be tested on its own. */
 import { assertNever } from '../../../shared/assert-never';
-import { PAYMENT_CODE_PREFIX } from '../../../shared/payments';
+import { PAYMENT_CODE_PREFIX } from '../../../shared/payments-rules';
 import type { PaymentIntent, PaymentIntentStatus } from '../../../shared/payments';
 
 /** A status after which nothing more is waited for on this screen. */

@@ -1,12 +1,12 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { JSX } from 'react';
 import type { RequestOf, ResponseOf } from '../../../shared/contract';
-import { normalizeVietnamesePhone } from '../../../shared/phone';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Keypad } from '../../components/Keypad';
 import { useKiot } from '../../components/KiotProvider';
 import { useAction } from '../../components/use-action';
 import { useT } from '../../i18n/I18nProvider';
+import { loadMobileCheck } from '../auth/mobile-check';
 
 const MAX_DIGITS = 12;
 
@@ -25,6 +25,10 @@ export function PhoneChangeForm({ currentPhone, onStarted, onCancel }: PhoneChan
   const [hasOldPhone, setHasOldPhone] = useState<boolean | null>(null);
   const [same, setSame] = useState(false);
 
+  useEffect(() => {
+    loadMobileCheck().catch(() => undefined);
+  }, []);
+
   const onDigit = useCallback(
     (digit: string) => {
       setFailure(null);
@@ -39,7 +43,12 @@ export function PhoneChangeForm({ currentPhone, onStarted, onCancel }: PhoneChan
   const send = async (): Promise<void> => {
     if (hasOldPhone === null) return;
     // Said here at once rather than after a trip to the hub: the resident typed their own number.
-    if (normalizeVietnamesePhone(digits) === currentPhone) {
+    // The number check loads when the form opens; if it could not, the hub decides.
+    const normalized = await loadMobileCheck().then(
+      (check) => check.normalizeVietnamesePhone(digits),
+      () => null,
+    );
+    if (normalized === currentPhone) {
       setSame(true);
       return;
     }

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { JSX } from 'react';
 import type { MyDetails } from '../../../shared/profile';
-import { maskAddress, maskEmail, maskName, maskPhoneLocal } from '../../../shared/profile';
+import { maskAddress, maskEmail, maskName, maskPhoneLocal } from '../../../shared/profile-rules';
 import { useT } from '../../i18n/I18nProvider';
 
 /** How long a revealed field stays readable: long enough to read, short enough that it is not left on screen. */

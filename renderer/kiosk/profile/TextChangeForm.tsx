@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { JSX } from 'react';
 import type { RequestOf, ResponseOf } from '../../../shared/contract';
-import { ADDRESS_MAX, EMAIL_MAX, NAME_MAX, isValidAddress, isValidName } from '../../../shared/profile';
+import { ADDRESS_MAX, EMAIL_MAX, NAME_MAX, isValidAddress, isValidName } from '../../../shared/profile-rules';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useKiot } from '../../components/KiotProvider';
 import { TextKeyboard } from '../../components/TextKeyboard';

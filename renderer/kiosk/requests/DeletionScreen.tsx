@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { JSX } from 'react';
 import type { DeletionCodeSent, RequestsView } from '../../../shared/contract/requests';
-import { DELETION_DELAY_DAYS } from '../../../shared/requests';
+import { DELETION_DELAY_DAYS } from '../../../shared/requests-rules';
 import type { FinalNoticeChannel, MyRequest } from '../../../shared/requests';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useKiot } from '../../components/KiotProvider';
