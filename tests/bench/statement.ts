@@ -4,8 +4,9 @@
  * rows are read from CSV text by shared/statement-csv.ts first (not timed). The value is the
  * sum of the chunk calls' times; the baseline is the same file imported again, where every
  * row is a duplicate (the same HTTP, validation and lookup, nothing recorded). Budget: ≤ 5 s.
- * One row in a hundred pays an open payment intent of the demo building (matched through the
- * payments service one by one); the others carry no code of the building (recorded unmatched).
+ * One row in a hundred pays an open payment intent of the demo building; the others carry no
+ * code of the building (recorded unmatched). All go through payments.recordTransfers, one
+ * transaction per 500 rows.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
