@@ -67,7 +67,9 @@ export function PhoneScreen({ digits, onDigitsChange, onSent, onView }: PhoneScr
     const refuse = (): void => setFailure({ error: { code: 'invalid_input', message: 'Not a Vietnamese mobile number' }, retry: null });
     // Most wrong numbers (too short, wrong start) are seen at once; then only a mobile gets the
     // SMS, since anything else would leave the resident waiting for nothing.
-    // The checks load when the screen opens, so they are normally here already.
+    // Too short or too long is said at once (the first thing the full check looks at); the full
+    // checks load when the screen opens, so they are normally here already.
+    if (!/^\d{8,15}$/.test(digits)) return refuse();
     let phone: string | null;
     try {
       const check = await loadMobileCheck();
