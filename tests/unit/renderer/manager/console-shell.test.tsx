@@ -119,9 +119,9 @@ describe('console shell', () => {
   });
 
   it.each([
-    ['care', ['nav-overview', 'nav-residents', 'nav-requests']],
-    ['auditor', ['nav-overview', 'nav-requests', 'nav-incidents', 'nav-audit']],
-    ['manager', ['nav-overview', 'nav-residents', 'nav-requests', 'nav-incidents', 'nav-audit', 'nav-devices']],
+    ['care', ['nav-overview', 'nav-residents', 'nav-requests', 'nav-payments', 'nav-broadcast']],
+    ['auditor', ['nav-overview', 'nav-requests', 'nav-incidents', 'nav-audit', 'nav-payments']],
+    ['manager', ['nav-overview', 'nav-residents', 'nav-requests', 'nav-incidents', 'nav-audit', 'nav-devices', 'nav-payments', 'nav-broadcast']],
   ] as const)('shows %s only the sections the role may use', async (role, expected) => {
     renderShell({ staff: { fullName: 'Trần Văn Hùng', role, buildingId: 'b-1' } });
     await screen.findByTestId('overview');
