@@ -70,7 +70,11 @@ function outsideViewport(page: Page): Promise<string[]> {
         continue;
       }
       const r = el.getBoundingClientRect();
-      if (!inside(r)) out.push(`${name(el)} at x=${Math.round(r.left)} y=${Math.round(r.top)} w=${Math.round(r.width)} h=${Math.round(r.height)}`);
+      // Inside the screen area too: a control the screen area clips (behind the bottom bar)
+      // is as unreachable as one below the screen.
+      const main = el.closest('.app-main')?.getBoundingClientRect();
+      const clipped = main !== undefined && (r.top < main.top - 0.5 || r.bottom > main.bottom + 0.5);
+      if (!inside(r) || clipped) out.push(`${name(el)} at x=${Math.round(r.left)} y=${Math.round(r.top)} w=${Math.round(r.width)} h=${Math.round(r.height)}`);
     }
     for (const list of lists) {
       const r = list.getBoundingClientRect();
@@ -81,14 +85,18 @@ function outsideViewport(page: Page): Promise<string[]> {
 }
 
 /**
- * Screens known to put controls below the fold today (issue 13, still open): the consents list
- * (five switches and the receipt buttons run past the screen), the profile and its keyboard, and
- * the policy's version links in landscape. Their findings are attached to the report, not
- * asserted, until those screens scroll their own lists; every other screen must be clean.
+ * Screens known to put controls below the fold or behind the bottom bar today (issue 13, still
+ * open): the consents list (five switches and the receipt buttons run past the screen), the
+ * profile and its keyboard and the policy's version links; in landscape also the home's last
+ * row of tiles (Vietnamese), the privacy menu's last topic and the export and deletion screens' buttons.
+ * Their findings are attached to the report, not asserted; every other screen must be clean.
  */
-const KNOWN_OUTSIDE: ReadonlySet<string> = new Set(['consents', 'profile', 'profile-keyboard', 'policy']);
+const KNOWN_OUTSIDE: Readonly<Record<string, ReadonlySet<string>>> = {
+  portrait: new Set(['consents', 'profile', 'profile-keyboard', 'policy']),
+  landscape: new Set(['consents', 'profile', 'profile-keyboard', 'policy', 'home', 'privacy', 'export', 'deletion']),
+};
 
-test.fixme('the consents, profile and policy screens keep every control inside the viewport', () => {
+test.fixme('the consents, profile, policy (and in landscape home, privacy, export, deletion) screens keep every control inside the viewport', () => {
   // Tracked in issue 13: see KNOWN_OUTSIDE.
 });
 
@@ -106,7 +114,7 @@ for (const size of SIZES) {
         },
         emergency,
       );
-      const known = found.filter((f) => KNOWN_OUTSIDE.has(f.slice(0, f.indexOf(':'))));
+      const known = found.filter((f) => KNOWN_OUTSIDE[size.name]?.has(f.slice(0, f.indexOf(':'))) === true);
       if (known.length > 0) testInfo.annotations.push({ type: 'known issue (issue 13)', description: known.join('\n') });
       expect(found.filter((f) => !known.includes(f))).toEqual([]);
     });
