@@ -85,18 +85,17 @@ function outsideViewport(page: Page): Promise<string[]> {
 }
 
 /**
- * Screens known to put controls below the fold or behind the bottom bar today (issue 13, still
- * open): the consents list (five switches and the receipt buttons run past the screen), the
- * profile and its keyboard and the policy's version links; in landscape also the home's last
- * row of tiles (Vietnamese), the privacy menu's last topic and the export and deletion screens' buttons.
- * Their findings are attached to the report, not asserted; every other screen must be clean.
+ * Screens known to put controls below the fold today (issue 13, still open): the consents list
+ * (five switches and the receipt buttons run past the screen), the profile and its keyboard,
+ * and the policy's version links. Their findings are attached to the report, not asserted;
+ * every other screen must be clean in both orientations.
  */
 const KNOWN_OUTSIDE: Readonly<Record<string, ReadonlySet<string>>> = {
   portrait: new Set(['consents', 'profile', 'profile-keyboard', 'policy']),
-  landscape: new Set(['consents', 'profile', 'profile-keyboard', 'policy', 'home', 'privacy', 'export', 'deletion']),
+  landscape: new Set(['consents', 'profile', 'profile-keyboard', 'policy']),
 };
 
-test.fixme('the consents, profile, policy (and in landscape home, privacy, export, deletion) screens keep every control inside the viewport', () => {
+test.fixme('the consents, profile and policy screens keep every control inside the viewport', () => {
   // Tracked in issue 13: see KNOWN_OUTSIDE.
 });
 
