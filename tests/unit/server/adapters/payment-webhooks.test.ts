@@ -42,7 +42,9 @@ describe('generic webhook signature', () => {
       content: 'x',
       accountNumber: '1',
       receivedAt: '2026-11-25T02:30:00.000Z',
+      bankReference: null,
     });
+    expect(genericTransfer({ transactionId: 'FT2', direction: 'in', amountVnd: 5, content: 'x', accountNumber: '1', receivedAt: '2026-11-25T02:30:00Z', bankReference: 'VCB.123' }).bankReference).toBe('VCB.123');
   });
 });
 
@@ -80,6 +82,8 @@ describe('SePay webhook', () => {
       content: 'chuyen tien KT7QX2M9PA',
       accountNumber: '0123499999',
       receivedAt: '2023-03-25T07:02:37.000Z',
+      // The bank's own reference: the same transfer on the statement is then a duplicate.
+      bankReference: 'MBVCB.3278907687',
     });
     // Just after midnight in Vietnam is the previous day in UTC.
     expect(sepayInstant('2026-01-01 00:30:00')).toBe('2025-12-31T17:30:00.000Z');
