@@ -371,7 +371,9 @@ describe.each(backends)('my information on $name', (backend) => {
     const bad = await call(base, 'POST', '/v1/me/correction-requests', { json: { field: 'name', value: '12345' }, headers: session.headers });
     expect(errorOf(bad).code).toBe('invalid_input');
 
-    // Offline at the kiosk: the same request queued as an outbox operation, pushed twice.
+    // Offline at the kiosk, a moment later: the same request queued as an outbox operation,
+    // pushed twice. (A later instant, so "newest first" does not hang on the random ids.)
+    clock.advance(1);
     const op = { id: randomUUID(), kind: 'correction.request', createdAt: clock.now().toISOString(), sessionId: session.sessionId, payload: { field: 'address', value: '12 Nguyễn Huệ, Quận 1, TP.HCM' } };
     for (const expected of ['applied', 'duplicate']) {
       const pushed = SyncPushResponse.parse((await call(base, 'POST', '/v1/sync/push', { json: { operations: [op] }, headers: kiosk.header })).body);
