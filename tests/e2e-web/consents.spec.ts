@@ -106,7 +106,7 @@ test('a resident who chose under the old policy reviews the changed purpose befo
   await signIn(page, resident);
   const gate = page.getByTestId('reconsent');
   await expect(gate).toBeVisible();
-  await expect(page.getByTestId('bills-list')).toHaveCount(0);
+  await expect(page.getByTestId('home')).toHaveCount(0);
   await expect(gate).toContainText('Chính sách bảo mật đã thay đổi');
   await expect(page.getByTestId('reconsent-changes')).toContainText('Ahamove');
   await expect(gate.getByTestId('consent-delivery_partners')).toContainText('Giao Hàng Tiết Kiệm và Ahamove');
@@ -125,7 +125,8 @@ test('a resident who chose under the old policy reviews the changed purpose befo
   await delivery.getByTestId('consent-decline').click();
   await expect(page.getByTestId('reconsent-continue')).toBeEnabled();
   await page.getByTestId('reconsent-continue').click();
-  await expect(page.getByTestId('bills-list')).toBeVisible();
+  // Past the gate, the resident lands where every sign-in does: home, what is owed.
+  await expect(page.getByTestId('home')).toBeVisible();
   await expect.poll(async () => (await receipts(resident.phone)).at(-1) ?? '').toContain('WITHDREW consent to "Sharing contact details with delivery partners"');
 
   await openConsents(page);
