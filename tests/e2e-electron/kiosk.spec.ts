@@ -222,9 +222,11 @@ test('a resident signs in with an SMS code, sees their bills, walks away and is 
   await expect(page.getByTestId('code-display')).toBeVisible();
 
   await typeOnKeypad(await latestCode(hubUrl, resident.phone));
-  await expect(page.getByTestId('bills-list')).toBeVisible();
+  // Sign-in lands on home: what is owed, then the bills one tap away.
+  await expect(page.getByTestId('home-sentence')).toBeVisible();
   await expect(page.getByTestId('resident-name')).toContainText(resident.fullName);
-  expect(await page.getByTestId('bill-row').count()).toBeGreaterThan(0);
+  await page.getByTestId('nav-bills').click();
+  await expect(page.getByTestId('bills-list')).toBeVisible();
 
   // Hands off: the idle countdown appears, then the kiosk locks back to the attract screen.
   await expect(page.getByTestId('countdown-overlay')).toBeVisible({ timeout: (IDLE_SECONDS + 10) * 1000 });
