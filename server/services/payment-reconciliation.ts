@@ -58,6 +58,7 @@ import type { BillRow } from '../db/schema';
 import type { IdGenerator } from '../ids';
 import type { AuditService } from './audit';
 import { toCsv } from './csv';
+import { toTransfer } from './payments';
 
 export type ReconciliationActor = { staffId: string; role: StaffRole; buildingId: string };
 
@@ -125,26 +126,6 @@ function toBill(row: StaffBillRecord, today: string): Bill {
       row.meter_unit !== null && row.previous_reading !== null && row.current_reading !== null
         ? { unit: row.meter_unit, previousReading: row.previous_reading, currentReading: row.current_reading, quantity: row.current_reading - row.previous_reading }
         : null,
-  };
-}
-
-function toTransfer(row: TransferRecord, unitLabels: readonly string[]): BankTransfer {
-  return {
-    id: row.id,
-    source: row.source,
-    provider: row.provider,
-    providerTxId: row.provider_tx_id,
-    amountVnd: row.amount_vnd,
-    content: row.content,
-    accountNumber: row.account_number,
-    receivedAt: row.received_at,
-    match: row.match,
-    paymentCode: row.payment_code,
-    intentId: row.intent_id,
-    unitLabels: [...unitLabels],
-    resolvedAt: row.resolved_at,
-    resolvedBy: row.resolved_by,
-    resolutionReason: row.resolution_reason,
   };
 }
 

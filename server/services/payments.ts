@@ -183,26 +183,6 @@ export function createPayments(deps: PaymentDeps): PaymentService {
     return { payment: toIntent(row, billIds, account), bills: all.filter((b) => billIds.includes(b.id)) };
   }
 
-  function toTransfer(row: BankTransferRow, unitLabels: string[]): BankTransfer {
-    return {
-      id: row.id,
-      source: row.source,
-      provider: row.provider,
-      providerTxId: row.provider_tx_id,
-      amountVnd: row.amount_vnd,
-      content: row.content,
-      accountNumber: row.account_number,
-      receivedAt: row.received_at,
-      match: row.match,
-      paymentCode: row.payment_code,
-      intentId: row.intent_id,
-      unitLabels,
-      resolvedAt: row.resolved_at,
-      resolvedBy: row.resolved_by,
-      resolutionReason: row.resolution_reason,
-    };
-  }
-
   /** What is still due on a bill (a bill marked paid is paid in full). */
   const remaining = (bill: PayableBillRow): number => (bill.status === 'paid' ? 0 : Math.max(0, bill.amount_vnd - bill.paid_vnd));
 
@@ -641,5 +621,31 @@ export function createPayments(deps: PaymentDeps): PaymentService {
     close() {
       for (const set of [...waiters.values()]) for (const w of [...set]) w();
     },
+  };
+}
+
+type TransferFields = Pick<
+  BankTransferRow,
+  'id' | 'source' | 'provider' | 'provider_tx_id' | 'amount_vnd' | 'content' | 'account_number' | 'received_at' | 'match' | 'payment_code' | 'intent_id' | 'resolved_at' | 'resolved_by' | 'resolution_reason'
+>;
+
+/** A stored transfer as the console and the matching outcome show it (one mapping for both services). */
+export function toTransfer(row: TransferFields, unitLabels: readonly string[]): BankTransfer {
+  return {
+    id: row.id,
+    source: row.source,
+    provider: row.provider,
+    providerTxId: row.provider_tx_id,
+    amountVnd: row.amount_vnd,
+    content: row.content,
+    accountNumber: row.account_number,
+    receivedAt: row.received_at,
+    match: row.match,
+    paymentCode: row.payment_code,
+    intentId: row.intent_id,
+    unitLabels: [...unitLabels],
+    resolvedAt: row.resolved_at,
+    resolvedBy: row.resolved_by,
+    resolutionReason: row.resolution_reason,
   };
 }
