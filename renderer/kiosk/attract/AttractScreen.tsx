@@ -141,6 +141,8 @@ export function AttractScreen({ buildingName, building, sessionEnded, onView }: 
   if (readingPolicy) {
     return (
       <section className="screen screen-public-policy">
+        {/* The bottom bar has no language choice before sign-in, so the policy carries its own. */}
+        <LanguageToggle className="public-policy-lang" />
         <PolicyScreen onBack={() => setReadingPolicy(false)} />
       </section>
     );
