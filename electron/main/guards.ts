@@ -88,10 +88,23 @@ export function applyWebContentsGuards(contents: WebContents, options: GuardOpti
   contents.on('before-input-event', (event, input) => {
     if (isBlockedShortcut(options.getMode(), input)) event.preventDefault();
   });
-  // Pinch-zoom on a touchscreen would leave the kiosk zoomed for the next resident.
+  // Electron turns pinch-zoom off by default; a resident with poor sight may pinch to enlarge
+  // the kiosk (up to 3×). resetPinchZoom puts it back to 1× at every lock.
   contents.on('did-finish-load', () => {
-    if (options.getMode() === 'kiosk') void contents.setVisualZoomLevelLimits(1, 1).catch(() => {});
+    if (options.getMode() === 'kiosk') void contents.setVisualZoomLevelLimits(1, MAX_PINCH_ZOOM).catch(() => {});
   });
+}
+
+/** How far a resident may pinch-zoom the kiosk. */
+export const MAX_PINCH_ZOOM = 3;
+
+/**
+ * Leaves no zoom behind for the next resident: narrowing the limits to 1× clamps the current
+ * pinch scale back to 1×, then pinching is allowed again.
+ */
+export async function resetPinchZoom(contents: Pick<WebContents, 'setVisualZoomLevelLimits'>): Promise<void> {
+  await contents.setVisualZoomLevelLimits(1, 1);
+  await contents.setVisualZoomLevelLimits(1, MAX_PINCH_ZOOM);
 }
 
 const guardedSessions = new WeakSet<Session>();

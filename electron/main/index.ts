@@ -20,7 +20,7 @@ import { EnrollmentError, KeystoreBackendChangedError } from '../core/device/err
 import { APP_ENTRY_URL, APP_SCHEME, appSchemePrivileges } from './app-url';
 import { startupErrorUrl } from './error-page';
 import type { StartupProblem } from './error-page';
-import { applySessionGuards, installGuards } from './guards';
+import { applySessionGuards, installGuards, resetPinchZoom } from './guards';
 import { createSenderCheck, forwardEvents, registerIpc } from './ipc';
 import {
   clearRendererStorage,
@@ -151,7 +151,12 @@ async function start(): Promise<void> {
   const kioskCore = core;
   registerIpc(ipcMain, kioskCore.dispatch, createSenderCheck(isOurWebContents), { logger: logger.child('ipc') });
   forwardEvents((listener) => kioskCore.onEvent(listener), () => mainWindow?.webContents ?? null);
-  const watchLocks = createLockWatcher(() => clearRendererStorage(session.defaultSession), logger);
+  const watchLocks = createLockWatcher(async () => {
+    await clearRendererStorage(session.defaultSession);
+    // A resident's pinch-zoom does not outlive their session.
+    const contents = mainWindow?.webContents;
+    if (mode === 'kiosk' && contents && !contents.isDestroyed()) await resetPinchZoom(contents);
+  }, logger);
   kioskCore.onEvent((event, payload) => watchLocks(event, payload));
   wireLockTriggers(powerMonitor, (reason) => kioskCore.lock(reason), logger);
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { DeviceMode } from '../../../shared/domain';
 import { createLogger, silentLogger } from '../../../shared/logger';
 import type { LogEntry } from '../../../shared/logger';
-import { applySessionGuards, applyWebContentsGuards, installGuards, isBlockedShortcut } from '../../../electron/main/guards';
+import { MAX_PINCH_ZOOM, applySessionGuards, applyWebContentsGuards, installGuards, isBlockedShortcut, resetPinchZoom } from '../../../electron/main/guards';
 import { FakeApp, FakeSession, FakeWebContents } from './electron-fake';
 
 function guarded(mode: DeviceMode = 'kiosk'): FakeWebContents {
@@ -44,13 +44,23 @@ describe('navigation guards', () => {
     expect(guarded().attachWebview()).toBe(true);
   });
 
-  it('locks pinch-zoom in kiosk mode after each load', () => {
+  it('lets a resident pinch-zoom the kiosk up to 3× after each load (Electron disables it by default)', () => {
     const kiosk = guarded('kiosk');
     kiosk.emit('did-finish-load');
-    expect(kiosk.zoomLimits).toEqual([[1, 1]]);
+    expect(kiosk.zoomLimits).toEqual([[1, MAX_PINCH_ZOOM]]);
+    expect(MAX_PINCH_ZOOM).toBe(3);
     const manager = guarded('manager');
     manager.emit('did-finish-load');
     expect(manager.zoomLimits).toEqual([]);
+  });
+
+  it('puts the pinch-zoom back to 1× and allows it again when reset', async () => {
+    const kiosk = guarded('kiosk');
+    await resetPinchZoom(kiosk as unknown as WebContents);
+    expect(kiosk.zoomLimits).toEqual([
+      [1, 1],
+      [1, MAX_PINCH_ZOOM],
+    ]);
   });
 });
 
