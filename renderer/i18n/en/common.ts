@@ -5,6 +5,7 @@ export const common: Translation<typeof vi> = {
   loading: 'Starting…',
   back: 'Back',
   retry: 'Retry',
+  scrollMore: 'Scroll for more',
   displayModes: {
     group: 'Display',
     largeText: 'Larger text',

@@ -3,6 +3,8 @@ export const common = {
   loading: 'Đang khởi động…',
   back: 'Quay lại',
   retry: 'Thử lại',
+  /** Under a part of the screen that scrolls by itself, while there is more below. */
+  scrollMore: 'Kéo để xem thêm',
   displayModes: {
     group: 'Cách hiển thị',
     largeText: 'Chữ lớn',

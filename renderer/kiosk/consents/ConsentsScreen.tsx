@@ -2,6 +2,7 @@ import type { JSX } from 'react';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useT } from '../../i18n/I18nProvider';
 import { PurposeCard } from './PurposeCard';
+import { ScrollRegion } from './ScrollRegion';
 import { useConsents } from './use-consents';
 
 export type ConsentsScreenProps = { onBack(): void };
@@ -13,12 +14,14 @@ export function ConsentsScreen({ onBack }: ConsentsScreenProps): JSX.Element {
 
   return (
     <div className="consents">
-      <div className="back-row">
-        <button type="button" className="button button-secondary" data-testid="consents-back" onClick={onBack}>
-          <span aria-hidden="true">‹</span> {t('common:back')}
-        </button>
+      <div className="screen-head">
+        <div className="back-row">
+          <button type="button" className="button button-secondary" data-testid="consents-back" onClick={onBack}>
+            <span aria-hidden="true">‹</span> {t('common:back')}
+          </button>
+        </div>
+        <h2 className="section-title">{t('consents:title')}</h2>
       </div>
-      <h2 className="section-title">{t('consents:title')}</h2>
       <p className="info-text">{t('consents:intro')}</p>
       {view === null && busy ? (
         <p className="info-text" role="status">
@@ -32,7 +35,8 @@ export function ConsentsScreen({ onBack }: ConsentsScreenProps): JSX.Element {
         </p>
       ) : null}
       {view !== null ? (
-        <>
+        // The cards and the receipt choice scroll by themselves; Back and the title stay in sight.
+        <ScrollRegion label={t('consents:title')} className="consents-scroll">
           <div className="consent-list" data-testid="consent-list">
             {view.purposes.map((purpose) => (
               <PurposeCard key={purpose.id} purpose={purpose} mode="switch" disabled={busy} onChoose={(granted) => void set(purpose.id, granted)} />
@@ -59,7 +63,7 @@ export function ConsentsScreen({ onBack }: ConsentsScreenProps): JSX.Element {
             </div>
             {!view.hasEmail ? <p className="info-text">{t('consents:receipts.noEmail')}</p> : null}
           </section>
-        </>
+        </ScrollRegion>
       ) : null}
     </div>
   );

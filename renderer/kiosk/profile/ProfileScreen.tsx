@@ -9,6 +9,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { useKiot } from '../../components/KiotProvider';
 import { useAction } from '../../components/use-action';
 import { useT } from '../../i18n/I18nProvider';
+import { ScrollRegion } from '../consents/ScrollRegion';
 import { ChangeHistory } from './ChangeHistory';
 import { CodeStep } from './CodeStep';
 import { PhoneChangeForm } from './PhoneChangeForm';
@@ -120,6 +121,9 @@ export function ProfileScreen({ onBack }: ProfileScreenProps): JSX.Element {
     if (result?.ok) toView('removed');
   };
 
+  /** A change form or a code step is open (rather than the fields and their history). */
+  const editing = profile !== null && mode.kind !== 'view' && mode.kind !== 'confirmRemove';
+
   const body = ((): JSX.Element => {
     if (profile === null) {
       return loadError ? (
@@ -164,17 +168,20 @@ export function ProfileScreen({ onBack }: ProfileScreenProps): JSX.Element {
                 {t(noticeKeys[mode.notice])}
               </p>
             ) : null}
-            <p className="info-text">{t('profile:maskedHint')}</p>
-            <ProfileFields details={profile.details} disabled={false} onChange={(field) => setMode({ kind: field })} onRemoveEmail={() => setMode({ kind: 'confirmRemove' })} />
-            <ChangeHistory
-              contactChanges={profile.contactChanges}
-              corrections={profile.corrections}
-              disabled={false}
-              onResume={(change) => {
-                const target = nextTarget(change);
-                if (target !== null) setMode({ kind: 'code', change, target, start: null });
-              }}
-            />
+            {/* The fields and the change history scroll by themselves under Back, the title and any notice. */}
+            <ScrollRegion label={t('profile:title')} className="profile-scroll">
+              <p className="info-text">{t('profile:maskedHint')}</p>
+              <ProfileFields details={profile.details} disabled={false} onChange={(field) => setMode({ kind: field })} onRemoveEmail={() => setMode({ kind: 'confirmRemove' })} />
+              <ChangeHistory
+                contactChanges={profile.contactChanges}
+                corrections={profile.corrections}
+                disabled={false}
+                onResume={(change) => {
+                  const target = nextTarget(change);
+                  if (target !== null) setMode({ kind: 'code', change, target, start: null });
+                }}
+              />
+            </ScrollRegion>
           </>
         );
       default:
@@ -183,13 +190,16 @@ export function ProfileScreen({ onBack }: ProfileScreenProps): JSX.Element {
   })();
 
   return (
-    <div className="profile-screen" data-testid="profile-screen">
-      <div className="back-row">
-        <button type="button" className="button button-secondary" data-testid="profile-back" onClick={onBack}>
-          {t('common:back')}
-        </button>
+    <div className={editing ? 'profile-screen profile-screen-editing' : 'profile-screen'} data-testid="profile-screen">
+      <div className="screen-head">
+        <div className="back-row">
+          <button type="button" className="button button-secondary" data-testid="profile-back" onClick={onBack}>
+            {t('common:back')}
+          </button>
+        </div>
+        {/* A change form or code step carries its own title: on a short landscape screen the keyboard needs the line. */}
+        {editing ? null : <h2 className="section-title">{t('profile:title')}</h2>}
       </div>
-      <h2 className="section-title">{t('profile:title')}</h2>
       {body}
       {mode.kind === 'confirmRemove' ? (
         <div className="overlay">

@@ -53,31 +53,34 @@ export function TextChangeForm(props: TextChangeFormProps): JSX.Element {
   const hint = props.field === 'email' ? t('profile:email.hint') : props.field === 'name' ? t('profile:correction.nameHint') : t('profile:correction.addressHint');
   const max = props.field === 'email' ? EMAIL_MAX : props.field === 'name' ? NAME_MAX : ADDRESS_MAX;
   return (
-    <section className="profile-edit" aria-labelledby="profile-text-title" data-testid={`profile-${props.field}-form`}>
-      <h2 id="profile-text-title" className="section-title" ref={titleRef}>
-        {title}
-      </h2>
-      <p className="screen-hint">{hint}</p>
-      <output className="text-display" data-testid="profile-text-display">
-        {value}
-      </output>
-      <div className="entry-message">
-        {invalid ? (
-          <p className="error-text" role="alert" data-testid="error-message">
-            {props.field === 'name' ? t('profile:correction.invalidName') : t('profile:correction.invalidAddress')}
-          </p>
-        ) : null}
-        {failure ? <ErrorMessage error={failure.error} overrides={{ hub_unavailable: 'profile:hubNeeded' }} onRetry={failure.retry} retryDisabled={busy} /> : null}
+    <section className="profile-edit profile-edit-text" aria-labelledby="profile-text-title" data-testid={`profile-${props.field}-form`}>
+      {/* The field and its buttons; beside the keyboard on a landscape screen, above it on a portrait one. */}
+      <div className="profile-edit-main">
+        <h2 id="profile-text-title" className="section-title" ref={titleRef}>
+          {title}
+        </h2>
+        <p className="screen-hint">{hint}</p>
+        <output className="text-display" data-testid="profile-text-display">
+          {value}
+        </output>
+        <div className="entry-message">
+          {invalid ? (
+            <p className="error-text" role="alert" data-testid="error-message">
+              {props.field === 'name' ? t('profile:correction.invalidName') : t('profile:correction.invalidAddress')}
+            </p>
+          ) : null}
+          {failure ? <ErrorMessage error={failure.error} overrides={{ hub_unavailable: 'profile:hubNeeded' }} onRetry={failure.retry} retryDisabled={busy} /> : null}
+        </div>
+        <div className="actions">
+          <button type="button" className="button button-secondary" data-testid="profile-cancel" disabled={busy} onClick={props.onCancel}>
+            {t('profile:cancel')}
+          </button>
+          <button type="button" className="button button-primary" data-testid="profile-text-send" disabled={busy || value.trim() === ''} onClick={() => void send()}>
+            {props.field === 'email' ? t('profile:email.send') : t('profile:correction.send')}
+          </button>
+        </div>
       </div>
-      <div className="actions">
-        <button type="button" className="button button-secondary" data-testid="profile-cancel" disabled={busy} onClick={props.onCancel}>
-          {t('profile:cancel')}
-        </button>
-        <button type="button" className="button button-primary" data-testid="profile-text-send" disabled={busy || value.trim() === ''} onClick={() => void send()}>
-          {props.field === 'email' ? t('profile:email.send') : t('profile:correction.send')}
-        </button>
-      </div>
-      {/* Below the buttons: on a landscape screen the tall keyboard would otherwise push Send out of sight. */}
+      {/* Below the buttons in portrait, so Send is never under the keyboard. */}
       <TextKeyboard value={value} onChange={change} initialLayout={props.field === 'email' ? 'email' : 'telex'} maxLength={max} capitalizeWords={props.field === 'name'} disabled={busy} />
     </section>
   );

@@ -11,6 +11,7 @@ import { useT } from '../../i18n/I18nProvider';
 import { useSecondsLeft } from '../auth/use-seconds-left';
 import { CancelDialog } from './CancelDialog';
 import { DeletionCodeStep } from './DeletionCodeStep';
+import { ScrollRegion } from '../consents/ScrollRegion';
 import { DeletionStatus } from './DeletionStatus';
 import { isClosed } from './request-dates';
 
@@ -118,23 +119,26 @@ export function DeletionScreen({ onBack, onOpenList }: DeletionScreenProps): JSX
       case 'intro':
         return (
           <section className="deletion-intro" data-testid="deletion-intro">
-            <div className="deletion-facts">
-              <p className="request-when" data-testid="deletion-when">
-                {t('requests:deletion.when', { count: DELETION_DELAY_DAYS })}
-              </p>
-              <h3 className="request-subtitle">{t('requests:deletion.erasedTitle')}</h3>
-              <ul className="request-facts" data-testid="deletion-erased">
-                <li>{t('requests:deletion.erased.name')}</li>
-                <li>{t('requests:deletion.erased.phone')}</li>
-                <li>{t('requests:deletion.erased.email')}</li>
-                <li>{t('requests:deletion.erased.address')}</li>
-                <li>{t('requests:deletion.erased.consents')}</li>
-                <li>{t('requests:deletion.erased.signIns')}</li>
-                <li>{t('requests:deletion.erased.contactChanges')}</li>
-              </ul>
-              <h3 className="request-subtitle">{t('requests:deletion.keptTitle')}</h3>
-              <p className="info-text">{t('requests:deletion.kept')}</p>
-            </div>
+            {/* What is erased and what is kept scrolls by itself; the notice choice, Cancel and Send code stay in sight. */}
+            <ScrollRegion label={t('requests:deletion.title')} className="deletion-facts-scroll">
+              <div className="deletion-facts">
+                <p className="request-when" data-testid="deletion-when">
+                  {t('requests:deletion.when', { count: DELETION_DELAY_DAYS })}
+                </p>
+                <h3 className="request-subtitle">{t('requests:deletion.erasedTitle')}</h3>
+                <ul className="request-facts" data-testid="deletion-erased">
+                  <li>{t('requests:deletion.erased.name')}</li>
+                  <li>{t('requests:deletion.erased.phone')}</li>
+                  <li>{t('requests:deletion.erased.email')}</li>
+                  <li>{t('requests:deletion.erased.address')}</li>
+                  <li>{t('requests:deletion.erased.consents')}</li>
+                  <li>{t('requests:deletion.erased.signIns')}</li>
+                  <li>{t('requests:deletion.erased.contactChanges')}</li>
+                </ul>
+                <h3 className="request-subtitle">{t('requests:deletion.keptTitle')}</h3>
+                <p className="info-text">{t('requests:deletion.kept')}</p>
+              </div>
+            </ScrollRegion>
             <div className="deletion-choose">
               <h3 className="request-subtitle" id="deletion-notice-title">
                 {t('requests:deletion.noticeTitle')}
@@ -178,13 +182,15 @@ export function DeletionScreen({ onBack, onOpenList }: DeletionScreenProps): JSX
 
   return (
     <div className="requests-screen" data-testid="deletion-screen">
-      <div className="back-row">
-        <button type="button" className="button button-secondary" data-testid="requests-back" onClick={onBack}>
-          <span aria-hidden="true">‹</span> {t('common:back')}
-        </button>
+      <div className="screen-head">
+        <div className="back-row">
+          <button type="button" className="button button-secondary" data-testid="requests-back" onClick={onBack}>
+            <span aria-hidden="true">‹</span> {t('common:back')}
+          </button>
+        </div>
+        {/* The code and confirmation steps carry their own title: on a short landscape screen every line counts. */}
+        {step.kind === 'intro' || step.kind === 'cancelled' ? <h2 className="section-title">{t('requests:deletion.title')}</h2> : null}
       </div>
-      {/* The code and confirmation steps carry their own title: on a short landscape screen every line counts. */}
-      {step.kind === 'intro' || step.kind === 'cancelled' ? <h2 className="section-title">{t('requests:deletion.title')}</h2> : null}
       {load.busy && view === null ? (
         <p className="info-text" role="status">
           {t('requests:loading')}
