@@ -8,6 +8,8 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx'],
           environment: 'node',
+          // `expect(…).toBeVisible()` for the renderer tests.
+          setupFiles: ['tests/unit/dom-matchers.ts'],
         },
       },
       {

@@ -68,7 +68,9 @@ describe('the on-screen text keyboard', () => {
     expect(field()).toBe('hòa as');
     tap('key-layout-email');
     expect(screen.queryByTestId('key-shift')).toBeNull();
-    expect(screen.getByTestId('key-at')).toBeTruthy();
+    const at = screen.getByTestId('key-at');
+    expect(at).toBeVisible();
+    expect(at.textContent).toBe('@');
     tap('key-layout-telex');
     tapLetters(' as');
     expect(field()).toBe('hòa as á');
@@ -84,7 +86,8 @@ describe('the on-screen text keyboard', () => {
     expect(clear.textContent).toContain('✕');
     expect(backspace.textContent).toContain('⌫');
     tap('key-clear');
-    expect(screen.getByText('Xóa hết những gì đã gõ?')).toBeTruthy();
+    // The question names the pair of keys that answer it.
+    expect(screen.getByRole('group', { name: 'Xóa hết những gì đã gõ?' })).toBeVisible();
     tap('key-clear-no');
     expect(field()).toBe('Lê Lợi');
     tap('key-clear', 'key-clear-yes');
@@ -97,7 +100,7 @@ describe('the on-screen text keyboard', () => {
     tap('key-clear');
     expect(screen.queryByTestId('key-layout-telex')).toBeNull();
     tap('key-a');
-    expect(screen.getByTestId('key-layout-telex')).toBeTruthy();
+    expect(screen.getByTestId('key-layout-telex')).toBeVisible();
     expect(field()).toBe('Lana');
   });
 
@@ -136,7 +139,10 @@ describe('the on-screen text keyboard', () => {
     show({ initialLayout: 'telex', maxLength: 3 });
     tap('key-a', 'key-b', 'key-c');
     expect(screen.getByTestId('key-d').hasAttribute('disabled')).toBe(true);
-    expect(screen.getByText('Đã đủ 3 ký tự, không gõ thêm được.')).toBeTruthy();
+    // Shown, and announced: the status line is a polite live region.
+    const status = screen.getByText('Đã đủ 3 ký tự, không gõ thêm được.');
+    expect(status).toBeVisible();
+    expect(status.getAttribute('aria-live')).toBe('polite');
   });
 
   it('names every key with words that contain what it shows, in the resident’s language', () => {
@@ -157,7 +163,7 @@ describe('the on-screen text keyboard', () => {
       }
     }
     show({ initialLayout: 'marks' }, 'en');
-    expect(screen.getByRole('group', { name: 'Letter keyboard with accent keys' })).toBeTruthy();
+    expect(screen.getByRole('group', { name: 'Letter keyboard with accent keys' })).toBe(screen.getByTestId('text-keyboard'));
     expect(screen.getByRole('button', { name: 'Huyền' })).toBe(screen.getByTestId('key-tone-huyen'));
     expect(screen.getByRole('button', { name: 'Delete' })).toBe(screen.getByTestId('key-delete'));
     expect(screen.getByRole('button', { name: 'Accents' })).toBe(screen.getByTestId('key-layout-marks'));
