@@ -270,7 +270,8 @@ describe('bills screen', () => {
     expect((await screen.findByTestId('bill-detail')).textContent).toContain('20/10/2026 10:00');
     fireEvent.click(screen.getByTestId('bill-back'));
     // Back finds the list as it was left: the paid history, October open.
-    expect(screen.getByRole('button', { name: /^Phí quản lý\s*Hạn/ })).toBeTruthy();
+    expect(screen.getAllByTestId('month-toggle')[0]!.getAttribute('aria-expanded')).toBe('true');
+    expect(screen.getByRole('button', { name: /^Phí quản lý\s*Hạn/ })).toBeVisible();
     fireEvent.click(screen.getByTestId('bills-history'));
     fireEvent.click(screen.getByRole('button', { name: /^Nước\s*Hạn/ }));
     expect(within(await screen.findByTestId('bill-consumption')).getByText('17 m³').textContent).toBe('17 m³');

@@ -39,9 +39,9 @@ describe('who accessed my data', () => {
     fireEvent.click(screen.getByTestId('nav-privacy'));
     fireEvent.click(await screen.findByTestId('privacy-accessLog'));
     const first = (await screen.findAllByTestId('access-log-entry'))[0]!;
-    expect(within(first).getByText('Nguyễn Thị Lan (Management board) viewed your profile')).toBeTruthy();
-    expect(within(first).getByText('Reason: Cư dân gọi hỏi về hóa đơn')).toBeTruthy();
-    expect(screen.getByRole('heading', { name: 'Who accessed my data' })).toBeTruthy();
+    expect(within(first).getByText('Nguyễn Thị Lan (Management board) viewed your profile')).toBeVisible();
+    expect(within(first).getByText('Reason: Cư dân gọi hỏi về hóa đơn')).toBeVisible();
+    expect(screen.getByRole('heading', { name: 'Who accessed my data' })).toBeVisible();
   });
 
   it('shows an empty state when nobody accessed the data', async () => {
@@ -57,7 +57,10 @@ describe('who accessed my data', () => {
     fake.failNext('accessLog:list', { code: 'hub_unavailable', message: 'down' });
     fireEvent.click(screen.getByTestId('nav-privacy'));
     fireEvent.click(await screen.findByTestId('privacy-accessLog'));
-    expect((await screen.findByTestId('error-message')).textContent).toBeTruthy();
+    // Announced (role alert) and in words, not just a non-empty box.
+    const alert = await screen.findByRole('alert');
+    expect(alert).toBeVisible();
+    expect(within(alert).getByTestId('error-message').textContent).toBe('!Dịch vụ tạm thời không khả dụng, vui lòng thử lại.');
     expect(screen.queryByTestId('access-log-entry')).toBeNull();
     fireEvent.click(screen.getByTestId('retry'));
     expect(await screen.findAllByTestId('access-log-entry')).toHaveLength(4);
@@ -70,6 +73,7 @@ describe('who accessed my data', () => {
     await openAccessLog();
     await screen.findAllByTestId('access-log-entry');
     fireEvent.click(screen.getByTestId('access-log-back'));
-    expect(await screen.findByTestId('privacy-accessLog')).toBeTruthy();
+    expect(await screen.findByTestId('privacy-accessLog')).toBeVisible();
+    expect(screen.queryByTestId('access-log-list')).toBeNull();
   });
 });

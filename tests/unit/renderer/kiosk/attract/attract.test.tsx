@@ -84,6 +84,8 @@ describe('emergency takeover', () => {
     await mainProcess(() => fake.setBuilding({ emergency: null }));
     await advance(BUILDING_REFRESH_MS);
     expect(screen.queryByTestId('emergency')).toBeNull();
-    expect(screen.getByTestId('attract-start')).toBeTruthy();
+    const start = screen.getByTestId('attract-start');
+    expect(start).toBeVisible();
+    expect(start.textContent).toContain('Chạm để bắt đầu');
   });
 });

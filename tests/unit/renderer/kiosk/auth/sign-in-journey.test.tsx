@@ -40,7 +40,7 @@ describe('language choice', () => {
 
     fireEvent.click(en!);
     expect(screen.getByTestId('attract-start').textContent).toContain('Touch to start');
-    expect(screen.getByRole('group', { name: 'Language' })).toBeTruthy();
+    expect(screen.getByRole('group', { name: 'Language' })).toBeVisible();
     expect(screen.getByRole('button', { name: 'English' }).getAttribute('aria-pressed')).toBe('true');
     fireEvent.click(screen.getByRole('button', { name: 'English' }));
     expect(screen.getByTestId('attract-start').textContent).toContain('Touch to start');
@@ -177,9 +177,13 @@ describe('idle countdown', () => {
     await mainProcess(() => fake.startCountdown(15));
     const overlay = screen.getByTestId('countdown-overlay');
     const end = within(overlay).getByRole('button', { name: 'Kết thúc ngay' });
-    expect(within(overlay).getByRole('button', { name: 'Tiếp tục' })).toBeTruthy();
+    const keepGoing = within(overlay).getByRole<HTMLButtonElement>('button', { name: 'Tiếp tục' });
+    expect(keepGoing).toBeVisible();
+    expect(keepGoing.disabled).toBe(false);
     fireEvent.click(end);
-    expect(await screen.findByTestId('attract-start')).toBeTruthy();
+    const start = await screen.findByTestId('attract-start');
+    expect(start).toBeVisible();
+    expect(start.textContent).toContain('Chạm để bắt đầu');
     expect(fake.callsTo('session:end')).toHaveLength(1);
     expect(fake.callsTo('session:continue')).toHaveLength(0);
     expect(screen.queryByTestId('countdown-overlay')).toBeNull();
@@ -197,15 +201,15 @@ describe('idle countdown', () => {
       await vi.advanceTimersByTimeAsync(0);
     });
     await mainProcess(() => fake.lock('idle'));
-    expect(screen.getByText('Phiên trước đã kết thúc để bảo vệ thông tin của bạn.')).toBeTruthy();
+    expect(screen.getByText('Phiên trước đã kết thúc để bảo vệ thông tin của bạn.')).toBeVisible();
     await act(async () => {
       await vi.advanceTimersByTimeAsync(SESSION_ENDED_NOTICE_MS - 1000);
     });
-    expect(screen.getByText('Phiên trước đã kết thúc để bảo vệ thông tin của bạn.')).toBeTruthy();
+    expect(screen.getByText('Phiên trước đã kết thúc để bảo vệ thông tin của bạn.')).toBeVisible();
     await act(async () => {
       await vi.advanceTimersByTimeAsync(1000);
     });
     expect(screen.queryByText('Phiên trước đã kết thúc để bảo vệ thông tin của bạn.')).toBeNull();
-    expect(screen.getByTestId('attract-start')).toBeTruthy();
+    expect(screen.getByTestId('attract-start')).toBeVisible();
   });
 });

@@ -52,7 +52,7 @@ describe('my consents', () => {
     expect(within(sms).getByTestId('consent-since').textContent).toBe('Từ 20/11/2026 · chính sách phiên bản 2');
     const delivery = screen.getByTestId('consent-delivery_partners');
     expect(within(delivery).getByTestId('consent-switch').getAttribute('aria-checked')).toBe('false');
-    expect(within(delivery).getByText('Đối tác giao hàng: Giao Hàng Tiết Kiệm và Ahamove.')).toBeTruthy();
+    expect(within(delivery).getByText('Đối tác giao hàng: Giao Hàng Tiết Kiệm và Ahamove.')).toBeVisible();
   });
 
   it('a tap records the change and says it is saved on this kiosk until sent', async () => {
@@ -84,7 +84,8 @@ describe('the re-consent review', () => {
     expect(fake.callsTo('consents:set').map((c) => c.request)).toEqual([{ purposeId: 'delivery_partners', granted: false }]);
     await expect.poll(() => (screen.getByTestId('reconsent-continue') as HTMLButtonElement).disabled).toBe(false);
     fireEvent.click(screen.getByTestId('reconsent-continue'));
-    expect(await screen.findByTestId('home')).toBeTruthy();
+    expect(await screen.findByTestId('home')).toBeVisible();
+    expect(screen.queryByTestId('reconsent')).toBeNull();
   });
 
   it('shows nothing of the signed-in screens while the hub is asked whether a review is needed', async () => {
@@ -94,10 +95,14 @@ describe('the re-consent review', () => {
     });
     await toCode();
     press('123456');
-    expect(await screen.findByTestId('reconsent-checking')).toBeTruthy();
+    const checking = await screen.findByTestId('reconsent-checking');
+    expect(checking).toBeVisible();
+    expect(checking.getAttribute('role')).toBe('status');
+    expect(checking.textContent).toBe('Đang tải…');
     expect(screen.queryByTestId('bills-list')).toBeNull();
     release();
-    expect(await screen.findByTestId('reconsent')).toBeTruthy();
+    expect(within(await screen.findByTestId('reconsent')).getByRole('heading', { name: 'Chính sách bảo mật đã thay đổi' })).toBeVisible();
+    expect(screen.queryByTestId('reconsent-checking')).toBeNull();
     expect(screen.queryByTestId('bills-list')).toBeNull();
   });
 

@@ -54,15 +54,19 @@ describe('pay screen', () => {
     expect(qr.getAttribute('aria-label')).toBe('Mã QR chuyển 812.400 ₫ vào tài khoản 0011004567890, nội dung KT7H3M9Q2X');
     // A real symbol, drawn from the payload: many dark modules.
     expect(qr.querySelector('path')!.getAttribute('d')!.split('M').length).toBeGreaterThan(300);
-    expect(await screen.findByText('Đang chờ ngân hàng xác nhận…')).toBeTruthy();
+    const waiting = await screen.findByText('Đang chờ ngân hàng xác nhận…');
+    expect(waiting).toBeVisible();
+    // Inside the polite status region: a screen reader hears the wait, then the money.
+    expect(waiting.closest('[role="status"]')).toBe(screen.getByTestId('pay-status'));
 
     // The first wait asks at once; the next one waits for a change from "open".
     await vi.waitFor(() => expect(fake.callsTo('payments:wait').at(-1)?.request).toEqual({ id: 'pi_1', seen: 'open' }));
     await arrive(fake, 812_400);
     expect((await screen.findByTestId('pay-received')).textContent).toBe('✓ Đã nhận 812.400 ₫');
     expect(screen.queryByTestId('pay-qr')).toBeNull();
-    const paid = within(screen.getByTestId('pay-bills'));
-    expect(paid.getByText('Đã thanh toán')).toBeTruthy();
+    const paid = screen.getByTestId('pay-bills').querySelector<HTMLElement>('li[data-bill-id="b-nov-elec"]')!;
+    expect(within(paid).getByText('Đã thanh toán')).toBeVisible();
+    expect(within(paid).getByText('812.400 ₫')).toBeVisible();
 
     // Done goes to the bills, where the bill is paid now.
     fireEvent.click(screen.getByTestId('pay-done'));
@@ -115,7 +119,9 @@ describe('pay screen', () => {
     fake.failNext('payments:wait', { code: 'hub_unavailable', message: 'down' });
     fireEvent.click(screen.getByTestId('bill-pay'));
     expect((await screen.findByTestId('pay-offline')).textContent).toContain('xác nhận sẽ hiện trong danh sách hóa đơn sau');
-    expect(await screen.findByTestId('pay-qr')).toBeTruthy();
+    const qr = await screen.findByTestId('pay-qr');
+    expect(qr).toBeVisible();
+    expect(qr.getAttribute('aria-label')).toContain('nội dung KT7H3M9Q2X');
     expect(screen.getByTestId('pay-code').textContent).toBe('KT 7H3M 9Q2X');
     // After a pause the screen asks again, and then waits for the money.
     await vi.waitFor(() => expect(fake.callsTo('payments:wait').at(-1)?.request).toEqual({ id: 'pi_1', seen: 'open' }), { timeout: 8000 });
@@ -148,6 +154,8 @@ describe('pay screen', () => {
     fireEvent.click(row!);
     await screen.findByTestId('bill-detail');
     expect(screen.queryByTestId('bill-pay')).toBeNull();
-    expect(screen.getByTestId('bill-back')).toBeTruthy();
+    const back = screen.getByTestId<HTMLButtonElement>('bill-back');
+    expect(back).toBeVisible();
+    expect(back.disabled).toBe(false);
   });
 });
