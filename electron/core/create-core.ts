@@ -144,7 +144,7 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
     ...createPolicyHandlers(policy),
     ...createBuildingHandlers(createBuildingService({ db })),
     ...createRequestsHandlers(createRequestsService({ session, hub })),
-    ...createPaymentsHandlers(createPaymentsService({ session, hub, cache, hubTimeoutMs: opts.hubTimeoutMs ?? DEFAULT_HUB_TIMEOUT_MS })),
+    ...createPaymentsHandlers(createPaymentsService({ session, hub, cache })),
     ...createConsoleRequestsHandlers(createConsoleRequestsService({ staffHub: staff.staffHub })),
     ...createConsoleAuditHandlers(createConsoleAuditService({ staffHub: staff.staffHub })),
     ...createConsoleDevicesHandlers(createConsoleDevicesService({ staffHub: staff.staffHub })),

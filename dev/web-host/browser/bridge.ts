@@ -9,7 +9,9 @@ import type { Result } from '../../../shared/result';
 import { WEB_HOST_TOKEN_CHECK_PATH, WEB_HOST_TOKEN_PAGE_PATH, WEB_HOST_WS_PATH } from '../protocol';
 import type { ClientMessage, ServerMessage } from '../protocol';
 
-const REQUEST_TIMEOUT_MS = 20_000;
+// Longer than the slowest call the kiosk core makes: a payment's long poll (20 s at the hub)
+// on top of the hub client's own 10 s deadline.
+const REQUEST_TIMEOUT_MS = 45_000;
 
 type Pending = { resolve: (r: Result<unknown>) => void; timer: ReturnType<typeof setTimeout> };
 

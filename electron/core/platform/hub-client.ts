@@ -61,6 +61,17 @@ export type HubClient = {
   signOut(residentToken: string): Promise<void>;
 };
 
+/**
+ * The time a long-poll call asks the hub to hold its answer (the `waitMs` query parameter of a
+ * route such as `me.payment`): the hub client's deadline is that much longer, so a quiet wait is
+ * never mistaken for an unreachable hub. Capped at a minute, whatever a caller passes.
+ */
+export const MAX_LONG_POLL_MS = 60_000;
+function longPollWaitMs(query: Record<string, unknown> | undefined): number {
+  const wait = query?.waitMs;
+  return typeof wait === 'number' && Number.isFinite(wait) && wait > 0 ? Math.min(wait, MAX_LONG_POLL_MS) : 0;
+}
+
 /** For a hub error without a readable body: the closest code for its status. */
 function codeForStatus(status: number): ErrorCode {
   switch (status) {
@@ -126,11 +137,13 @@ export function createHubClient(deps: HubClientDeps): HubClient {
     const sendsBody = route.body !== undefined;
     if (sendsBody) headers['content-type'] = 'application/json';
 
+    const deadlineMs = deps.timeoutMs + longPollWaitMs(query);
     let response: Response;
     let text: string;
     try {
-      // One deadline for connecting, the headers and the body together.
-      const signal = AbortSignal.timeout(deps.timeoutMs);
+      // One deadline for connecting, the headers and the body together; a long poll's deadline
+      // starts after the wait it asks the hub for.
+      const signal = AbortSignal.timeout(deadlineMs);
       response = await deps.fetch(`${baseUrl}${path}${queryString(query)}`, {
         method: route.method,
         headers,
@@ -141,7 +154,7 @@ export function createHubClient(deps: HubClientDeps): HubClient {
       text = await response.text();
     } catch (err) {
       const timedOut = err instanceof DOMException && err.name === 'TimeoutError';
-      throw unavailable(timedOut ? `no answer within ${deps.timeoutMs} ms` : 'network error', {
+      throw unavailable(timedOut ? `no answer within ${deadlineMs} ms` : 'network error', {
         path,
         error: err instanceof Error ? err.message : String(err),
       });

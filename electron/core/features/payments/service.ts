@@ -15,20 +15,16 @@ import { assertSameSession, requireSignedIn } from '../../session/guards';
 import type { Session } from '../../session/resident-session';
 import type { SessionCache } from '../../session/session-cache';
 
-/** How long one `payments:wait` waits at the hub when nothing changes, at most. */
+/**
+ * How long one `payments:wait` waits at the hub when nothing changes. The hub client adds this
+ * wait to its own timeout for the call (`longPollWaitMs` in platform/hub-client.ts).
+ */
 export const PAYMENT_WAIT_MS = 20_000;
-/** Room left between the end of the hub's wait and the hub client's timeout. */
-const WAIT_MARGIN_MS = 2_000;
 
 export type PaymentsServiceDeps = {
   session: Session;
   hub: Pick<HubClient, 'call'>;
   cache: SessionCache;
-  /**
-   * The hub client's timeout. The long poll's wait at the hub ends well before it, or every
-   * quiet wait would look like an unreachable hub.
-   */
-  hubTimeoutMs: number;
 };
 
 export type PaymentsService = {
@@ -39,7 +35,6 @@ export type PaymentsService = {
 
 export function createPaymentsService(deps: PaymentsServiceDeps): PaymentsService {
   const { session, hub, cache } = deps;
-  const waitMs = Math.max(0, Math.min(PAYMENT_WAIT_MS, deps.hubTimeoutMs - WAIT_MARGIN_MS));
 
   async function live<T>(run: (token: string) => Promise<T>, touch: boolean): Promise<T> {
     const token = requireSignedIn(session);
@@ -69,7 +64,7 @@ export function createPaymentsService(deps: PaymentsServiceDeps): PaymentsServic
     wait: (id, seen) =>
       live(async (token) => {
         const epoch = session.epoch;
-        const query = seen === undefined ? { waitMs: 0 } : { waitMs, seen };
+        const query = seen === undefined ? { waitMs: 0 } : { waitMs: PAYMENT_WAIT_MS, seen };
         const state = await hub.call('me.payment', { token, params: { id }, query });
         // Checked before the cache is written: after a lock it may hold the next resident's bills.
         assertSameSession(session, epoch);

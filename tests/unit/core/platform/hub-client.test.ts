@@ -184,6 +184,15 @@ describe('createHubClient', () => {
     expect(Date.now() - started).toBeLessThan(2000);
   });
 
+  it("gives a long poll the hub's wait on top of its own timeout, and still gives up after both", async () => {
+    reply = 'hang';
+    const err = await rejection(client({ timeoutMs: 150 }).call('me.payment', { token: 'T'.repeat(40), params: { id: 'pi_1' }, query: { waitMs: 200, seen: 'open' } }));
+    expect(err.code).toBe('hub_unavailable');
+    // Not cut off at 150 ms while the hub is still allowed to be waiting for the bank.
+    expect(err.message).toContain('350 ms');
+    expect(seen.at(-1)?.url).toBe('/v1/me/payments/pi_1?waitMs=200&seen=open');
+  });
+
   it('turns an unreachable hub (closed port) into hub_unavailable', async () => {
     const closed = http.createServer();
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
