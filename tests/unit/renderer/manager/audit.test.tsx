@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AuditPage } from '../../../../renderer/manager/audit/AuditPage';
 import { toFilters } from '../../../../renderer/manager/audit/audit-filters';
@@ -12,6 +12,7 @@ import type { Locale } from '../../../../shared/domain';
 import { createFakeKiot } from '../fake-kiot';
 import type { FakeKiot, FakeKiotOptions } from '../fake-kiot';
 import { auditEvent } from './audit-devices-fake';
+import { cellUnder } from '../table-cell';
 
 afterEach(() => {
   cleanup();
@@ -50,9 +51,9 @@ describe('the audit log page', () => {
     expect(rows).toHaveLength(50);
     expect(rows[0]!.getAttribute('data-seq')).toBe('60');
     // 2026-11-20 02:00 UTC + 59 h = 22/11/2026 13:00 UTC = 20:00 in Hanoi.
-    expect(within(rows[0]!).getByText('22/11/2026 20:00')).toBeTruthy();
-    expect(within(rows[0]!).getByText('Nguyễn Thị Thu')).toBeTruthy();
-    expect(within(rows[0]!).getByText(/Ban quản lý/)).toBeTruthy();
+    expect(rows[0]).toBeVisible();
+    expect(cellUnder(rows[0]!, 'Thời gian').textContent).toBe('22/11/2026 20:00');
+    expect(cellUnder(rows[0]!, 'Người thực hiện').textContent).toMatch(/^Nguyễn Thị Thu · Ban quản lý/);
     expect(screen.getByTestId('audit-total').textContent).toBe('60 sự kiện');
     expect((await screen.findByTestId('audit-chain')).getAttribute('data-ok')).toBe('true');
   });
@@ -120,7 +121,9 @@ describe('the audit log page', () => {
 
   it('tells customer care the log is not theirs', async () => {
     renderAudit({ events, role: 'care' });
-    expect(await screen.findByText('Vai trò của bạn không được xem nhật ký kiểm tra.')).toBeTruthy();
+    const refusal = await screen.findByText('Vai trò của bạn không được xem nhật ký kiểm tra.');
+    expect(refusal).toBeVisible();
+    expect(refusal.closest('[role="alert"]')).not.toBeNull();
     expect(screen.queryByTestId('audit-row')).toBeNull();
   });
 });

@@ -13,6 +13,7 @@ import type { Locale } from '../../../../shared/domain';
 import { createFakeKiot } from '../fake-kiot';
 import type { FakeKiot, FakeKiotOptions } from '../fake-kiot';
 import { fleetDevice } from './audit-devices-fake';
+import { cellUnder } from '../table-cell';
 
 afterEach(() => cleanup());
 
@@ -44,20 +45,24 @@ const devices = [
 ];
 
 const row = (id: string): HTMLElement => screen.getAllByTestId('device-row').find((r) => r.getAttribute('data-device-id') === id)!;
+const cell = (id: string, column: string): HTMLTableCellElement => cellUnder(row(id), column);
 
 describe('the device fleet page', () => {
   it('lists each device with its health, and warns in words and an icon about a kiosk not seen for 10 minutes', async () => {
     renderDevices({ devices });
     await screen.findByTestId('devices-table');
-    expect(within(row('k1')).getByText('4')).toBeTruthy();
-    expect(within(row('k1')).getByText('12 phút')).toBeTruthy();
-    expect(within(row('k1')).getByText('hub_unavailable')).toBeTruthy();
-    expect(within(row('k1')).getByText('Hoạt động')).toBeTruthy();
+    expect(row('k1')).toBeVisible();
+    expect(cell('k1', 'Chờ gửi').textContent).toBe('4');
+    expect(cell('k1', 'Chờ lâu nhất').textContent).toBe('12 phút');
+    expect(cell('k1', 'Lỗi gần nhất').textContent).toBe('hub_unavailable');
+    expect(cell('k1', 'Tình trạng').textContent).toBe('Hoạt động');
     const stale = within(row('k2')).getByTestId('device-stale');
     expect(stale.textContent).toBe('⚠ Không thấy quá 10 phút');
-    expect(within(row('k2')).getByText('25/11/2026 09:00')).toBeTruthy();
-    expect(within(row('m1')).getByText('Chưa báo lần nào')).toBeTruthy();
-    expect(within(row('m1')).getByText('Máy văn phòng')).toBeTruthy();
+    expect(cell('k2', 'Tình trạng')).toBe(stale.closest('td'));
+    expect(cell('k2', 'Lần cuối thấy').textContent).toBe('25/11/2026 09:00');
+    expect(cell('m1', 'Lần cuối thấy').textContent).toBe('Chưa báo lần nào');
+    expect(cell('m1', 'Loại').textContent).toBe('Máy văn phòng');
+    expect(cell('m1', 'Phiên bản').textContent).toBe('—');
   });
 
   it('issues a code and shows it as text and as a QR image', async () => {
@@ -84,7 +89,7 @@ describe('the device fleet page', () => {
     fireEvent.click(screen.getByTestId('revoke-confirm'));
     expect((await screen.findByTestId('revoke-done')).textContent).toBe('Đã thu hồi “Sảnh tòa B”.');
     expect(fake.callsTo('consoleDevices:revoke')[0]!.request).toEqual({ deviceId: 'k2', reason: 'Máy bị mất ở sảnh' });
-    await waitFor(() => expect(within(row('k2')).getByText(/^Đã thu hồi/)).toBeTruthy());
+    await waitFor(() => expect(cell('k2', 'Tình trạng').textContent).toMatch(/^Đã thu hồi \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/));
     expect(within(row('k2')).queryByTestId('device-revoke')).toBeNull();
   });
 
@@ -92,7 +97,9 @@ describe('the device fleet page', () => {
     renderDevices({ devices, role: 'manager' });
     await screen.findByTestId('devices-table');
     fireEvent.click(screen.getByTestId('issue-submit'));
-    expect(await screen.findByText('Chỉ quản trị viên mới được cấp mã và thu hồi thiết bị.')).toBeTruthy();
+    const refusal = await screen.findByRole('alert');
+    expect(refusal).toBeVisible();
+    expect(within(refusal).getByTestId('error-message').textContent).toBe('!Chỉ quản trị viên mới được cấp mã và thu hồi thiết bị.');
     expect(screen.queryByTestId('issued-code')).toBeNull();
   });
 
@@ -102,6 +109,7 @@ describe('the device fleet page', () => {
     expect(screen.queryByTestId('issue-code')).toBeNull();
     expect(screen.queryAllByTestId('device-revoke')).toHaveLength(0);
     renderDevices({ devices }, 'vi', 'admin');
-    expect(await screen.findByTestId('issue-code')).toBeTruthy();
+    expect(await screen.findByTestId('issue-code')).toBeVisible();
+    expect(screen.getByTestId<HTMLButtonElement>('issue-submit').disabled).toBe(false);
   });
 });
