@@ -1,6 +1,5 @@
-import { useEffect, useRef } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import type { JSX } from 'react';
-import type uPlot from 'uplot';
 import { assertNever } from '../../shared/assert-never';
 import type { Bill, Locale } from '../../shared/domain';
 import { formatMonth } from '../../shared/dates';
@@ -19,12 +18,32 @@ function shortMonth(month: string, locale: Locale): string {
 
 const BAR = '#8fa9c9';
 const BAR_NOW = '#0a4fa3';
+const INK = '#3b4350';
+const GRID = '#e3e6eb';
 const HEIGHT = 240;
+/** Never drawn narrower than this, as with uPlot before: twelve month labels need the room. */
+const MIN_WIDTH = 320;
+/** Room for the value labels on the left, the month labels below, the unit above. */
+const PAD = { left: 64, right: 12, top: 32, bottom: 36 };
 
 /**
- * The last twelve months of a metered bill's service as a small bar chart (uPlot on a canvas),
+ * Gridline values: whole round steps (1, 2 or 5 times a power of ten) from 0 up to the first one
+ * at or above the largest bar plus a tenth, so the tallest bar never touches the top.
+ */
+export function yTicks(max: number): number[] {
+  const top = Math.max(1, max) * 1.1;
+  const rough = top / 4;
+  const power = 10 ** Math.floor(Math.log10(rough));
+  const step = Math.max(1, ([1, 2, 5, 10].find((f) => f * power >= rough) ?? 10) * power);
+  const ticks: number[] = [0];
+  while ((ticks.at(-1) ?? 0) < top) ticks.push(ticks.length * step);
+  return ticks;
+}
+
+/**
+ * The last twelve months of a metered bill's service as a small bar chart (an SVG drawn here),
  * this month in the strong colour, the change against last month in words, and a table with the
- * same figures for screen readers (the canvas itself is hidden from them).
+ * same figures for screen readers (the drawing itself is hidden from them).
  */
 export type ConsumptionChartProps = {
   bill: Bill;
@@ -38,51 +57,20 @@ export function ConsumptionChart({ bill, bills, measure }: ConsumptionChartProps
   const t = useT();
   const { locale } = useLocale();
   const box = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(MIN_WIDTH);
   const history = consumptionHistory(bill, bills);
-  const key = history.map((h) => `${h.month}:${h.quantity ?? ''}`).join(',');
 
-  useEffect(() => {
+  // Drawn to the box's width in pixels, so text keeps its size on any screen; again if the box changes.
+  useLayoutEffect(() => {
     const target = box.current;
-    if (target === null) return;
-    let plot: uPlot | null = null;
-    let active = true;
-    const draw = (UPlot: typeof uPlot): void => {
-      const xs = history.map((_, i) => i);
-      const last = history.length - 1;
-      const others = history.map((h, i) => (i === last ? null : h.quantity));
-      const now = history.map((h, i) => (i === last ? h.quantity : null));
-      const bars = UPlot.paths.bars?.({ size: [0.7, 48] });
-      plot = new UPlot(
-        {
-          width: Math.max(320, target.clientWidth),
-          height: HEIGHT,
-          legend: { show: false },
-          cursor: { show: false },
-          scales: { x: { time: false, range: [-0.5, last + 0.5] }, y: { range: (_u, _min, max) => [0, Math.max(1, max) * 1.1] } },
-          axes: [
-            { values: (_u, splits) => splits.map((i) => (Number.isInteger(i) && history[i] ? shortMonth(history[i].month, locale) : '')), splits: () => xs, font: '18px sans-serif', stroke: '#3b4350' },
-            { font: '16px sans-serif', stroke: '#3b4350', size: 64 },
-          ],
-          series: [{}, { fill: BAR, stroke: BAR, paths: bars, points: { show: false } }, { fill: BAR_NOW, stroke: BAR_NOW, paths: bars, points: { show: false } }],
-        },
-        [xs, others, now],
-        target,
-      );
-    };
-    import('./uplot-chart')
-      .then(({ uPlot: UPlot }) => {
-        if (active) draw(UPlot);
-      })
-      .catch(() => {
-        // No canvas here (a test DOM): the words and the table below carry the same facts.
-      });
-    return () => {
-      active = false;
-      plot?.destroy();
-    };
-    // `key` stands for `history`, which is rebuilt on every render.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key, locale]);
+    if (target === null) return undefined;
+    const fit = (): void => setWidth(Math.max(MIN_WIDTH, Math.floor(target.clientWidth)));
+    fit();
+    if (typeof ResizeObserver === 'undefined') return undefined;
+    const observer = new ResizeObserver(fit);
+    observer.observe(target);
+    return () => observer.disconnect();
+  }, []);
 
   if (bill.consumption === null) return null;
   const change = monthOverMonth(history);
@@ -94,7 +82,9 @@ export function ConsumptionChart({ bill, bills, measure }: ConsumptionChartProps
       <p className="consumption-change" data-testid="consumption-change" data-change={change.kind}>
         <ChangeText change={change} />
       </p>
-      <div className="consumption-plot" ref={box} aria-hidden="true" />
+      <div className="consumption-plot" ref={box} aria-hidden="true">
+        <Bars history={history} width={width} locale={locale} measure={measure} />
+      </div>
       <p className="consumption-legend" aria-hidden="true">
         <span className="consumption-swatch" /> {t('payments:chart.thisMonth')}
       </p>
@@ -116,6 +106,55 @@ export function ConsumptionChart({ bill, bills, measure }: ConsumptionChartProps
         </tbody>
       </table>
     </section>
+  );
+}
+
+/** One bar per month (none where no reading exists), this month's in the strong colour. */
+function Bars({ history, width, locale, measure }: { history: readonly MonthUse[]; width: number; locale: Locale; measure: string }): JSX.Element {
+  const ticks = yTicks(Math.max(0, ...history.map((h) => h.quantity ?? 0)));
+  const top = ticks.at(-1) ?? 1;
+  const plotWidth = width - PAD.left - PAD.right;
+  const plotHeight = HEIGHT - PAD.top - PAD.bottom;
+  const slot = plotWidth / Math.max(1, history.length);
+  const barWidth = Math.min(slot * 0.7, 48);
+  const y = (value: number): number => PAD.top + plotHeight * (1 - value / top);
+  const last = history.length - 1;
+  return (
+    <svg className="consumption-svg" width={width} height={HEIGHT} viewBox={`0 0 ${width} ${HEIGHT}`} data-testid="consumption-svg" fill={INK}>
+      <text x={PAD.left - 10} y={PAD.top - 14} textAnchor="end" fontSize={16}>
+        {measure}
+      </text>
+      {ticks.map((v) => (
+        <g key={v}>
+          <line x1={PAD.left} x2={width - PAD.right} y1={y(v)} y2={y(v)} stroke={GRID} strokeWidth={1} />
+          <text x={PAD.left - 10} y={y(v)} dy="0.35em" textAnchor="end" fontSize={16} data-testid="consumption-y-label">
+            {formatInteger(v, locale)}
+          </text>
+        </g>
+      ))}
+      {history.map((h, i) => {
+        const centre = PAD.left + slot * (i + 0.5);
+        return (
+          <g key={h.month}>
+            {h.quantity === null ? null : (
+              <rect
+                x={centre - barWidth / 2}
+                y={y(h.quantity)}
+                width={barWidth}
+                height={y(0) - y(h.quantity)}
+                fill={i === last ? BAR_NOW : BAR}
+                data-testid="consumption-bar"
+                data-month={h.month}
+                data-now={i === last ? 'true' : undefined}
+              />
+            )}
+            <text x={centre} y={HEIGHT - 10} textAnchor="middle" fontSize={18} data-testid="consumption-x-label">
+              {shortMonth(h.month, locale)}
+            </text>
+          </g>
+        );
+      })}
+    </svg>
   );
 }
 

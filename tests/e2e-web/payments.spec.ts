@@ -235,8 +235,9 @@ test('the bill detail of a metered bill shows its consumption chart, and pays th
   await electricity.click();
   await expect(page.getByTestId('consumption-chart')).toBeVisible();
   await expect(page.getByTestId('consumption-change')).toHaveText(/^(Tăng|Giảm) \d+% so với tháng trước$|^Bằng tháng trước$|^Chưa có số liệu tháng trước để so sánh$/);
-  // uPlot drew its canvas.
-  await expect(page.getByTestId('consumption-chart').locator('canvas').first()).toBeVisible();
+  // The bars are drawn, this month's among them.
+  await expect(page.getByTestId('consumption-svg')).toBeVisible();
+  await expect(page.getByTestId('consumption-bar').and(page.locator('[data-now="true"]'))).toBeVisible();
   await expect(page.getByTestId('bill-back')).toBeInViewport();
   await expect(page.getByTestId('bill-pay')).toBeInViewport();
   await expectNoSeriousAxeFinding(page, '[data-testid="bill-detail"]');
