@@ -1,7 +1,7 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/core';
 import type { MetadataJson } from 'libphonenumber-js/core';
 import { normalizeVietnamesePhone } from './phone';
-import vietnamMobile from './phone-metadata/vn.mobile.json';
+import vietnamMobile from './phone-metadata/vn.mobile.json' with { type: 'json' };
 
 /** libphonenumber-js's "mobile" metadata cut down to Vietnam (`npm run phone-metadata`). */
 const mobileMetadata = vietnamMobile as MetadataJson;

@@ -1,6 +1,6 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/core';
 import type { MetadataJson } from 'libphonenumber-js/core';
-import vietnamMin from './phone-metadata/vn.min.json';
+import vietnamMin from './phone-metadata/vn.min.json' with { type: 'json' };
 
 /**
  * libphonenumber-js's "min" metadata cut down to Vietnam (`npm run phone-metadata` writes it from
