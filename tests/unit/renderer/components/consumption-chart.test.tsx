@@ -41,7 +41,12 @@ describe('consumption chart drawing', () => {
   it('labels the value axis with round numbers in the locale, up past the tallest bar, under the unit', () => {
     const svg = show([elec('2026-10', 1_200), elec('2026-11', 2_800)]);
     expect(texts(svg, 'consumption-y-label')).toEqual(['0', '1.000', '2.000', '3.000', '4.000']);
-    expect(within(svg).getByText('kWh')).toBeTruthy();
+    const unit = within(svg).getByText('kWh');
+    expect(unit).toBeVisible();
+    // Above the highest value label (a smaller y is higher up), aligned with the labels' column.
+    const labels = within(svg).getAllByTestId('consumption-y-label');
+    expect(Number(unit.getAttribute('y'))).toBeLessThan(Math.min(...labels.map((label) => Number(label.getAttribute('y')))));
+    expect(unit.getAttribute('x')).toBe(labels[0]!.getAttribute('x'));
   });
 
   it('names the months in English in English', () => {

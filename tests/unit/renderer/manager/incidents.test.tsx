@@ -17,6 +17,7 @@ import { fakeIncident } from './incidents-fake';
 import type { FakeConsoleIncidentsOptions } from './incidents-fake';
 import { fakeResident } from './residents-fake';
 import type { FakeConsoleResidentsOptions } from './residents-fake';
+import { cellUnder } from '../table-cell';
 
 const NOW = Date.parse('2026-11-25T05:00:00.000Z'); // 12:00 in Hà Nội
 const HOUR = 3600_000;
@@ -91,8 +92,12 @@ describe('incident pages', () => {
     const fake = renderRegister({});
     fireEvent.click(await screen.findByTestId('incident-register'));
     fireEvent.click(screen.getByTestId('incident-submit'));
-    expect(await screen.findByText('Nhập tên sự cố (ít nhất 3 ký tự).')).toBeTruthy();
-    expect(screen.getByText('Chọn ít nhất một loại dữ liệu.')).toBeTruthy();
+    const titleError = await screen.findByText('Nhập tên sự cố (ít nhất 3 ký tự).');
+    const categoriesError = screen.getByText('Chọn ít nhất một loại dữ liệu.');
+    for (const error of [titleError, categoriesError]) {
+      expect(error).toBeVisible();
+      expect(error.getAttribute('role')).toBe('alert');
+    }
     expect(fake.callsTo('consoleIncidents:register')).toHaveLength(0);
     fireEvent.change(screen.getByTestId('incident-title'), { target: { value: 'Gửi nhầm danh sách cư dân' } });
     fireEvent.change(screen.getByTestId('incident-description'), { target: { value: 'Bảng tính có số điện thoại bị gửi nhầm tới nhà thầu.' } });
@@ -115,14 +120,18 @@ describe('incident pages', () => {
     fireEvent.change(await screen.findByTestId('link-phones'), { target: { value: '0901234567\n0999999999' } });
     fireEvent.click(screen.getByTestId('link-submit'));
     expect((await screen.findByTestId('link-result')).textContent).toBe('1 linked, 0 already linked. Not found: 0999999999');
-    expect(within(screen.getByTestId('incident-residents')).getByText('Nguyễn Thị Mai')).toBeTruthy();
+    const linked = (): HTMLElement[] => within(screen.getByTestId('incident-residents')).getAllByTestId('incident-resident');
+    expect(linked()).toHaveLength(1);
+    expect(cellUnder(linked()[0]!, 'Resident').textContent).toBe('Nguyễn Thị Mai');
+    expect(cellUnder(linked()[0]!, 'Apartment').textContent).toBe('A-0101');
+    expect(cellUnder(linked()[0]!, 'Notices sent').textContent).toBe('Not yet');
     const text = screen.getByTestId<HTMLTextAreaElement>('notice-text');
     await waitFor(() => expect(text.value).toContain('Sự cố dữ liệu inc-1'));
     fireEvent.change(text, { target: { value: 'Sự cố dữ liệu: vui lòng liên hệ Ban quản lý, phòng 101.' } });
     fireEvent.click(screen.getByTestId('notice-send'));
     expect((await screen.findByTestId('notice-result')).textContent).toContain('1 sent');
     expect(fake.callsTo('consoleIncidents:notify')[0]!.request).toEqual({ incidentId: 'inc-1', notice: { channel: 'sms', text: 'Sự cố dữ liệu: vui lòng liên hệ Ban quản lý, phòng 101.' } });
-    expect(within(screen.getByTestId('incident-residents')).getByText(/^SMS 25\/11\/2026 12:00/)).toBeTruthy();
+    expect(cellUnder(linked()[0]!, 'Notices sent').textContent).toMatch(/^SMS 25\/11\/2026 12:00 /);
   });
 
   it('finds a resident through the directory search, typed without diacritics, and links them by id', async () => {

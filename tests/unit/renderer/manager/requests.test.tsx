@@ -13,6 +13,7 @@ import type { FakeKiot } from '../fake-kiot';
 import { teardown } from '../render-app';
 import { staffRequest } from './requests-fake';
 import type { FakeConsoleRequestsOptions } from './requests-fake';
+import { cellUnder } from '../table-cell';
 
 function blobText(blob: Blob): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -77,7 +78,7 @@ describe('the request queue', () => {
     const first = rows[0]!;
     expect(first.className).toContain('request-row-overdue');
     expect(within(first).getByTestId('overdue').textContent).toBe('⚠Quá hạn xác nhận');
-    expect(within(first).getByText('A-0101, A-0102')).toBeTruthy();
+    expect(cellUnder(first, 'Căn hộ').textContent).toBe('A-0101, A-0102');
     expect(within(rows[1]!).queryByTestId('overdue')).toBeNull();
     expect(within(rows[1]!).getByTestId('erasure').textContent).toBe('26/11/2026 10:00 · còn 22 giờ 0 phút');
     expect(within(rows[2]!).getByTestId('erasure').textContent).toBe('30/11/2026 08:00 · còn 4 ngày 20 giờ');
@@ -95,7 +96,8 @@ describe('the request queue', () => {
     fireEvent.change(screen.getByTestId('filter-kind'), { target: { value: 'deletion' } });
     await waitFor(() => expect(rowIds()).toEqual(['q-del']));
     fireEvent.change(screen.getByTestId('filter-status'), { target: { value: 'done' } });
-    expect(await screen.findByText('Không có yêu cầu nào khớp bộ lọc.')).toBeTruthy();
+    expect(await screen.findByRole('cell', { name: 'Không có yêu cầu nào khớp bộ lọc.' })).toBeVisible();
+    expect(rowIds()).toEqual([]);
     expect(fake.callsTo('consoleRequests:list').map((c) => c.request)).toContainEqual({ overdueOnly: true, limit: 50, offset: 0 });
     expect(fake.callsTo('consoleRequests:list').at(-1)?.request).toEqual({ status: 'done', kind: 'deletion', limit: 50, offset: 0 });
   });
@@ -133,7 +135,10 @@ describe('the request queue', () => {
     expect(screen.getByTestId('fact-hold-reason').textContent).toBe('Tranh chấp công nợ phí quản lý');
     // On hold the erasure waits, and the next step is to release it.
     expect(screen.getByTestId('erasure').textContent).toContain('dừng vì lưu giữ');
-    expect(screen.getByTestId('action-release')).toBeTruthy();
+    const release = screen.getByTestId<HTMLButtonElement>('action-release');
+    expect(release).toBeVisible();
+    expect(release.textContent).toBe('Bỏ tạm dừng');
+    expect(release.disabled).toBe(false);
     expect(screen.queryByTestId('action-hold')).toBeNull();
   });
 
@@ -150,7 +155,10 @@ describe('the request queue', () => {
     fireEvent.change(screen.getByTestId('action-days'), { target: { value: '16' } });
     fireEvent.change(screen.getByTestId('action-reason'), { target: { value: 'Waiting for the water company' } });
     fireEvent.click(screen.getByTestId('action-confirm'));
-    expect(await screen.findByText('Between 1 and 15 days.')).toBeTruthy();
+    const outOfRange = await screen.findByText('Between 1 and 15 days.');
+    expect(outOfRange).toBeVisible();
+    expect(outOfRange.getAttribute('role')).toBe('alert');
+    expect(screen.getByTestId('action-days').getAttribute('aria-invalid')).toBe('true');
     fireEvent.change(screen.getByTestId('action-days'), { target: { value: '7' } });
     fireEvent.click(screen.getByTestId('action-confirm'));
     await waitFor(() => expect(screen.queryByTestId('action-dialog')).toBeNull());
@@ -165,7 +173,10 @@ describe('the request queue', () => {
     fake.failNext('consoleRequests:refuse', { code: 'wrong_state', message: 'Only an open request can be refused' });
     fireEvent.click(await screen.findByTestId('action-refuse'));
     const dialog = screen.getByTestId('action-dialog');
-    expect(within(dialog).getByText(/Lý do \(cư dân sẽ đọc được\)/)).toBeTruthy();
+    expect(screen.getByRole('dialog', { name: 'Từ chối yêu cầu' })).toBe(dialog);
+    const shownToResident = within(dialog).getByText(/Lý do \(cư dân sẽ đọc được\)/);
+    expect(shownToResident).toBeVisible();
+    expect(shownToResident.textContent).toBe('Lý do (cư dân sẽ đọc được) · Thao tác này được ghi vào nhật ký kiểm toán cùng lý do.');
     fireEvent.click(within(dialog).getByLabelText('Pháp luật buộc ban quản lý phải giữ dữ liệu này'));
     fireEvent.click(within(dialog).getByTestId('action-dialog-confirm'));
     expect((await within(dialog).findByRole('alert')).textContent).toContain('không cho phép thao tác này ở trạng thái hiện tại');
@@ -242,6 +253,7 @@ describe('the overview', () => {
     expect((await screen.findByTestId('summary-pending')).textContent).toBe('4 yêu cầu mới chờ xác nhận');
     expect(screen.getByTestId('summary-overdue').textContent).toBe('⚠1 yêu cầu quá hạn');
     fireEvent.click(screen.getByTestId('summary-open-queue'));
-    expect(await screen.findByTestId('requests-page')).toBeTruthy();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Yêu cầu của cư dân' })).toBeVisible();
+    expect(screen.getByTestId('requests-page')).toBeVisible();
   });
 });

@@ -86,7 +86,10 @@ describe('the resident directory', () => {
   it('says in words when nothing matches', async () => {
     renderDirectory();
     fireEvent.change(await screen.findByTestId('residents-search'), { target: { value: 'không ai' } });
-    expect(await screen.findByText('Không có cư dân nào khớp “không ai”.')).toBeTruthy();
+    const none = await screen.findByText('Không có cư dân nào khớp “không ai”.');
+    expect(none).toBeVisible();
+    expect(screen.getByRole('cell', { name: 'Không có cư dân nào khớp “không ai”.' })).toBe(none);
+    expect(screen.getByTestId('residents-table').querySelectorAll('tr[data-row-id]')).toHaveLength(0);
   });
 
   it('asks for the purpose before a profile opens; cancelling opens nothing', async () => {
@@ -142,7 +145,9 @@ describe('the resident directory', () => {
     expect(queryClient.getQueryCache().findAll({ queryKey: ['consoleResidents', 'profile'] })).toHaveLength(0);
     expect(document.body.textContent).not.toContain('vana@example.vn');
     fireEvent.click(within((await screen.findByTestId('residents-table')).querySelector<HTMLElement>('tr[data-row-id]')!).getByTestId('resident-open'));
-    expect(await screen.findByTestId('purpose-dialog')).toBeTruthy();
+    const dialog = await screen.findByRole('dialog', { name: /^Mở hồ sơ của / });
+    expect(dialog).toBeVisible();
+    expect(dialog).toBe(screen.getByTestId('purpose-dialog'));
     expect(fake.callsTo('consoleResidents:open')).toHaveLength(1);
   });
 
@@ -167,13 +172,19 @@ describe('the resident directory', () => {
     fireEvent.change(within(form).getByTestId('edit-value'), { target: { value: '0987 654 321' } });
     fireEvent.change(within(form).getByTestId('edit-reason'), { target: { value: 'Cư dân báo số mới tại quầy' } });
     fireEvent.click(within(form).getByTestId('edit-submit'));
-    expect(await within(form).findByText('Số điện thoại này đang thuộc một cư dân khác.')).toBeTruthy();
+    const inUse = await within(form).findByText('Số điện thoại này đang thuộc một cư dân khác.');
+    expect(inUse).toBeVisible();
+    expect(inUse.closest('[role="alert"]')).not.toBeNull();
+    expect(within(form).queryByTestId('edit-saved')).toBeNull();
 
     fireEvent.change(within(form).getByTestId('edit-field'), { target: { value: 'email' } });
     fireEvent.change(within(form).getByTestId('edit-value'), { target: { value: 'nguyenvana@example.vn' } });
     fireEvent.change(within(form).getByTestId('edit-reason'), { target: { value: 'Cư dân đổi email' } });
     fireEvent.click(within(form).getByTestId('edit-submit'));
-    expect(await within(form).findByTestId('edit-saved')).toBeTruthy();
+    const saved = await within(form).findByTestId('edit-saved');
+    expect(saved).toBeVisible();
+    expect(saved.getAttribute('role')).toBe('status');
+    expect(saved.textContent).toBe('Đã lưu. Thay đổi được ghi lại kèm lý do.');
     expect((screen.getByTestId('resident-email')).textContent).toContain('nguyenvana@example.vn');
     expect(fake.callsTo('consoleResidents:edit').at(-1)!.request).toEqual({ residentId: 'r-a', field: 'email', value: 'nguyenvana@example.vn', reason: 'Cư dân đổi email' });
   });
@@ -200,8 +211,9 @@ describe('the resident directory', () => {
   it('does not offer move-out to customer care, who may still correct details', async () => {
     const fake = renderDirectory({ role: 'care' });
     await openFirst(fake, 'cuong', 'resident_request');
-    expect(screen.getByTestId('resident-edit')).toBeTruthy();
-    expect(await screen.findByText('Chỉ quản lý và quản trị viên được ghi nhận chuyển đi.')).toBeTruthy();
+    expect(screen.getByRole('form', { name: 'Sửa thông tin' })).toBeVisible();
+    expect(screen.getByTestId<HTMLButtonElement>('edit-submit').disabled).toBe(false);
+    expect(await screen.findByText('Chỉ quản lý và quản trị viên được ghi nhận chuyển đi.')).toBeVisible();
     expect(screen.queryByTestId('resident-move-out')).toBeNull();
   });
 
@@ -216,7 +228,7 @@ describe('the resident directory', () => {
     fireEvent.click(within(dialog).getByTestId('purpose-submit'));
     await screen.findByTestId('resident-profile');
     expect(fake.callsTo('consoleResidents:open')[0]!.request).toEqual({ residentId: 'r-b', purpose: 'maintenance', reason: 'Repairs and maintenance of the unit' });
-    expect(screen.getByText('Correct a detail')).toBeTruthy();
+    expect(screen.getByRole('form', { name: 'Correct a detail' })).toBeVisible();
   });
 
   it('shows a hub refusal of the opening in words and stays on the list', async () => {
@@ -231,7 +243,9 @@ describe('the resident directory', () => {
     expect(fake.callsTo('consoleResidents:open')).toHaveLength(0);
     fireEvent.click(within(dialog).getByTestId('purpose-security'));
     fireEvent.click(within(dialog).getByTestId('purpose-submit'));
-    expect(await screen.findByText('Không tìm thấy cư dân này (có thể đã bị xoá hoặc thuộc toà nhà khác).')).toBeTruthy();
+    const notFound = await screen.findByText('Không tìm thấy cư dân này (có thể đã bị xoá hoặc thuộc toà nhà khác).');
+    expect(notFound).toBeVisible();
+    expect(notFound.closest('[role="alert"]')).not.toBeNull();
     expect(screen.queryByTestId('resident-profile')).toBeNull();
   });
 

@@ -68,7 +68,11 @@ describe('DataTable', () => {
 
   it('says so when there are no rows', () => {
     wrap(<DataTable label="Cư dân" rows={[]} columns={columns} rowKey={(p) => p.id} emptyText="Không tìm thấy cư dân" />);
-    expect(screen.getByText('Không tìm thấy cư dân')).toBeTruthy();
+    // One row across every column, in words, under the headers.
+    const empty = screen.getByRole('cell', { name: 'Không tìm thấy cư dân' });
+    expect(empty).toBeVisible();
+    expect(empty.getAttribute('colspan')).toBe(String(columns.length));
+    expect(screen.getAllByRole('row')).toHaveLength(2);
   });
 });
 
