@@ -1,4 +1,4 @@
-import QRCode from 'qrcode';
+import { create } from 'qrcode/lib/core/qrcode';
 import { useMemo } from 'react';
 import type { JSX } from 'react';
 
@@ -12,13 +12,14 @@ export type QrCodeProps = {
 const QUIET = 4;
 
 /**
- * A QR code drawn as one SVG path from the `qrcode` library's module matrix: sharp at any size,
+ * A QR code drawn as one SVG path from the module matrix of `qrcode`'s encoder (imported alone:
+ * the package's canvas and data-URL renderers are never used, so never loaded): sharp at any size,
  * no canvas, no image data URL (the kiosk's CSP stays strict), and the same in tests.
  */
 export function QrCode({ payload, label }: QrCodeProps): JSX.Element {
   const { size, path } = useMemo(() => {
     // Medium error correction: survives a smudged screen and glare, and stays coarse enough to scan from arm's length.
-    const { modules } = QRCode.create(payload, { errorCorrectionLevel: 'M' });
+    const { modules } = create(payload, { errorCorrectionLevel: 'M' });
     const n = modules.size;
     let d = '';
     for (let row = 0; row < n; row += 1) {
