@@ -10,6 +10,10 @@ export default defineConfig({
           environment: 'node',
           // `expect(…).toBeVisible()` for the renderer tests.
           setupFiles: ['tests/unit/dom-matchers.ts'],
+          // Vitest's 5 s default is too tight on a busy two-core machine: a screen test that loads
+          // a lazy chunk, or the lint-rule tests that run ESLint, took 5–15 s there and failed as
+          // timeouts, not on what they check.
+          testTimeout: 30_000,
         },
       },
       {
