@@ -2,7 +2,7 @@ import type { JSX } from 'react';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useT } from '../../i18n/I18nProvider';
 import { PurposeCard } from './PurposeCard';
-import { ScrollRegion } from './ScrollRegion';
+import { ScrollRegion } from '../../components/ScrollRegion';
 import { useConsents } from './use-consents';
 
 export type ConsentsScreenProps = { onBack(): void };

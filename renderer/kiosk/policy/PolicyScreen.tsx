@@ -6,7 +6,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { useKiot } from '../../components/KiotProvider';
 import { useAction } from '../../components/use-action';
 import { useLocale, useT } from '../../i18n/I18nProvider';
-import { ScrollRegion } from '../consents/ScrollRegion';
+import { ScrollRegion } from '../../components/ScrollRegion';
 
 export type PolicyScreenProps = { onBack(): void };
 

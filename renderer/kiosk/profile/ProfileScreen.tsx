@@ -9,7 +9,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { useKiot } from '../../components/KiotProvider';
 import { useAction } from '../../components/use-action';
 import { useT } from '../../i18n/I18nProvider';
-import { ScrollRegion } from '../consents/ScrollRegion';
+import { ScrollRegion } from '../../components/ScrollRegion';
 import { ChangeHistory } from './ChangeHistory';
 import { CodeStep } from './CodeStep';
 import { PhoneChangeForm } from './PhoneChangeForm';

@@ -11,7 +11,7 @@ import { useT } from '../../i18n/I18nProvider';
 import { useSecondsLeft } from '../auth/use-seconds-left';
 import { CancelDialog } from './CancelDialog';
 import { DeletionCodeStep } from './DeletionCodeStep';
-import { ScrollRegion } from '../consents/ScrollRegion';
+import { ScrollRegion } from '../../components/ScrollRegion';
 import { DeletionStatus } from './DeletionStatus';
 import { isClosed } from './request-dates';
 

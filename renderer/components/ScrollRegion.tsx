@@ -1,6 +1,6 @@
 import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import type { JSX, ReactNode } from 'react';
-import { useT } from '../../i18n/I18nProvider';
+import { useT } from '../i18n/I18nProvider';
 
 export type ScrollRegionProps = {
   /** What the region holds, for a screen reader (it is a focusable region so a keyboard can scroll it). */
