@@ -11,7 +11,8 @@ import { insertBills } from '../../../../server/db/bills';
 import { paymentTables } from '../../../../server/db/payments';
 import { createAuditService } from '../../../../server/services/audit';
 import { createBillService } from '../../../../server/services/bills';
-import { createPayments, MIN_WEBHOOK_SECRET_LENGTH, normalizeBankReference } from '../../../../server/services/payments';
+import { genericSignature } from '../../../../server/adapters/payments/generic';
+import { createPayments, MIN_WEBHOOK_SECRET_LENGTH, normalizeBankReference, TRANSFERS_PER_TRANSACTION } from '../../../../server/services/payments';
 import type { Payer, TransferInput } from '../../../../server/services/payments';
 import type { RandomBytes } from '../../../../server/ids';
 import { KiotError } from '../../../../shared/result';
@@ -256,6 +257,222 @@ describe('payments (real SQLite, no HTTP)', () => {
     await payments.recordTransfer(fx.buildingId, transfer(40_000, intent.code));
     expect((await refusal(payments.cancel(payer, intent.id))).code).toBe('wrong_state');
     expect((await payments.wait(payer, intent.id, { waitMs: 0 })).payment.status).toBe('partially_paid');
+  });
+
+  it('matches a transfer by the code in its content: the exact amount pays, less pays part (oldest bill first), more is overpaid, no code is unmatched', async () => {
+    const { payments } = service();
+    const [older, newer, third, fourth] = await newBills([400_000, 600_000, 250_000, 300_000]);
+    const both = await payments.createIntent(payer, [newer!, older!]);
+
+    const part = await payments.recordTransfer(fx.buildingId, transfer(550_000, `ck ${both.code.toLowerCase().slice(0, 5)} ${both.code.slice(5)} a-0101`));
+    expect(part.outcome).toBe('partial');
+    expect(part.transfer).toMatchObject({ match: 'partial', paymentCode: both.code, intentId: both.id, unitLabels: [payer.unitLabel], amountVnd: 550_000 });
+    let seen = await payments.wait(payer, both.id, { waitMs: 0 });
+    expect(seen.payment).toMatchObject({ status: 'partially_paid', receivedVnd: 550_000, paidAt: null });
+    expect(seen.bills.map((b) => [b.id, b.status, b.paidVnd])).toEqual([
+      [older, 'paid', 400_000],
+      [newer, 'unpaid', 150_000],
+    ]);
+
+    const rest = await payments.recordTransfer(fx.buildingId, transfer(450_000, both.code));
+    expect(rest.outcome).toBe('matched');
+    seen = await payments.wait(payer, both.id, { waitMs: 0 });
+    expect(seen.payment).toMatchObject({ status: 'paid', receivedVnd: 1_000_000, paidAt: fx.clock.now().toISOString() });
+    expect(seen.bills.every((b) => b.status === 'paid' && b.paidVnd === b.amountVnd)).toBe(true);
+    // Money for an intent already paid is an overpayment; nothing more is allocated.
+    fx.clock.advance(60);
+    const again = await payments.recordTransfer(fx.buildingId, transfer(100_000, both.code));
+    expect(again.outcome).toBe('overpaid');
+    expect(again.transfer?.unitLabels).toEqual([]);
+    seen = await payments.wait(payer, both.id, { waitMs: 0 });
+    expect(seen.payment).toMatchObject({ status: 'overpaid', receivedVnd: 1_100_000 });
+    // Paid when the bills were: the later overpayment does not move the time.
+    expect(seen.payment.paidAt).toBe(new Date(fx.clock.now().getTime() - 60_000).toISOString());
+
+    const exact = await payments.createIntent(payer, [third!]);
+    expect((await payments.recordTransfer(fx.buildingId, transfer(250_000, `TT ${exact.code}`))).outcome).toBe('matched');
+    expect((await payments.wait(payer, exact.id, { waitMs: 0 })).payment.status).toBe('paid');
+
+    const more = await payments.createIntent(payer, [fourth!]);
+    const over = await payments.recordTransfer(fx.buildingId, transfer(320_000, more.code));
+    expect(over.outcome).toBe('overpaid');
+    seen = await payments.wait(payer, more.id, { waitMs: 0 });
+    expect(seen.payment).toMatchObject({ status: 'overpaid', receivedVnd: 320_000, paidAt: fx.clock.now().toISOString() });
+    expect(seen.bills[0]).toMatchObject({ status: 'paid', paidVnd: 300_000 });
+
+    const none = await payments.recordTransfer(fx.buildingId, transfer(320_000, 'phi quan ly can ho A-0101'));
+    expect(none.outcome).toBe('unmatched');
+    expect(none.transfer).toMatchObject({ match: 'unmatched', paymentCode: null, intentId: null, unitLabels: [] });
+  });
+
+  it('records a bank transfer once: the same provider transaction, or the same bank reference to the account for the same amount, is a duplicate of the first', async () => {
+    const { payments } = service();
+    const [bill] = await newBills([500_000]);
+    const intent = await payments.createIntent(payer, [bill!]);
+    const first = await payments.recordTransfer(fx.buildingId, transfer(200_000, intent.code, { providerTxId: 'tx-once', bankReference: 'FT 2632 9000 777' }));
+    expect(first.outcome).toBe('partial');
+
+    const retried = await payments.recordTransfer(fx.buildingId, transfer(200_000, intent.code, { providerTxId: 'tx-once' }));
+    expect(retried).toMatchObject({ outcome: 'duplicate', transfer: { id: first.transfer!.id, match: 'partial', unitLabels: [payer.unitLabel] } });
+    // The statement's row for the same transfer: another source and id, the same reference however spelt.
+    const onStatement = await payments.recordTransfer(fx.buildingId, transfer(200_000, intent.code, { source: 'statement', provider: 'statement:vietcombank', providerTxId: 'row-9', bankReference: 'ft26329000777' }));
+    expect(onStatement).toMatchObject({ outcome: 'duplicate', transfer: { id: first.transfer!.id } });
+    expect((await payments.wait(payer, intent.id, { waitMs: 0 })).payment.receivedVnd).toBe(200_000);
+
+    // The same reference for another amount, or with no reference at all, is another transfer.
+    expect((await payments.recordTransfer(fx.buildingId, transfer(100_000, intent.code, { providerTxId: 'tx-other', bankReference: 'FT26329000777' }))).outcome).toBe('partial');
+    expect((await payments.recordTransfer(fx.buildingId, transfer(100_000, intent.code, { providerTxId: 'tx-third', bankReference: null }))).outcome).toBe('partial');
+    expect((await payments.wait(payer, intent.id, { waitMs: 0 })).payment.receivedVnd).toBe(400_000);
+    expect(await paymentTables(fx.db).selectFrom('bank_transfers').select('id').execute()).toHaveLength(3);
+  });
+
+  it('records neither money leaving the account nor money sent to another account; the account number may be spaced, dotted or dashed', async () => {
+    const { payments } = service();
+    const [bill] = await newBills([500_000]);
+    const intent = await payments.createIntent(payer, [bill!]);
+    expect(await payments.recordTransfer(fx.buildingId, transfer(500_000, intent.code, { direction: 'out' }))).toEqual({ transfer: null, outcome: 'outgoing' });
+    expect(await payments.recordTransfer(fx.buildingId, transfer(500_000, intent.code, { accountNumber: '0071000123457' }))).toEqual({ transfer: null, outcome: 'wrong_account' });
+    expect(await paymentTables(fx.db).selectFrom('bank_transfers').select('id').execute()).toEqual([]);
+    // A building without an account records nothing either.
+    const otherBuilding = await fx.db.selectFrom('buildings').select('id').where('id', '!=', fx.buildingId).executeTakeFirstOrThrow();
+    expect((await payments.recordTransfer(otherBuilding.id, transfer(500_000, intent.code))).outcome).toBe('wrong_account');
+    const spaced = await payments.recordTransfer(fx.buildingId, transfer(500_000, intent.code, { accountNumber: '0071 000.123-456' }));
+    expect(spaced.outcome).toBe('matched');
+    // Stored as the building's own spelling.
+    expect(spaced.transfer?.accountNumber).toBe(ACCOUNT);
+  });
+
+  it("records a statement's rows in one call with the outcomes they would have one by one, across transactions of 500", async () => {
+    const { payments, receipts } = service();
+    const [a, b, c] = await newBills([300_000, 200_000, 100_000]);
+    const one = await payments.createIntent(payer, [a!]);
+    const two = await payments.createIntent(payer, [b!]);
+    const three = await payments.createIntent(payer, [c!]);
+    // Recorded earlier by webhook: the statement's copy of it is a duplicate.
+    const earlier = await payments.recordTransfer(fx.buildingId, transfer(100_000, three.code, { providerTxId: 'wh-1', bankReference: 'REF-3' }));
+    const row = (providerTxId: string, amountVnd: number, content: string, more: Partial<TransferInput> = {}): TransferInput =>
+      transfer(amountVnd, content, { source: 'statement', provider: 'statement:vietcombank', providerTxId, ...more });
+    const filler = Array.from({ length: TRANSFERS_PER_TRANSACTION }, (_, i) => row(`F${i}`, 1000 + i, `phi ${i}`));
+    const rows = [
+      row('A', 100_000, `lan 1 ${one.code}`),
+      row('A', 100_000, `lan 1 ${one.code}`),
+      row('B', 200_000, two.code),
+      ...filler,
+      // In the second transaction: the rest of `one`, then one too many for `two`.
+      row('C', 200_000, one.code),
+      row('D', 5_000, two.code),
+      row('E', 100_000, three.code, { bankReference: 'ref-3' }),
+      row('G', 100_000, two.code, { direction: 'out' }),
+      row('H', 100_000, two.code, { accountNumber: '999' }),
+    ];
+    const results = await payments.recordTransfers(fx.buildingId, rows);
+    const outcome = (id: string): string => results[rows.findIndex((r) => r.providerTxId === id)]!.outcome;
+    expect(['A', 'B', 'C', 'D', 'E', 'G', 'H'].map(outcome)).toEqual(['partial', 'matched', 'matched', 'overpaid', 'duplicate', 'outgoing', 'wrong_account']);
+    expect(results[1]).toEqual({ transferId: results[0]!.transferId, outcome: 'duplicate' });
+    expect(results[rows.findIndex((r) => r.providerTxId === 'E')]!.transferId).toBe(earlier.transfer!.id);
+    expect(results.slice(3, 3 + TRANSFERS_PER_TRANSACTION).every((r) => r.outcome === 'unmatched' && r.transferId !== null)).toBe(true);
+    expect(results.filter((r) => r.outcome === 'outgoing' || r.outcome === 'wrong_account').map((r) => r.transferId)).toEqual([null, null]);
+
+    const state = async (id: string) => (await payments.wait(payer, id, { waitMs: 0 })).payment;
+    expect(await state(one.id)).toMatchObject({ status: 'paid', receivedVnd: 300_000, paidAt: fx.clock.now().toISOString() });
+    expect(await state(two.id)).toMatchObject({ status: 'overpaid', receivedVnd: 205_000 });
+    expect(await state(three.id)).toMatchObject({ status: 'paid', receivedVnd: 100_000 });
+    const billRows = await paymentTables(fx.db).selectFrom('bills').select(['id', 'status', 'paid_vnd', 'paid_at']).where('id', 'in', [a!, b!]).orderBy('id').execute();
+    expect(billRows.map((r) => [r.status, Number(r.paid_vnd), r.paid_at])).toEqual([
+      ['paid', 300_000, fx.clock.now().toISOString()],
+      ['paid', 200_000, fx.clock.now().toISOString()],
+    ]);
+    const allocated = await paymentTables(fx.db).selectFrom('payment_allocations').select(['bill_id', 'amount_vnd']).where('bill_id', 'in', [a!, b!]).execute();
+    expect(allocated.map((r) => [r.bill_id, Number(r.amount_vnd)]).sort()).toEqual([
+      [a, 100_000],
+      [a, 200_000],
+      [b, 200_000],
+    ]);
+    // A receipt for each payment the statement brought (the earlier webhook sent its own).
+    expect(receipts.map((r) => r.message.sms.split('\n')[1])).toEqual([
+      'Received 100,000 ₫ for your bills. The bills are paid.',
+      'Received 100,000 ₫ for your bills. Still due: 200,000 ₫.',
+      'Received 200,000 ₫ for your bills. The bills are paid.',
+      'Received 200,000 ₫ for your bills. The bills are paid.',
+      'Received 5,000 ₫ for your bills. The management office will contact you about the extra amount.',
+    ]);
+  });
+
+  it('takes a webhook only with the signature of a building that has a secret, fresh, on a JSON transfer', async () => {
+    const { payments } = service();
+    const [bill] = await newBills([500_000]);
+    const intent = await payments.createIntent(payer, [bill!]);
+    const body = (more: Record<string, unknown> = {}): Buffer =>
+      Buffer.from(JSON.stringify({ transactionId: `wh-${++txSeq}`, direction: 'in', amountVnd: 500_000, content: intent.code, accountNumber: ACCOUNT, receivedAt: fx.clock.now().toISOString(), ...more }));
+    const now = Math.floor(fx.clock.now().getTime() / 1000);
+    const signed = (raw: Buffer, secret: string, t = now) => ({ 'x-kiot-signature': genericSignature(secret, t, raw) });
+    const code = async (p: Promise<unknown>): Promise<[string, string]> => {
+      const err = await refusal(p);
+      return [err.code, err.message];
+    };
+
+    const raw = body();
+    expect((await code(payments.receiveWebhook('generic', { headers: signed(raw, 'a-secret-of-twenty-chars'), body: raw })))[0]).toBe('hub_unavailable');
+    const secret = 'the-building-webhook-secret';
+    const otherBuilding = await fx.db.selectFrom('buildings').select('id').where('id', '!=', fx.buildingId).executeTakeFirstOrThrow();
+    await payments.setWebhookSecret(otherBuilding.id, 'generic', 'another-building-secret');
+    await payments.setWebhookSecret(fx.buildingId, 'generic', secret);
+
+    expect(await code(payments.receiveWebhook('generic', { headers: signed(raw, secret, now - 301), body: raw }))).toEqual(['unauthorized', expect.stringMatching(/too old/)]);
+    expect(await code(payments.receiveWebhook('generic', { headers: signed(raw, 'not-the-secret-at-all'), body: raw }))).toEqual(['unauthorized', expect.not.stringMatching(/too old/)]);
+    // The header twice is no signature.
+    const twice = { 'x-kiot-signature': [signed(raw, secret)['x-kiot-signature'], signed(raw, secret)['x-kiot-signature']] };
+    expect((await code(payments.receiveWebhook('generic', { headers: twice, body: raw })))[0]).toBe('unauthorized');
+    const notJson = Buffer.from('transactionId=1');
+    expect((await code(payments.receiveWebhook('generic', { headers: signed(notJson, secret), body: notJson })))[0]).toBe('invalid_input');
+    const notTransfer = body({ amountVnd: 'lots' });
+    expect((await code(payments.receiveWebhook('generic', { headers: signed(notTransfer, secret), body: notTransfer })))[0]).toBe('invalid_input');
+    expect(await paymentTables(fx.db).selectFrom('bank_transfers').select('id').execute()).toEqual([]);
+
+    const outgoing = body({ direction: 'out' });
+    expect(await payments.receiveWebhook('generic', { headers: signed(outgoing, secret), body: outgoing })).toBe('ignored');
+    expect(await payments.receiveWebhook('generic', { headers: signed(raw, secret, now - 299), body: raw })).toBe('matched');
+    expect(await payments.receiveWebhook('generic', { headers: signed(raw, secret), body: raw })).toBe('duplicate');
+    // Recorded for this building, with an audit event by the webhook job.
+    const events = await fx.db
+      .withTables<{ audit_events: { building_id: string; action: string; actor_id: string; detail: string | null } }>()
+      .selectFrom('audit_events')
+      .select(['building_id', 'actor_id', 'detail'])
+      .where('action', '=', 'payment.reconciled')
+      .execute();
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ building_id: fx.buildingId, actor_id: 'payments-webhook-generic' });
+    expect(JSON.parse(events[0]!.detail!)).toMatchObject({ match: 'matched', intentId: intent.id });
+  });
+
+  it("takes SePay's format with the building's API key", async () => {
+    const { payments } = service();
+    const [bill] = await newBills([2_277_000]);
+    const intent = await payments.createIntent(payer, [bill!]);
+    await payments.setWebhookSecret(fx.buildingId, 'sepay', 'sepay-api-key-of-the-building');
+    const raw = Buffer.from(
+      JSON.stringify({ id: 92704, gateway: 'Vietcombank', transactionDate: '2026-11-25 09:40:12', accountNumber: ACCOUNT, code: null, content: `${intent.code} thanh toan`, transferType: 'in', transferAmount: 2_277_000, accumulated: 0, subAccount: null, referenceCode: 'MBVCB.1', description: '' }),
+    );
+    expect((await refusal(payments.receiveWebhook('sepay', { headers: { authorization: 'Apikey wrong-key-0000000000' }, body: raw }))).code).toBe('unauthorized');
+    expect((await refusal(payments.receiveWebhook('sepay', { headers: { authorization: 'Apikey sepay-api-key-of-the-building' }, body: Buffer.from('{"id":1}') }))).code).toBe('invalid_input');
+    expect(await payments.receiveWebhook('sepay', { headers: { authorization: 'Apikey sepay-api-key-of-the-building' }, body: raw })).toBe('matched');
+  });
+
+  it('the nightly sweep expires and flags the payments left open for a day with no money, and only those', async () => {
+    const { payments, logs } = service();
+    const [a, b, c] = await newBills([100_000, 100_000, 100_000]);
+    const forgotten = await payments.createIntent(payer, [a!]);
+    const partly = await payments.createIntent(payer, [b!]);
+    await payments.recordTransfer(fx.buildingId, transfer(10_000, partly.code));
+    fx.clock.advance(12 * 60 * 60);
+    const recent = await payments.createIntent(payer, [c!]);
+    fx.clock.advance(12 * 60 * 60 + 1);
+    expect(await payments.sweep()).toEqual({ expired: 1 });
+    const statusOf = async (id: string) => (await paymentTables(fx.db).selectFrom('payment_intents').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status;
+    expect([await statusOf(forgotten.id), await statusOf(partly.id), await statusOf(recent.id)]).toEqual(['expired', 'partially_paid', 'open']);
+    expect(logs.entries.filter((e) => e.msg === 'Payment intents expired').map((e) => e.data)).toEqual([{ expired: 1 }]);
+    expect(await payments.sweep()).toEqual({ expired: 0 });
+    expect(logs.entries.filter((e) => e.msg === 'Payment intents expired')).toHaveLength(1);
   });
 
   it('writes a bank reference one way: no spaces, upper case; nothing when empty or over 200 characters', () => {
