@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { parsePhoneNumberFromString as parseCore } from 'libphonenumber-js/core';
@@ -53,5 +53,17 @@ describe('the Vietnam-only phone metadata in shared/phone-metadata/', () => {
     expect(verdict(parseCore('+1 415 555 0100', 'VN' as CountryCode, vietnamMin as MetadataJson))).toBeNull();
     expect(verdict(parseCore('0012025550123', 'VN' as CountryCode, vietnamMin as MetadataJson))).toBeNull();
     expect(verdict(parseCore('+84912345678', vietnamMobile as MetadataJson))).toBe('+84912345678');
+  });
+
+  it("is the only metadata the kiosk's script carries: renderer/ and shared/ import libphonenumber-js/core alone", () => {
+    const sources = ['renderer', 'shared'].flatMap((dir) =>
+      readdirSync(path.join(root, dir), { recursive: true, encoding: 'utf8' })
+        .filter((f) => /\.tsx?$/.test(f))
+        .map((f) => path.join(dir, f)),
+    );
+    const specifiers = sources.flatMap((file) => [...readFileSync(path.join(root, file), 'utf8').matchAll(/from '(libphonenumber-js[^']*)'/g)].map((m) => `${file}: ${m[1]}`));
+    // Checked for real: shared/phone.ts is among them.
+    expect(specifiers).toContain(`${path.join('shared', 'phone.ts')}: libphonenumber-js/core`);
+    expect(specifiers.filter((s) => !s.endsWith(': libphonenumber-js/core'))).toEqual([]);
   });
 });
