@@ -173,7 +173,7 @@ describe('the deletion executor (real SQLite, no HTTP)', () => {
     expect(await exists(b.id)).toBe(false);
     expect(await statusOf(failing.id)).toBe('received');
     const logged = logs.entries.filter((e) => e.level === 'error');
-    expect(logged).toEqual([expect.objectContaining({ data: { requestId: failing.id, error: 'Error SQLITE_CONSTRAINT' } })]);
+    expect(logged).toEqual([expect.objectContaining({ msg: 'Erasure failed and was rolled back; it stays due for the next run', data: { requestId: failing.id, error: 'Error SQLITE_CONSTRAINT' } })]);
     expect(logs.text()).not.toContain(a.phone.slice(3));
 
     // A failure without a code is named by its type alone.
@@ -193,7 +193,7 @@ describe('the deletion executor (real SQLite, no HTTP)', () => {
     await sql`alter table data_requests rename to data_requests_away`.execute(fx.db);
     const { service, logs } = executor();
     expect(await service.runDue()).toEqual({ done: 0, failed: 1 });
-    expect(logs.entries.filter((e) => e.msg === 'Looking for due erasures failed')).toHaveLength(1);
+    expect(logs.entries.filter((e) => e.msg === 'Looking for due erasures failed').map((e) => e.data)).toEqual([{ error: 'SqliteError SQLITE_ERROR' }]);
     expect(await exists(me.id)).toBe(true);
   });
 
@@ -296,5 +296,96 @@ describe('the deletion executor (real SQLite, no HTTP)', () => {
     const after: Record<string, string> = {};
     for (const [status, id] of Object.entries(exports)) after[status] = await statusOf(id);
     expect(after).toEqual({ received: 'refused', acknowledged: 'refused', in_progress: 'refused', on_hold: 'refused', done: 'done', cancelled: 'cancelled', bystander: 'received' });
+    // Each refusal is in the request's history, by the erasure, with its reason.
+    const events = fx.db.withTables<{ data_request_events: { request_id: string; action: string; actor_kind: string; actor_id: string | null; reason: string | null } }>();
+    for (const status of ['received', 'acknowledged', 'in_progress', 'on_hold']) {
+      const history = await events.selectFrom('data_request_events').select(['action', 'actor_kind', 'actor_id', 'reason']).where('request_id', '=', exports[status]!).execute();
+      expect(history, status).toEqual([{ action: 'refused', actor_kind: 'system', actor_id: 'erasure', reason: 'resident_erased' }]);
+    }
+    const completed = await events.selectFrom('data_request_events').select(['request_id', 'actor_kind', 'actor_id', 'reason']).where('action', '=', 'completed').execute();
+    expect(completed).toHaveLength(4);
+    expect(completed.every((e) => e.actor_kind === 'system' && e.actor_id === 'erasure' && e.reason === null)).toBe(true);
+  });
+
+  it('counts a failure against the batch, and names a thrown non-error "unknown"', async () => {
+    const people = [await resident(), await resident(), await resident()];
+    const first = await deletion(people[0]!.id, 1 * DAY_MS);
+    await deletion(people[1]!.id, 2 * DAY_MS, 'sms');
+    await deletion(people[2]!.id, 3 * DAY_MS);
+    fx.clock.advance(4 * 24 * 60 * 60);
+    const { service, logs } = executor({
+      batchSize: 2,
+      afterErase: async (requestId) => {
+        if (requestId === first.id) throw 'no good';
+      },
+      sms: {
+        send: async () => {
+          throw 'gateway down';
+        },
+      },
+    });
+    expect(await service.runDue()).toEqual({ done: 1, failed: 1 });
+    expect([await exists(people[0]!.id), await exists(people[1]!.id), await exists(people[2]!.id)]).toEqual([true, false, true]);
+    expect(logs.entries.filter((e) => e.level !== 'info').map((e) => e.data?.['error'])).toEqual(['unknown', 'unknown']);
+  });
+
+  it('closes a deletion whose resident is already gone, with no notice to send', async () => {
+    const me = await resident('da.di@example.vn');
+    const { id } = await deletion(me.id, DAY_MS, 'email');
+    await fx.db.deleteFrom('residents').where('id', '=', me.id).execute();
+    fx.clock.advance(2 * 24 * 60 * 60);
+    const { service, sent } = executor();
+    expect(await service.runDue()).toEqual({ done: 1, failed: 0 });
+    expect(await statusOf(id)).toBe('done');
+    expect([...sent.sms, ...sent.mail]).toEqual([]);
+  });
+
+  it('compacts after a run that erased, and again on later runs until a checkpoint finishes', async () => {
+    const me = await resident();
+    await deletion(me.id, DAY_MS, 'none');
+    fx.clock.advance(2 * 24 * 60 * 60);
+    // The checkpoint fails once, then finds a reader (busy), then finishes.
+    const answers: ('throw' | 'busy' | 'done')[] = ['throw', 'busy', 'done'];
+    let checkpoints = 0;
+    const realExecutor = fx.db.getExecutor();
+    const executorProxy = new Proxy(realExecutor, {
+      get(target, prop) {
+        if (prop === 'executeQuery') {
+          return async (query: { sql: string }, ...rest: unknown[]) => {
+            if (!query.sql.includes('wal_checkpoint')) return (target.executeQuery as (...a: unknown[]) => Promise<unknown>).call(target, query, ...rest);
+            checkpoints += 1;
+            const answer = answers.shift() ?? 'done';
+            if (answer === 'throw') throw Object.assign(new Error('disk I/O error'), { code: 'SQLITE_IOERR' });
+            return { rows: [{ busy: answer === 'busy' ? 1 : 0, log: 0, checkpointed: 0 }] };
+          };
+        }
+        const value = Reflect.get(target, prop, target) as unknown;
+        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+    const db = new Proxy(fx.db, {
+      get(target, prop) {
+        if (prop === 'getExecutor') return () => executorProxy;
+        const value = Reflect.get(target, prop, target) as unknown;
+        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+    const { service, logs } = executor({ db });
+    const warnings = () => logs.entries.filter((e) => e.level === 'warn').map((e) => [e.msg, e.data]);
+
+    expect(await service.runDue()).toEqual({ done: 1, failed: 0 });
+    expect(checkpoints).toBe(1);
+    expect(warnings()).toEqual([['Compaction after erasure failed; the next run repeats it', { error: 'Error SQLITE_IOERR' }]]);
+    // Nothing to erase, but the compaction is still owed.
+    expect(await service.runDue()).toEqual({ done: 0, failed: 0 });
+    expect(checkpoints).toBe(2);
+    expect(warnings()[1]).toEqual(['The WAL checkpoint after erasure could not finish (a reader was active); the next run repeats it', undefined]);
+    expect(await service.runDue()).toEqual({ done: 0, failed: 0 });
+    expect(checkpoints).toBe(3);
+    // Finished: a run with nothing to erase no longer compacts, and a new executor starts with nothing owed.
+    expect(await service.runDue()).toEqual({ done: 0, failed: 0 });
+    expect(await executor({ db }).service.runDue()).toEqual({ done: 0, failed: 0 });
+    expect(checkpoints).toBe(3);
+    expect(warnings()).toHaveLength(2);
   });
 });
