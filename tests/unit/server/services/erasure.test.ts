@@ -238,6 +238,19 @@ describe('the deletion executor (real SQLite, no HTTP)', () => {
       ['Final notice could not be handed over', { requestId: expect.any(String), channel: 'sms', error: 'TypeError' }],
     ]);
     expect(logs.text()).not.toContain('khong.gui');
+    // A mail adapter that fails is logged the same way, naming the channel.
+    const byMailAgain = await resident('lan.hai@example.vn');
+    await deletion(byMailAgain.id, DAY_MS, 'email');
+    fx.clock.advance(2 * 24 * 60 * 60);
+    const failingMail = executor({
+      mail: {
+        send: async () => {
+          throw new RangeError('mailbox full');
+        },
+      },
+    });
+    expect(await failingMail.service.runDue()).toEqual({ done: 1, failed: 0 });
+    expect(failingMail.logs.entries.filter((e) => e.level === 'warn').map((e) => e.data)).toEqual([{ requestId: expect.any(String), channel: 'email', error: 'RangeError' }]);
     expect(logs.text()).not.toContain(bySms.phone.slice(3));
     // The run logs each erasure by ids and a count of rows, nothing else.
     const erased = logs.entries.filter((e) => e.msg === 'Resident erased');
@@ -295,6 +308,8 @@ describe('the deletion executor (real SQLite, no HTTP)', () => {
     expect(await executor().service.runDue()).toEqual({ done: 4, failed: 0 });
     const after: Record<string, string> = {};
     for (const [status, id] of Object.entries(exports)) after[status] = await statusOf(id);
+    const reasons = await requests().selectFrom('data_requests').select('refusal_reason').where('status', '=', 'refused').execute();
+    expect(reasons.map((r) => r.refusal_reason)).toEqual(['resident_erased', 'resident_erased', 'resident_erased', 'resident_erased']);
     expect(after).toEqual({ received: 'refused', acknowledged: 'refused', in_progress: 'refused', on_hold: 'refused', done: 'done', cancelled: 'cancelled', bystander: 'received' });
     // Each refusal is in the request's history, by the erasure, with its reason.
     const events = fx.db.withTables<{ data_request_events: { request_id: string; action: string; actor_kind: string; actor_id: string | null; reason: string | null } }>();
