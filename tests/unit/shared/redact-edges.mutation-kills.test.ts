@@ -143,6 +143,12 @@ describe('redactString: random-looking tokens', () => {
     // Mixed case and digits, but only in parts of seven characters (a temporary folder name).
     kept('Abcdef1-Abcdef1-Abcdef1-Abcdef1');
     kept('kiot-electron-e2e-data-Ab1xYz');
+    // Long CamelCase without a digit; a long part in capitals and digits beside short lower-case ones.
+    kept('ReportDownloadControllerName');
+    kept('abc-ABCDEFGH1234-xyz-QRSTUV');
+    // Base64 padding is set aside before the rules: lower case and digits only is still a word.
+    kept('abcdefghij0123456789abcdefg=');
+    hidden('abcdef0123456789abcdef01==');
   });
 });
 
@@ -158,5 +164,26 @@ describe('redactString: phone numbers around the country code', () => {
     expect(redactString('goi 0912-345-678- roi')).toBe(`goi ${PHONE_MARK}- roi`);
     expect(redactString('0912345678 0987654321')).toBe(`${PHONE_MARK} ${PHONE_MARK}`);
     for (const kept of ['1.250.000', '84.300.000.000', '123456đ', '12:345678', 'v1.123456']) expect(redactString(kept), kept).toBe(kept);
+    // An amount in thousands followed by another number is still an amount, not 84 + a mobile.
+    expect(redactString('Tong 84.300.000.000 3 ky')).toBe('Tong 84.300.000.000 3 ky');
+    // A longer run of digits is no phone, even when its first ten digits would be one.
+    expect(redactString('ma don 091234567890')).toBe('ma don 091234567890');
+    // Six digits followed by a currency word and more text are an amount.
+    expect(redactString('phi 123456 dong da thu')).toBe('phi 123456 dong da thu');
+  });
+});
+
+describe('redactString: credentials and ids', () => {
+  it('hides the bearer token after one or more spaces, every device secret in a line, and keeps ids in any letter case', () => {
+    expect(redactString('Authorization: Bearer  abc.def')).toBe(`Authorization: Bearer ${REDACTED}`);
+    const device = (n: number): string => `123e4567-e89b-12d3-a456-42661417400${n}`;
+    expect(redactString(`${device(0)}.abcdefghijklmnopqrstuv and ${device(1)}.abcdefghijklmnopqrstuv`)).toBe(`${device(0)}.${SECRET_MARK} and ${device(1)}.${SECRET_MARK}`);
+    // An id in mixed case would otherwise look like a random secret.
+    expect(redactString('request 0fA1bC2d-3E4f-4A5b-8C6d-7E8f9A0b1C2d failed')).toBe('request 0fA1bC2d-3E4f-4A5b-8C6d-7E8f9A0b1C2d failed');
+  });
+
+  it("keeps an error's own fields under sensitive names hidden, even when they look like identifiers", () => {
+    const err = Object.assign(new Error('sign-in failed'), { password: 'hunter_two', displayName: 'MAI', code: 'E_AUTH' });
+    expect(redactValue(err)).toMatchObject({ password: REDACTED, displayName: REDACTED, code: 'E_AUTH' });
   });
 });
