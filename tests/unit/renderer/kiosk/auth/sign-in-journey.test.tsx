@@ -15,6 +15,11 @@ function testClock(): void {
 }
 
 async function advance(ms: number): Promise<void> {
+  // React may not have run the effect that starts a screen's ticking interval yet (on a busy
+  // machine it lags the render the test saw): let it, or the clock moves past an interval not yet there.
+  await act(async () => {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  });
   await act(async () => {
     vi.advanceTimersByTime(ms);
     await Promise.resolve();

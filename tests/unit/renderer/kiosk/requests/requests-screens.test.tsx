@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { act, fireEvent, screen, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { mainProcess, press, renderApp, teardown, toBills } from '../../render-app';
 import { myRequest } from './fake-requests';
@@ -143,7 +143,8 @@ describe('delete my data', () => {
     expect(resend.textContent).toBe('Gửi mã mới');
     expect(resend.hasAttribute('disabled')).toBe(false);
     fireEvent.click(resend);
-    await screen.findByTestId('deletion-code');
+    // The new code's step is up once its resend wait starts again (the old step is still on screen until then).
+    await waitFor(() => expect(screen.getByTestId('deletion-code-resend').textContent).toMatch(/^Gửi mã mới sau \d+ giây$/));
     press('999999');
     await screen.findByTestId('deletion-status');
   });
