@@ -8,6 +8,7 @@ import { useResync } from '../../components/resync';
 import { useAction } from '../../components/use-action';
 import { useT } from '../../i18n/I18nProvider';
 import { actionKey, jobKey, roleKey } from './access-log-keys';
+import { BackRow } from '../../components/BackRow';
 
 export type AccessLogScreenProps = { onBack(): void };
 
@@ -43,11 +44,7 @@ export function AccessLogScreen({ onBack }: AccessLogScreenProps): JSX.Element {
 
   return (
     <div className="access-log">
-      <div className="back-row">
-        <button type="button" className="button button-secondary" data-testid="access-log-back" onClick={onBack}>
-          <span aria-hidden="true">‹</span> {t('common:back')}
-        </button>
-      </div>
+      <BackRow testId="access-log-back" onBack={onBack} />
       <h2 className="section-title">{t('accessLog:title')}</h2>
       <p className="info-text">{t('accessLog:intro')}</p>
       {busy && entries === null ? (

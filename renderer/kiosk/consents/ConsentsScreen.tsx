@@ -4,6 +4,7 @@ import { useT } from '../../i18n/I18nProvider';
 import { PurposeCard } from './PurposeCard';
 import { ScrollRegion } from '../../components/ScrollRegion';
 import { useConsents } from './use-consents';
+import { BackRow } from '../../components/BackRow';
 
 export type ConsentsScreenProps = { onBack(): void };
 
@@ -15,11 +16,7 @@ export function ConsentsScreen({ onBack }: ConsentsScreenProps): JSX.Element {
   return (
     <div className="consents">
       <div className="screen-head">
-        <div className="back-row">
-          <button type="button" className="button button-secondary" data-testid="consents-back" onClick={onBack}>
-            <span aria-hidden="true">‹</span> {t('common:back')}
-          </button>
-        </div>
+        <BackRow testId="consents-back" onBack={onBack} />
         <h2 className="section-title">{t('consents:title')}</h2>
       </div>
       <p className="info-text">{t('consents:intro')}</p>

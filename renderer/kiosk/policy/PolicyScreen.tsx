@@ -6,6 +6,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { useKiot } from '../../components/KiotProvider';
 import { useAction } from '../../components/use-action';
 import { useLocale, useT } from '../../i18n/I18nProvider';
+import { BackRow } from '../../components/BackRow';
 import { ScrollRegion } from '../../components/ScrollRegion';
 
 export type PolicyScreenProps = { onBack(): void };
@@ -41,11 +42,7 @@ export function PolicyScreen({ onBack }: PolicyScreenProps): JSX.Element {
   return (
     <div className="policy">
       <div className="screen-head">
-        <div className="back-row">
-          <button type="button" className="button button-secondary" data-testid="policy-back" onClick={open !== null ? () => setOpen(null) : onBack}>
-            <span aria-hidden="true">‹</span> {open !== null ? t('consents:policy.backToCurrent') : t('common:back')}
-          </button>
-        </div>
+        <BackRow testId="policy-back" onBack={open !== null ? () => setOpen(null) : onBack} {...(open !== null ? { label: t('consents:policy.backToCurrent') } : {})} />
         <h2 className="section-title">{t('consents:policy.title')}</h2>
       </div>
       {view === null && busy ? (

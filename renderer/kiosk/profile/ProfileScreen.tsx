@@ -9,6 +9,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { useKiot } from '../../components/KiotProvider';
 import { useAction } from '../../components/use-action';
 import { useT } from '../../i18n/I18nProvider';
+import { BackRow } from '../../components/BackRow';
 import { ScrollRegion } from '../../components/ScrollRegion';
 import { ChangeHistory } from './ChangeHistory';
 import { CodeStep } from './CodeStep';
@@ -192,11 +193,7 @@ export function ProfileScreen({ onBack }: ProfileScreenProps): JSX.Element {
   return (
     <div className={editing ? 'profile-screen profile-screen-editing' : 'profile-screen'} data-testid="profile-screen">
       <div className="screen-head">
-        <div className="back-row">
-          <button type="button" className="button button-secondary" data-testid="profile-back" onClick={onBack}>
-            {t('common:back')}
-          </button>
-        </div>
+        <BackRow testId="profile-back" onBack={onBack} />
         {/* A change form or code step carries its own title: on a short landscape screen the keyboard needs the line. */}
         {editing ? null : <h2 className="section-title">{t('profile:title')}</h2>}
       </div>

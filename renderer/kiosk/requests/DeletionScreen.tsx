@@ -14,6 +14,7 @@ import { DeletionCodeStep } from './DeletionCodeStep';
 import { ScrollRegion } from '../../components/ScrollRegion';
 import { DeletionStatus } from './DeletionStatus';
 import { isClosed } from './request-dates';
+import { BackRow } from '../../components/BackRow';
 
 export type DeletionScreenProps = {
   onBack(): void;
@@ -183,11 +184,7 @@ export function DeletionScreen({ onBack, onOpenList }: DeletionScreenProps): JSX
   return (
     <div className="requests-screen" data-testid="deletion-screen">
       <div className="screen-head">
-        <div className="back-row">
-          <button type="button" className="button button-secondary" data-testid="requests-back" onClick={onBack}>
-            <span aria-hidden="true">‹</span> {t('common:back')}
-          </button>
-        </div>
+        <BackRow testId="requests-back" onBack={onBack} />
         {/* The code and confirmation steps carry their own title: on a short landscape screen every line counts. */}
         {step.kind === 'intro' || step.kind === 'cancelled' ? <h2 className="section-title">{t('requests:deletion.title')}</h2> : null}
       </div>

@@ -9,6 +9,7 @@ import { useAction } from '../../components/use-action';
 import { useT } from '../../i18n/I18nProvider';
 import { isClosed } from './request-dates';
 import { RequestCard } from './RequestCard';
+import { BackRow } from '../../components/BackRow';
 
 export type ExportScreenProps = {
   onBack(): void;
@@ -49,11 +50,7 @@ export function ExportScreen({ onBack, onOpenList }: ExportScreenProps): JSX.Ele
   const emailMasked = view?.contact.emailMasked ?? null;
   return (
     <div className="requests-screen" data-testid="export-screen">
-      <div className="back-row">
-        <button type="button" className="button button-secondary" data-testid="requests-back" onClick={onBack}>
-          <span aria-hidden="true">‹</span> {t('common:back')}
-        </button>
-      </div>
+      <BackRow testId="requests-back" onBack={onBack} />
       <h2 className="section-title">{t('requests:export.title')}</h2>
       {load.busy && view === null ? (
         <p className="info-text" role="status">

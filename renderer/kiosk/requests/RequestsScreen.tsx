@@ -9,6 +9,7 @@ import { useAction } from '../../components/use-action';
 import { useT } from '../../i18n/I18nProvider';
 import { CancelDialog } from './CancelDialog';
 import { RequestCard } from './RequestCard';
+import { BackRow } from '../../components/BackRow';
 
 export type RequestsScreenProps = { onBack(): void };
 
@@ -41,11 +42,7 @@ export function RequestsScreen({ onBack }: RequestsScreenProps): JSX.Element {
 
   return (
     <div className="requests-screen" data-testid="requests-screen">
-      <div className="back-row">
-        <button type="button" className="button button-secondary" data-testid="requests-back" onClick={onBack}>
-          <span aria-hidden="true">‹</span> {t('common:back')}
-        </button>
-      </div>
+      <BackRow testId="requests-back" onBack={onBack} />
       <h2 className="section-title">{t('requests:list.title')}</h2>
       <p className="info-text">{t('requests:list.intro')}</p>
       {notice ? (
