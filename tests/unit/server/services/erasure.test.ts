@@ -355,6 +355,27 @@ describe('the deletion executor (real SQLite, no HTTP)', () => {
     expect([...sent.sms, ...sent.mail]).toEqual([]);
   });
 
+  it("removes the resident's sessions and every operation a kiosk pushed in them, and no one else's", async () => {
+    const me = await resident();
+    const other = await resident();
+    await deletion(me.id, DAY_MS, 'none');
+    const now = fx.clock.now().toISOString();
+    const later = new Date(fx.clock.now().getTime() + 15 * 60 * 1000).toISOString();
+    const t = fx.db.withTables<{
+      resident_sessions: { id: string; token_hash: string; resident_id: string; device_id: string; created_at: string; expires_at: string; revoked_at: string | null };
+      sync_operations: { id: string; device_id: string; kind: string; status: string; error_code: string | null; error_message: string | null; session_id: string | null; created_at: string; received_at: string };
+    }>();
+    const sessions = { mine: [fx.newId(), fx.newId()], theirs: fx.newId() };
+    for (const [id, residentId] of [...sessions.mine.map((id) => [id, me.id] as const), [sessions.theirs, other.id] as const]) {
+      await t.insertInto('resident_sessions').values({ id, token_hash: `hash-${id}`, resident_id: residentId, device_id: fx.kiosk.id, created_at: now, expires_at: later, revoked_at: null }).execute();
+      await t.insertInto('sync_operations').values({ id: fx.newId(), device_id: fx.kiosk.id, kind: 'consent.set', status: 'applied', error_code: null, error_message: null, session_id: id, created_at: now, received_at: now }).execute();
+    }
+    fx.clock.advance(2 * 24 * 60 * 60);
+    expect(await executor().service.runDue()).toEqual({ done: 1, failed: 0 });
+    expect(await t.selectFrom('resident_sessions').select('id').execute()).toEqual([{ id: sessions.theirs }]);
+    expect(await t.selectFrom('sync_operations').select('session_id').execute()).toEqual([{ session_id: sessions.theirs }]);
+  });
+
   it('compacts after a run that erased, and again on later runs until a checkpoint finishes', async () => {
     const me = await resident();
     await deletion(me.id, DAY_MS, 'none');
