@@ -475,6 +475,32 @@ describe('payments (real SQLite, no HTTP)', () => {
     expect(logs.entries.filter((e) => e.msg === 'Payment intents expired')).toHaveLength(1);
   });
 
+  it('refuses a bill already marked paid (in cash, without a transfer), and a building that has no receiving account yet', async () => {
+    const { payments } = service();
+    const [cash, open] = await newBills([300_000, 200_000]);
+    await paymentTables(fx.db).updateTable('bills').set({ status: 'paid', paid_at: fx.clock.now().toISOString() }).where('id', '=', cash!).execute();
+    expect((await refusal(payments.createIntent(payer, [cash!]))).code).toBe('wrong_state');
+    await paymentTables(fx.db).deleteFrom('payment_accounts').execute();
+    expect((await refusal(payments.createIntent(payer, [open!]))).code).toBe('wrong_state');
+    expect(await paymentTables(fx.db).selectFrom('payment_intents').select('id').execute()).toEqual([]);
+  });
+
+  it('audits a payment reconciled from a webhook, not one read from a statement (the import is audited as a whole)', async () => {
+    const { payments } = service();
+    const [a, b] = await newBills([100_000, 100_000]);
+    const byWebhook = await payments.createIntent(payer, [a!]);
+    const byStatement = await payments.createIntent(payer, [b!]);
+    await payments.recordTransfer(fx.buildingId, transfer(100_000, byWebhook.code));
+    await payments.recordTransfer(fx.buildingId, transfer(100_000, byStatement.code, { source: 'statement', provider: 'statement:vietcombank' }));
+    const events = await fx.db
+      .withTables<{ audit_events: { action: string; detail: string | null } }>()
+      .selectFrom('audit_events')
+      .select('detail')
+      .where('action', '=', 'payment.reconciled')
+      .execute();
+    expect(events.map((e) => (JSON.parse(e.detail!) as { intentId: string }).intentId)).toEqual([byWebhook.id]);
+  });
+
   it('writes a bank reference one way: no spaces, upper case; nothing when empty or over 200 characters', () => {
     expect(normalizeBankReference(' ft 2632 9000\t777 ')).toBe('FT26329000777');
     expect(normalizeBankReference('   ')).toBeNull();
