@@ -244,10 +244,20 @@ describe('payments (real SQLite, no HTTP)', () => {
     const intent = await here.createIntent(payer, [bill!]);
     const started = performance.now();
     const waiting = here.wait(payer, intent.id, { waitMs: 20_000, seen: 'open' });
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // After the first re-poll has found nothing: the later ones still look.
+    await new Promise((resolve) => setTimeout(resolve, 700));
     await elsewhere.recordTransfer(fx.buildingId, transfer(100_000, intent.code));
     expect((await waiting).payment.status).toBe('paid');
     expect(performance.now() - started).toBeLessThan(3_000);
+  });
+
+  it('the re-poll does not end the wait while nothing changed', async () => {
+    const { payments } = service();
+    const [bill] = await newBills([100_000]);
+    const intent = await payments.createIntent(payer, [bill!]);
+    const started = performance.now();
+    expect((await payments.wait(payer, intent.id, { waitMs: 1_300, seen: 'open' })).payment.status).toBe('open');
+    expect(performance.now() - started).toBeGreaterThanOrEqual(1_250);
   });
 
   it('only an open payment can be cancelled', async () => {
