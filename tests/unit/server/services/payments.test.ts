@@ -251,6 +251,18 @@ describe('payments (real SQLite, no HTTP)', () => {
     expect(performance.now() - started).toBeLessThan(3_000);
   });
 
+  it('the long poll answers at once when the caller saw another status, or none', async () => {
+    const { payments } = service();
+    const [bill] = await newBills([100_000]);
+    const intent = await payments.createIntent(payer, [bill!]);
+    for (const opts of [{ waitMs: 20_000, seen: 'paid' as const }, { waitMs: 20_000 }]) {
+      const started = performance.now();
+      expect((await payments.wait(payer, intent.id, opts)).payment.status).toBe('open');
+      // Well under the 500 ms re-poll that would end a wait begun by mistake.
+      expect(performance.now() - started).toBeLessThan(400);
+    }
+  });
+
   it('the re-poll does not end the wait while nothing changed', async () => {
     const { payments } = service();
     const [bill] = await newBills([100_000]);
@@ -490,6 +502,8 @@ describe('payments (real SQLite, no HTTP)', () => {
     const [cash, open] = await newBills([300_000, 200_000]);
     await paymentTables(fx.db).updateTable('bills').set({ status: 'paid', paid_at: fx.clock.now().toISOString() }).where('id', '=', cash!).execute();
     expect((await refusal(payments.createIntent(payer, [cash!]))).code).toBe('wrong_state');
+    // One paid bill among unpaid ones is enough to refuse.
+    expect((await refusal(payments.createIntent(payer, [open!, cash!]))).code).toBe('wrong_state');
     await paymentTables(fx.db).deleteFrom('payment_accounts').execute();
     expect((await refusal(payments.createIntent(payer, [open!]))).code).toBe('wrong_state');
     expect(await paymentTables(fx.db).selectFrom('payment_intents').select('id').execute()).toEqual([]);
