@@ -118,6 +118,9 @@ describe('payments (real SQLite, no HTTP)', () => {
       // The same unit id claimed from another building.
       { ...payer, buildingId: 'another-building' },
     ];
+    // A neighbour's bill beside one's own is refused too.
+    const [theirs] = await newBills([100_000], neighbour.id);
+    expect((await refusal(payments.createIntent(payer, [bill!, theirs!]))).code).toBe('not_found');
     for (const stranger of strangers) {
       expect((await refusal(payments.wait(stranger, intent.id, { waitMs: 0 }))).code).toBe('not_found');
       expect((await refusal(payments.cancel(stranger, intent.id))).code).toBe('not_found');
@@ -126,6 +129,19 @@ describe('payments (real SQLite, no HTTP)', () => {
     const mine = await payments.wait(payer, intent.id, { waitMs: 0 });
     expect(mine.payment).toMatchObject({ id: intent.id, status: 'open' });
     expect(mine.bills.map((b) => b.id)).toEqual([bill]);
+  });
+
+  it('shows the open payment again only for exactly the same bills', async () => {
+    const { payments } = service();
+    const [a, b, c] = await newBills([100_000, 200_000, 400_000]);
+    const justA = await payments.createIntent(payer, [a!]);
+    const aAndB = await payments.createIntent(payer, [b!, a!]);
+    expect(aAndB.id).not.toBe(justA.id);
+    expect(aAndB.amountVnd).toBe(300_000);
+    expect((await payments.createIntent(payer, [a!, b!])).id).toBe(aAndB.id);
+    const aAndC = await payments.createIntent(payer, [a!, c!]);
+    expect(aAndC.id).not.toBe(aAndB.id);
+    expect(aAndC.amountVnd).toBe(500_000);
   });
 
   it('refuses a payment for a bill that does not exist, even beside real ones, and opens nothing', async () => {
