@@ -288,6 +288,39 @@ describe('payments (real SQLite, no HTTP)', () => {
     expect(performance.now() - started).toBeGreaterThanOrEqual(1_250);
   });
 
+  it("puts the building's bank and account and what is still due into the QR payload", async () => {
+    const { payments } = service();
+    const [bill] = await newBills([500_000]);
+    const intent = await payments.createIntent(payer, [bill!]);
+    // EMVCo tags: 0006 + BIN inside the beneficiary block, 01 + length + account, 54 the amount.
+    expect(intent.qrPayload).toContain(`0006970436`);
+    expect(intent.qrPayload).toContain(`01${String(ACCOUNT.length).padStart(2, '0')}${ACCOUNT}`);
+    expect(intent.qrPayload).toContain('5406500000');
+    await payments.recordTransfer(fx.buildingId, transfer(200_000, intent.code));
+    const after = await payments.wait(payer, intent.id, { waitMs: 0 });
+    expect(after.payment.qrPayload).toContain('5406300000');
+    expect(after.payment.account).toEqual({ bankBin: '970436', bankName: 'Vietcombank', accountNumber: ACCOUNT, accountName: 'BAN QUAN TRI TOA NHA THU' });
+  });
+
+  it('keeps why a payment was closed: the resident cancelled it', async () => {
+    const { payments } = service();
+    const [bill] = await newBills([100_000]);
+    const intent = await payments.createIntent(payer, [bill!]);
+    await payments.cancel(payer, intent.id);
+    const row = await paymentTables(fx.db).selectFrom('payment_intents').selectAll().where('id', '=', intent.id).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ status: 'cancelled', closed_reason: 'resident', closed_at: fx.clock.now().toISOString() });
+  });
+
+  it('in a statement, finds the payment code after another code-shaped word that is no payment', async () => {
+    const { payments } = service();
+    const [bill] = await newBills([150_000]);
+    const intent = await payments.createIntent(payer, [bill!]);
+    const decoy = intent.code === 'KT22222222' ? 'KT33333333' : 'KT22222222';
+    const [row] = await payments.recordTransfers(fx.buildingId, [transfer(150_000, `${decoy} ${intent.code}`, { source: 'statement' })]);
+    expect(row?.outcome).toBe('matched');
+    expect((await payments.wait(payer, intent.id, { waitMs: 0 })).payment.status).toBe('paid');
+  });
+
   it('only an open payment can be cancelled', async () => {
     const { payments } = service();
     const [bill] = await newBills([100_000]);
