@@ -321,6 +321,19 @@ describe('payments (real SQLite, no HTTP)', () => {
     expect((await payments.wait(payer, intent.id, { waitMs: 0 })).payment.status).toBe('paid');
   });
 
+  it('logs what it did by ids and counts only, never what the transfer said or its amount', async () => {
+    const { payments, logs } = service();
+    const [bill] = await newBills([410_000]);
+    const intent = await payments.createIntent(payer, [bill!]);
+    const paid = await payments.recordTransfer(fx.buildingId, transfer(410_000, `NGUYEN VAN AN A-0101 ${intent.code}`));
+    await payments.recordTransfers(fx.buildingId, [transfer(5_000, 'phi gui xe'), transfer(6_000, 'phi nuoc')]);
+    const data = (msg: string): unknown[] => logs.entries.filter((e) => e.msg === msg).map((e) => e.data);
+    expect(data('Payment intent opened')).toEqual([{ intentId: intent.id, bills: 1 }]);
+    expect(data('Transfer recorded')).toEqual([{ transferId: paid.transfer!.id, match: 'matched', source: 'webhook', provider: 'generic' }]);
+    expect(data('Transfers recorded')).toEqual([{ rows: 2, recorded: 2 }]);
+    expect(logs.text()).not.toMatch(/NGUYEN|410000|410\.000/);
+  });
+
   it('only an open payment can be cancelled', async () => {
     const { payments } = service();
     const [bill] = await newBills([100_000]);
