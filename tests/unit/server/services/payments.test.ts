@@ -5,7 +5,7 @@
  * The matching over HTTP and on both databases is in tests/integration/hub/payments*.test.ts.
  */
 import { randomBytes } from 'node:crypto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { NoticeMessage } from '../../../../server/services/notifications';
 import { insertBills } from '../../../../server/db/bills';
 import { paymentTables } from '../../../../server/db/payments';
@@ -332,6 +332,24 @@ describe('payments (real SQLite, no HTTP)', () => {
     expect(data('Transfer recorded')).toEqual([{ transferId: paid.transfer!.id, match: 'matched', source: 'webhook', provider: 'generic' }]);
     expect(data('Transfers recorded')).toEqual([{ rows: 2, recorded: 2 }]);
     expect(logs.text()).not.toMatch(/NGUYEN|410000|410\.000/);
+  });
+
+  it('wakes a kiosk waiting on this hub the moment the payment is recorded, without waiting for the re-poll', async () => {
+    const { payments } = service();
+    const [bill] = await newBills([120_000]);
+    const intent = await payments.createIntent(payer, [bill!]);
+    // The wait's timeout and the re-poll stand still: only the hub's own wake-up can end the wait.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
+    try {
+      let answered: string | null = null;
+      const waiting = payments.wait(payer, intent.id, { waitMs: 20_000, seen: 'open' }).then((r) => (answered = r.payment.status));
+      await payments.recordTransfer(fx.buildingId, transfer(120_000, intent.code));
+      for (let i = 0; i < 100 && answered === null; i += 1) await new Promise((resolve) => setImmediate(resolve));
+      expect(answered).toBe('paid');
+      await waiting;
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('only an open payment can be cancelled', async () => {
