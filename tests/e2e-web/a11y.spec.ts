@@ -8,32 +8,13 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { startTestStack } from './fixtures';
-import type { TestStack } from './fixtures';
-import { createManualTimersClock } from './manual-timers-clock';
-import { WALK_ENV, demoPhones, emergencySwitch, shoot, walkEveryScreen } from './screen-walk';
+import { demoPhones, shoot, useWalkStack, walkEveryScreen } from './screen-walk';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
-const clock = createManualTimersClock();
-let stack: TestStack;
-let emergency: (on: boolean) => void;
+const walk = useWalkStack();
 const phones = demoPhones();
 let nextPhone = 0;
-
-test.beforeAll(async () => {
-  stack = await startTestStack(WALK_ENV, { clock });
-  emergency = emergencySwitch(stack);
-});
-
-test.afterEach(async () => {
-  emergency(false);
-  await stack.core.lock('signOut');
-});
-
-test.afterAll(async () => {
-  await stack.dispose();
-});
 
 for (const largeText of [false, true]) {
   for (const locale of ['vi', 'en'] as const) {
@@ -43,7 +24,7 @@ for (const largeText of [false, true]) {
       const found: string[] = [];
       const visited: string[] = [];
       await walkEveryScreen(
-        { page, stack, clock, locale, largeText, phone: phones[nextPhone++]! },
+        { page, stack: walk.stack, clock: walk.clock, locale, largeText, phone: phones[nextPhone++]! },
         async (name) => {
           visited.push(name);
           const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
@@ -57,7 +38,7 @@ for (const largeText of [false, true]) {
           }
           await shoot(page, testInfo, `a11y-${name}-${locale}${largeText ? '-large' : ''}`);
         },
-        emergency,
+        walk.emergency,
       );
       testInfo.annotations.push({ type: 'screens checked', description: visited.join(', ') });
       expect(visited).toHaveLength(18);
@@ -67,7 +48,7 @@ for (const largeText of [false, true]) {
 }
 
 test('larger text and reach are one tap each on every screen, pressed while on, and a lock turns both off', async ({ page }) => {
-  await page.goto(stack.web.url);
+  await page.goto(walk.stack.web.url);
   const root = page.locator('html');
   const large = page.getByTestId('mode-large-text');
   const reach = page.getByTestId('mode-reach');
@@ -93,7 +74,7 @@ test('larger text and reach are one tap each on every screen, pressed while on, 
   await expect(page.getByTestId('mode-large-text')).toHaveAttribute('aria-pressed', 'true');
   await expect(page.getByTestId('mode-reach')).toHaveAttribute('aria-pressed', 'true');
   // …and the lock ends them, for the next person.
-  await stack.core.lock('signOut');
+  await walk.stack.core.lock('signOut');
   await expect(page.getByTestId('attract-start')).toBeVisible();
   await expect(page.getByTestId('mode-large-text')).toHaveAttribute('aria-pressed', 'false');
   await expect(page.getByTestId('mode-reach')).toHaveAttribute('aria-pressed', 'false');

@@ -4,13 +4,14 @@
  * screen it calls `visit(name)` and carries on. Shared by a11y.spec.ts and viewport.spec.ts.
  */
 import path from 'node:path';
-import { expect } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import type { Page, TestInfo } from '@playwright/test';
 import type { BuildingPublic } from '../../shared/contract/building';
 import { generateDemoData } from '../../server/seed';
 import { SHOTS } from './console-fixtures';
-import { latestCode, nationalDigits } from './fixtures';
+import { latestCode, nationalDigits, startTestStack } from './fixtures';
 import type { TestStack } from './fixtures';
+import { createManualTimersClock } from './manual-timers-clock';
 import type { ManualTimersClock } from './manual-timers-clock';
 
 export const IDLE_SECONDS = 60;
@@ -32,6 +33,38 @@ export type Walk = {
   largeText: boolean;
   phone: string;
 };
+
+export type WalkStack = { readonly clock: ManualTimersClock; readonly stack: TestStack; emergency(on: boolean): void };
+
+/**
+ * The stack a walk spec shares across its tests, on a manual clock with the emergency switch;
+ * after each test the broadcast ends and the kiosk locks. Registers the spec's hooks: call it
+ * once at the top of the spec file.
+ */
+export function useWalkStack(): WalkStack {
+  const clock = createManualTimersClock();
+  let stack: TestStack | null = null;
+  let emergency: (on: boolean) => void = () => {};
+  test.beforeAll(async () => {
+    stack = await startTestStack(WALK_ENV, { clock });
+    emergency = emergencySwitch(stack);
+  });
+  test.afterEach(async () => {
+    emergency(false);
+    await stack?.core.lock('signOut');
+  });
+  test.afterAll(async () => {
+    await stack?.dispose();
+  });
+  return {
+    clock,
+    get stack(): TestStack {
+      if (stack === null) throw new Error('the walk stack starts in beforeAll');
+      return stack;
+    },
+    emergency: (on) => emergency(on),
+  };
+}
 
 /** Demo residents, one per walk: a number may get only so many codes in 15 minutes. */
 export function demoPhones(): string[] {

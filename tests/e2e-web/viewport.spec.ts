@@ -12,31 +12,13 @@
  */
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { latestCode, nationalDigits, startTestStack, typeOnKeypad } from './fixtures';
-import type { TestStack } from './fixtures';
-import { createManualTimersClock } from './manual-timers-clock';
-import { SIZES, WALK_ENV, demoPhones, emergencySwitch, shoot, walkEveryScreen } from './screen-walk';
+import { latestCode, nationalDigits, typeOnKeypad } from './fixtures';
+import { SIZES, demoPhones, shoot, useWalkStack, walkEveryScreen } from './screen-walk';
 
-const clock = createManualTimersClock();
-let stack: TestStack;
-let emergency: (on: boolean) => void;
+const walk = useWalkStack();
 // From the end of the demo's residents, so these walks do not share numbers with the axe walks.
 const phones = demoPhones().reverse();
 let nextPhone = 0;
-
-test.beforeAll(async () => {
-  stack = await startTestStack(WALK_ENV, { clock });
-  emergency = emergencySwitch(stack);
-});
-
-test.afterEach(async () => {
-  emergency(false);
-  await stack.core.lock('signOut');
-});
-
-test.afterAll(async () => {
-  await stack.dispose();
-});
 
 /** The controls (or self-scrolling lists) not wholly inside the viewport, named by test id or text. */
 function outsideViewport(page: Page): Promise<string[]> {
@@ -91,12 +73,12 @@ for (const size of SIZES) {
       await page.setViewportSize({ width: size.width, height: size.height });
       const found: string[] = [];
       await walkEveryScreen(
-        { page, stack, clock, locale, largeText: false, phone: phones[nextPhone++]! },
+        { page, stack: walk.stack, clock: walk.clock, locale, largeText: false, phone: phones[nextPhone++]! },
         async (name) => {
           await shoot(page, testInfo, `screen-${name}-${locale}-${size.name}`);
           for (const where of await outsideViewport(page)) found.push(`${name}: ${where}`);
         },
-        emergency,
+        walk.emergency,
       );
       expect(found).toEqual([]);
     });
@@ -107,12 +89,12 @@ for (const size of SIZES) {
 test('a part that scrolls by itself says there is more below, and a tap on that scrolls it', async ({ page }) => {
   await page.setViewportSize({ width: 1920, height: 1080 });
   const phone = phones[nextPhone++]!;
-  await page.goto(stack.web.url);
+  await page.goto(walk.stack.web.url);
   await page.getByTestId('attract-start').click();
   await typeOnKeypad(page, nationalDigits(phone));
   await page.getByTestId('phone-submit').click();
   await expect(page.getByTestId('code-display')).toBeVisible();
-  await typeOnKeypad(page, await latestCode(stack.hubUrl, phone));
+  await typeOnKeypad(page, await latestCode(walk.stack.hubUrl, phone));
   await page.getByTestId('nav-privacy').click();
   await page.getByTestId('privacy-consents').click();
 
