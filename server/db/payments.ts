@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import type { Kysely, RawBuilder } from 'kysely';
 import type { PaymentIntentStatus, TransferMatch, TransferSource } from '../../shared/payments';
 import { dialectOf } from './connect';
+import { chunks } from './locks';
 import type { HubDb, HubTrx } from './connect';
 import type { BillRow, Database } from './schema';
 
@@ -187,10 +188,10 @@ export async function insertTransferOnce(db: Db, row: RecordedTransferRow): Prom
 export async function insertTransfersOnce(db: Db, rows: readonly RecordedTransferRow[]): Promise<Set<string>> {
   const inserted = new Set<string>();
   // 18 columns × 400 rows stays under SQLite's 32,766 parameters.
-  for (let i = 0; i < rows.length; i += 400) {
+  for (const part of chunks(rows, 400)) {
     const out = await paymentTables(db)
       .insertInto('bank_transfers')
-      .values(rows.slice(i, i + 400))
+      .values(part)
       .onConflict((oc) => oc.doNothing())
       .returning('id')
       .execute();
@@ -264,8 +265,8 @@ export async function expireStaleIntents(db: Db, now: string): Promise<number> {
 export async function getIntentsByCodes(db: Db, buildingId: string, codes: readonly string[], opts: { lock?: boolean } = {}): Promise<PaymentIntentRow[]> {
   const out: PaymentIntentRow[] = [];
   const unique = [...new Set(codes)];
-  for (let i = 0; i < unique.length; i += 500) {
-    const query = paymentTables(db).selectFrom('payment_intents').selectAll().where('building_id', '=', buildingId).where('code', 'in', unique.slice(i, i + 500)).orderBy('id');
+  for (const part of chunks(unique, 500)) {
+    const query = paymentTables(db).selectFrom('payment_intents').selectAll().where('building_id', '=', buildingId).where('code', 'in', part).orderBy('id');
     out.push(...(opts.lock === true && dialectOf(db) === 'postgres' ? await query.forUpdate().execute() : await query.execute()));
   }
   return out;
@@ -274,11 +275,11 @@ export async function getIntentsByCodes(db: Db, buildingId: string, codes: reado
 /** The bill ids of many intents: intent id → its bill ids, sorted. */
 export async function getIntentBillIdsMany(db: Db, intentIds: readonly string[]): Promise<Map<string, string[]>> {
   const out = new Map<string, string[]>();
-  for (let i = 0; i < intentIds.length; i += 500) {
+  for (const part of chunks(intentIds, 500)) {
     const rows = await paymentTables(db)
       .selectFrom('payment_intent_bills')
       .select(['intent_id', 'bill_id'])
-      .where('intent_id', 'in', intentIds.slice(i, i + 500))
+      .where('intent_id', 'in', part)
       .orderBy('intent_id')
       .orderBy('bill_id')
       .execute();
@@ -305,8 +306,7 @@ const textCast = (value: string | null): RawBuilder<unknown> => sql`cast(${value
 /** Sets what each bill has received (and, when paid in full, its status and time): one statement per 300 bills. */
 export async function setBillsPaid(db: Db, bills: readonly { id: string; paidVnd: number; status: 'unpaid' | 'paid'; paidAt: string | null }[]): Promise<void> {
   const instant = instantCast(db);
-  for (let i = 0; i < bills.length; i += 300) {
-    const part = bills.slice(i, i + 300);
+  for (const part of chunks(bills, 300)) {
     await paymentTables(db)
       .updateTable('bills')
       .set({
@@ -326,8 +326,7 @@ export async function setIntentsReceived(
   updatedAt: string,
 ): Promise<void> {
   const instant = instantCast(db);
-  for (let i = 0; i < intents.length; i += 300) {
-    const part = intents.slice(i, i + 300);
+  for (const part of chunks(intents, 300)) {
     await paymentTables(db)
       .updateTable('payment_intents')
       .set({
@@ -343,8 +342,7 @@ export async function setIntentsReceived(
 
 /** Sets the match of many transfers: one statement per 300 transfers. */
 export async function setTransferMatches(db: Db, transfers: readonly { id: string; match: TransferMatch; paymentCode: string | null; intentId: string | null }[]): Promise<void> {
-  for (let i = 0; i < transfers.length; i += 300) {
-    const part = transfers.slice(i, i + 300);
+  for (const part of chunks(transfers, 300)) {
     await paymentTables(db)
       .updateTable('bank_transfers')
       .set({
@@ -370,14 +368,13 @@ export async function findRecordedTransfers(
   const providers = new Map<string, string[]>();
   for (const k of keys) providers.set(k.provider, [...(providers.get(k.provider) ?? []), k.providerTxId]);
   for (const [provider, ids] of providers) {
-    for (let i = 0; i < ids.length; i += 500) {
-      const rows = await t.selectFrom('bank_transfers').select(['id', 'provider_tx_id']).where('provider', '=', provider).where('provider_tx_id', 'in', ids.slice(i, i + 500)).execute();
+    for (const part of chunks(ids, 500)) {
+      const rows = await t.selectFrom('bank_transfers').select(['id', 'provider_tx_id']).where('provider', '=', provider).where('provider_tx_id', 'in', part).execute();
       for (const r of rows) byTx.set(`${provider}|${r.provider_tx_id}`, r.id);
     }
   }
   const refs = keys.filter((k) => k.bankReference !== null && !byTx.has(`${k.provider}|${k.providerTxId}`));
-  for (let i = 0; i < refs.length; i += 500) {
-    const part = refs.slice(i, i + 500);
+  for (const part of chunks(refs, 500)) {
     const found = await t
       .selectFrom('bank_transfers')
       .select(['id', 'account_number', 'bank_reference', 'amount_vnd'])
