@@ -3,6 +3,7 @@ import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react'
 import type { JSX } from 'react';
 import { assertNever } from '../../shared/assert-never';
 import type { AppInfo, SessionView } from '../../shared/contract';
+import type { BuildingPublic } from '../../shared/contract/building';
 import type { Locale } from '../../shared/domain';
 import type { KiotApi } from '../../shared/kiot-api';
 import type { AppError } from '../../shared/result';
@@ -13,6 +14,8 @@ import { TopBar } from '../components/TopBar';
 import { createI18n, DEFAULT_LOCALE } from '../i18n/i18n';
 import { I18nProvider, useLocale, useT } from '../i18n/I18nProvider';
 import { clearWebStorage, isNewLock } from '../kiosk/session/wipe';
+import { windowKiot } from './boot';
+import type { BootData, BootPrefetch } from './boot';
 import { createErrorReporter, installErrorReporting } from './error-reporting';
 import type { ReportError } from './error-reporting';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -39,11 +42,16 @@ export type AppProps = {
    * here lives as long as the app and is emptied on every lock.
    */
   queryClient?: QueryClient;
+  /**
+   * The start-up calls main.tsx began before React loaded (`prefetchBoot`); used for the first
+   * attempt only. Once settled, the first render is already the kiosk's or the console's screen.
+   */
+  boot?: BootPrefetch;
 };
 
 /** The whole renderer: language, error reporting, startup, and the kiosk or the console. */
-export function App({ getApi = defaultGetApi, queryClient }: AppProps): JSX.Element {
-  const [i18n] = useState(() => createI18n(DEFAULT_LOCALE));
+export function App({ getApi = windowKiot, queryClient, boot }: AppProps): JSX.Element {
+  const [i18n] = useState(() => createI18n(readyBoot(boot)?.info.defaultLocale ?? DEFAULT_LOCALE));
   const [report] = useState<ReportError>(() =>
     createErrorReporter({
       send: (error) => getApi()?.log.rendererError(error) ?? Promise.resolve(),
@@ -54,28 +62,37 @@ export function App({ getApi = defaultGetApi, queryClient }: AppProps): JSX.Elem
   return (
     <I18nProvider i18n={i18n}>
       <ErrorBoundary onError={(error, componentStack) => report(error, 'error-boundary', componentStack)}>
-        <Root getApi={getApi} queryClient={queryClient} />
+        <Root getApi={getApi} queryClient={queryClient} prefetched={boot} />
       </ErrorBoundary>
     </I18nProvider>
   );
 }
 
-function defaultGetApi(): KiotApi | undefined {
-  return (window as Partial<Window>).kiot;
+
+/** A prefetch whose two calls have both answered well: what the first render can show at once. */
+function readyBoot(prefetch: BootPrefetch | undefined): { info: AppInfo; view: SessionView; building: BuildingPublic | null } | null {
+  const data: BootData | null = prefetch?.settled() ?? null;
+  const view = prefetch?.latest() ?? null;
+  if (!data?.info.ok || !data.session.ok || !view) return null;
+  return { info: data.info.value, view, building: data.building.ok ? data.building.value : null };
 }
 
-function Root({ getApi, queryClient }: { getApi: () => KiotApi | undefined; queryClient: QueryClient | undefined }): JSX.Element {
+type RootProps = { getApi: () => KiotApi | undefined; queryClient: QueryClient | undefined; prefetched: BootPrefetch | undefined };
+
+function Root({ getApi, queryClient, prefetched }: RootProps): JSX.Element {
   const { setLocale } = useLocale();
-  const [bridge, setBridge] = useState<Bridge>(() => ({ api: getApi(), attempt: 0 }));
-  const [boot, setBoot] = useState<Boot>({ status: 'loading' });
-  const [view, setView] = useState<SessionView | null>(null);
+  // Read once: a prefetch that had answered before the first render starts the app ready.
+  const [early] = useState(() => readyBoot(prefetched));
+  const [bridge, setBridge] = useState<Bridge>(() => ({ api: prefetched?.api ?? getApi(), attempt: 0 }));
+  const [boot, setBoot] = useState<Boot>(() => (early ? { status: 'ready', info: early.info } : { status: 'loading' }));
+  const [view, setView] = useState<SessionView | null>(early?.view ?? null);
   /** The hub refused this device: nothing else may be shown until IT enrolls it again. */
-  const [revoked, setRevoked] = useState(false);
+  const [revoked, setRevoked] = useState(early?.info.deviceRevoked === true);
   /** Bumped on every lock: the key of everything below that may hold a person's data. */
   const [generation, setGeneration] = useState(0);
   /** `lastLock.at` of the views seen so far; undefined before the first one. */
   const seenLockAt = useRef<string | null | undefined>(undefined);
-  const defaultLocale = useRef<Locale>(DEFAULT_LOCALE);
+  const defaultLocale = useRef<Locale>(early?.info.defaultLocale ?? DEFAULT_LOCALE);
 
   const applyView = useCallback(
     (next: SessionView) => {
@@ -104,8 +121,10 @@ function Root({ getApi, queryClient }: { getApi: () => KiotApi | undefined; quer
   }, [getApi]);
 
   useEffect(() => {
-    const { api } = bridge;
+    const { api, attempt } = bridge;
     if (!api) return undefined;
+    // The first attempt takes the prefetch's answers; a retry asks again.
+    const prefetch = attempt === 0 && prefetched?.api === api ? prefetched : undefined;
     let current = true;
     let unsubscribe = (): void => {};
     let unsubscribeRevoked = (): void => {};
@@ -118,17 +137,24 @@ function Root({ getApi, queryClient }: { getApi: () => KiotApi | undefined; quer
           if (current) setRevoked(true);
         });
       } catch {
+        prefetch?.release();
         setBoot({ status: 'failed', error: noBridge });
         return;
       }
-      const info = await safeCall(() => api.app.info({}));
+      if (prefetch && early) {
+        // Already on screen from the first render; only a push since then is news.
+        prefetch.release();
+        applyView(prefetch.latest() ?? early.view);
+        return;
+      }
+      const { info, session } = prefetch
+        ? await prefetch.ready.finally(() => prefetch.release())
+        : await Promise.all([safeCall(() => api.app.info({})), safeCall(() => api.session.get({}))]).then(([i, s]) => ({ info: i, session: s }));
       if (!current) return;
       if (!info.ok) {
         setBoot({ status: 'failed', error: info.error });
         return;
       }
-      const session = await safeCall(() => api.session.get({}));
-      if (!current) return;
       if (!session.ok) {
         setBoot({ status: 'failed', error: session.error });
         return;
@@ -136,7 +162,7 @@ function Root({ getApi, queryClient }: { getApi: () => KiotApi | undefined; quer
       if (info.value.deviceRevoked === true) setRevoked(true);
       defaultLocale.current = info.value.defaultLocale;
       setLocale(info.value.defaultLocale);
-      applyView(session.value);
+      applyView(prefetch?.latest() ?? session.value);
       setBoot({ status: 'ready', info: info.value });
     };
     void start();
@@ -145,7 +171,7 @@ function Root({ getApi, queryClient }: { getApi: () => KiotApi | undefined; quer
       unsubscribe();
       unsubscribeRevoked();
     };
-  }, [bridge, applyView, setLocale]);
+  }, [bridge, applyView, setLocale, prefetched, early]);
 
   const failure = !bridge.api ? noBridge : boot.status === 'failed' ? boot.error : null;
   const failed = failure !== null;
@@ -178,7 +204,14 @@ function Root({ getApi, queryClient }: { getApi: () => KiotApi | undefined; quer
   if (boot.status !== 'ready' || !view || !bridge.api) return <LoadingScreen />;
   return (
     <KiotProvider api={bridge.api}>
-      <ModeRoot info={boot.info} view={view} generation={generation} onView={applyView} queryClient={queryClient} />
+      <ModeRoot
+        info={boot.info}
+        view={view}
+        generation={generation}
+        onView={applyView}
+        queryClient={queryClient}
+        building={generation === 0 ? (early?.building ?? null) : null}
+      />
     </KiotProvider>
   );
 }
@@ -200,12 +233,20 @@ function LoadingScreen(): JSX.Element {
 const ManagerConsole = lazy(async () => ({ default: (await import('./ManagerConsole')).ManagerConsole }));
 
 /** The kiosk or the console, keyed by the lock generation so a lock starts either afresh. */
-type ModeRootProps = { info: AppInfo; view: SessionView; generation: number; onView(view: SessionView): void; queryClient: QueryClient | undefined };
+type ModeRootProps = {
+  info: AppInfo;
+  view: SessionView;
+  generation: number;
+  onView(view: SessionView): void;
+  queryClient: QueryClient | undefined;
+  /** The building as read at start-up, for the first attract screen; null after a lock (the shell reads it afresh). */
+  building: BuildingPublic | null;
+};
 
-function ModeRoot({ info, view, generation, onView, queryClient }: ModeRootProps): JSX.Element {
+function ModeRoot({ info, view, generation, onView, queryClient, building }: ModeRootProps): JSX.Element {
   switch (info.mode) {
     case 'kiosk':
-      return <KioskShell key={generation} info={info} view={view} onView={onView} />;
+      return <KioskShell key={generation} info={info} view={view} onView={onView} initialBuilding={building} />;
     case 'manager':
       return (
         <Suspense fallback={<LoadingScreen />}>

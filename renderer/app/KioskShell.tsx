@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { JSX } from 'react';
 import { assertNever } from '../../shared/assert-never';
 import type { AppInfo, ResponseOf, SessionView } from '../../shared/contract';
+import type { BuildingPublic } from '../../shared/contract/building';
 import { safeCall } from '../components/call';
 import { useKiot } from '../components/KiotProvider';
 import { ResyncContext } from '../components/resync';
@@ -26,6 +27,8 @@ export type KioskShellProps = {
   info: AppInfo;
   view: SessionView;
   onView(view: SessionView): void;
+  /** What start-up already read of the building, so the first attract screen is drawn whole. */
+  initialBuilding?: BuildingPublic | null;
 };
 
 /**
@@ -34,7 +37,7 @@ export type KioskShellProps = {
  * parent renders this with a key that changes on every lock, so all state held here and
  * below (typed number, code, location, bills) is dropped in one go.
  */
-export function KioskShell({ info, view, onView }: KioskShellProps): JSX.Element {
+export function KioskShell({ info, view, onView, initialBuilding = null }: KioskShellProps): JSX.Element {
   const api = useKiot();
   const [phoneDigits, setPhoneDigits] = useState('');
   const [otp, setOtp] = useState<OtpSent | null>(null);
@@ -61,7 +64,7 @@ export function KioskShell({ info, view, onView }: KioskShellProps): JSX.Element
 
   // An emergency broadcast takes the whole screen; whoever was signed in (or signing in) is
   // signed out at once, so nothing of theirs stays behind it for the next person.
-  const building = useBuildingPublic(api);
+  const building = useBuildingPublic(api, initialBuilding);
   const emergency = building?.emergency ?? null;
   useEffect(() => {
     if (emergency === null || view.state === 'attract') return;

@@ -3,7 +3,7 @@ import type { JSX, ReactNode } from 'react';
 import type { i18n as I18next } from 'i18next';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import type { Locale } from '../../shared/domain';
-import { namespaces } from './resources';
+import type { Namespace } from './resources';
 import { toLocale } from './i18n';
 import type { T } from './i18n';
 
@@ -38,9 +38,17 @@ export function useI18nInstance(): I18next {
   return instance;
 }
 
+/**
+ * Every key is written with its namespace (`auth:code.title`), and every namespace is loaded
+ * at start-up, so the hook needs to watch only one of them. Naming all of them made
+ * react-i18next check each one, in every component that translates, on every render.
+ */
+const WATCHED: Namespace = 'common';
+
 /** The translate function; keys are written in full (`auth:code.title`). */
 export function useT(): T {
-  return useTranslation(namespaces).t;
+  // The `T` type checks keys of every namespace; at run time the namespace in the key decides.
+  return useTranslation(WATCHED).t as unknown as T;
 }
 
 export type LocaleState = { locale: Locale; setLocale(locale: Locale): void };
@@ -50,7 +58,7 @@ export function useLocale(): LocaleState {
   const instance = useContext(InstanceContext);
   if (!instance) throw new Error('useLocale outside <I18nProvider>');
   // Subscribes this component to language changes.
-  const locale = toLocale(useTranslation(namespaces).i18n.language);
+  const locale = toLocale(useTranslation(WATCHED).i18n.language);
   const setLocale = useCallback((next: Locale) => void instance.changeLanguage(next), [instance]);
   return useMemo(() => ({ locale, setLocale }), [locale, setLocale]);
 }
