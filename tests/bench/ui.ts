@@ -56,14 +56,18 @@ async function buildRendererInto(outDir: string): Promise<void> {
   await viteBuild({ configFile: path.join(repoRoot, 'vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true, sourcemap: false } });
 }
 
-/** React + ReactDOM rendering nothing, same bundler and target: the floor any React renderer starts from. */
-async function buildReactAlone(dir: string): Promise<string> {
+/**
+ * React + ReactDOM rendering one element, same bundler and target: the floor any React
+ * renderer starts from. For the `ui` section the element is the attract button (same test id)
+ * so the first-paint instrument sees it; for `renderer`, a paragraph.
+ */
+async function buildReactAlone(dir: string, element = "createElement('p', null, 'Kiot')", name = 'react-alone'): Promise<string> {
   const require = createRequire(path.join(repoRoot, 'package.json'));
-  const root = path.join(dir, 'react-alone');
+  const root = path.join(dir, name);
   await mkdir(root, { recursive: true });
   await writeFile(
     path.join(root, 'main.js'),
-    `import { createElement } from ${JSON.stringify(require.resolve('react'))};\nimport { createRoot } from ${JSON.stringify(require.resolve('react-dom/client'))};\ncreateRoot(document.getElementById('root')).render(createElement('p', null, 'Kiot'));\n`,
+    `import { createElement } from ${JSON.stringify(require.resolve('react'))};\nimport { createRoot } from ${JSON.stringify(require.resolve('react-dom/client'))};\ncreateRoot(document.getElementById('root')).render(${element});\n`,
   );
   await writeFile(path.join(root, 'index.html'), '<!doctype html><html><body><div id="root"></div><script type="module" src="./main.js"></script></body></html>\n');
   const outDir = path.join(root, 'dist');
@@ -84,6 +88,9 @@ export async function benchRenderer(ctx: BenchContext): Promise<string> {
   return outDir;
 }
 
+/** What the instrument prints to the console at first paint, for `firstPaint` to read without touching the page. */
+const FIRST_PAINT_LOG = 'kiot-bench-first-paint';
+
 /**
  * Installed before any page script. Records (in performance.now() time, i.e. since navigation
  * start) the first frame after the attract button exists, and for each tap the time from the
@@ -97,7 +104,7 @@ const INSTRUMENT = `(() => {
   new MutationObserver(() => {
     if (b.firstPaint === null && document.querySelector('[data-testid="attract-start"]')) {
       b.firstPaint = -1;
-      afterNextFrame(() => { b.firstPaint = performance.now(); });
+      afterNextFrame(() => { b.firstPaint = performance.now(); console.debug('${FIRST_PAINT_LOG} ' + b.firstPaint); });
     }
     if (b.tapAt !== null && document.querySelector('[data-testid="keypad-1"]')) {
       const at = b.tapAt;
@@ -123,15 +130,21 @@ window.__resetBench = () => { screen.innerHTML = attract; };
 
 type Bench = { firstPaint: number | null; taps: number[] };
 
+/**
+ * One cold load in a fresh context. The time is read from the console message the instrument
+ * prints, not by polling the page: Playwright's polling (waitForFunction, evaluate) injects
+ * and compiles its own script in the page's main thread, which would land in the middle of the
+ * app's start-up (after the load event, while React renders) but after the static page's paint.
+ */
 async function firstPaint(browser: Browser, url: string): Promise<number> {
   const context = await browser.newContext({ viewport: { width: 1080, height: 1920 }, reducedMotion: 'reduce' });
   try {
     const page = await context.newPage();
     await page.addInitScript(INSTRUMENT);
-    await page.goto(url);
-    await page.waitForFunction(() => ((window as unknown as { __kiotBench: Bench }).__kiotBench.firstPaint ?? -1) > 0, undefined, { timeout: 30_000 });
-    // Awaited here, before `finally` closes the context under it.
-    return await page.evaluate(() => (window as unknown as { __kiotBench: Bench }).__kiotBench.firstPaint!);
+    const painted = page.waitForEvent('console', { predicate: (msg) => msg.text().startsWith(FIRST_PAINT_LOG), timeout: 30_000 });
+    await page.goto(url, { waitUntil: 'commit' });
+    const text = (await painted).text();
+    return Number(text.slice(FIRST_PAINT_LOG.length + 1));
   } finally {
     await context.close();
   }
@@ -186,7 +199,17 @@ export async function benchUi(ctx: BenchContext, builtRenderer: string | null): 
   }
   const stackDir = path.join(ctx.dir, 'ui-stack');
   const stack = await startDevStack({ dataDir: stackDir, rendererDir, terminal: { print: () => {} } });
-  const server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(STATIC_PAGE));
+  const reactFloorDir = await buildReactAlone(ctx.dir, "createElement('button', { 'data-testid': 'attract-start' }, 'Chạm để bắt đầu')", 'react-floor');
+  const server = createServer((req, res) => {
+    // `/react/…`: the React-alone page and its script (bench-built names only); anything else: the static page.
+    const rel = req.url?.startsWith('/react/') ? req.url.slice('/react/'.length) || 'index.html' : null;
+    if (rel === null) return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(STATIC_PAGE);
+    if (rel.includes('..')) return void res.writeHead(404).end();
+    readFile(path.join(reactFloorDir, rel)).then(
+      (body) => res.writeHead(200, { 'content-type': rel.endsWith('.js') ? 'text/javascript' : 'text/html; charset=utf-8' }).end(body),
+      () => res.writeHead(404).end(),
+    );
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const staticUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
   const browser = await playwrightChromium.launch({
@@ -201,11 +224,16 @@ export async function benchUi(ctx: BenchContext, builtRenderer: string | null): 
     await firstPaint(browser, stack.web.url);
     const appPaints: number[] = [];
     const staticPaints: number[] = [];
+    const reactPaints: number[] = [];
+    await firstPaint(browser, `${staticUrl}react/`);
     for (let i = 0; i < loads; i++) {
       appPaints.push(await firstPaint(browser, stack.web.url));
       staticPaints.push(await firstPaint(browser, staticUrl));
+      reactPaints.push(await firstPaint(browser, `${staticUrl}react/`));
     }
     ctx.emit(makeMetric({ metric: 'ui.attract_first_paint', value: median(appPaints), unit: 'ms', baseline: median(staticPaints), budget: { atMost: 300 } }));
+    // No budget: the floor under the one above, a page of React and ReactDOM drawing one button, loaded the same way.
+    ctx.emit(makeMetric({ metric: 'ui.react_alone_first_paint', value: median(reactPaints), unit: 'ms', baseline: median(staticPaints) }));
 
     const context = await browser.newContext({ viewport: { width: 1080, height: 1920 }, reducedMotion: 'reduce' });
     try {
