@@ -10,9 +10,15 @@ export const APP_HOST = 'app';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 
-/** Must be registered before `app` is ready. */
+/**
+ * Must be registered before `app` is ready. `codeCache` lets V8 keep the compiled renderer
+ * scripts on disk between starts (Chromium does so only for http(s) unless a custom scheme
+ * asks): after a restart or a crash reload, the kiosk's attract screen does not wait for its
+ * script to be compiled again. The cache holds the app's own code, nothing of a resident.
+ * No `bypassCSP`, `corsEnabled` or `allowServiceWorkers`: the page's own policy applies.
+ */
 export const appSchemePrivileges: CustomScheme[] = [
-  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
 ];
 
 /** Parses `url` and returns it only if it is exactly on the app origin (no credentials, no port). */
