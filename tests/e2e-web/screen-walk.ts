@@ -3,11 +3,15 @@
  * all of them (axe, controls inside the viewport). The walk taps like a resident; at each
  * screen it calls `visit(name)` and carries on. Shared by a11y.spec.ts and viewport.spec.ts.
  */
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { Page, TestInfo } from '@playwright/test';
 import type { BuildingPublic } from '../../shared/contract/building';
+import { openDatabase } from '../../server/db/connect';
+import { createIdGenerator } from '../../server/ids';
 import { generateDemoData } from '../../server/seed';
+import { seedDemoConsents } from '../../server/services/consents';
 import { SHOTS } from './console-fixtures';
 import { latestCode, nationalDigits, startTestStack } from './fixtures';
 import type { TestStack } from './fixtures';
@@ -71,6 +75,21 @@ export function demoPhones(): string[] {
   return generateDemoData(new Date()).residents.map((r) => r.phone_e164);
 }
 
+/**
+ * Gives the resident with this phone the seed's choices made under policy version 1 (as the
+ * demo's fifth resident has, see consents.spec.ts), so the changed purpose of version 2 is theirs
+ * to review right after sign-in: the walk then meets the re-consent screen.
+ */
+export async function needsReconsent(stack: TestStack, phone: string): Promise<void> {
+  const db = openDatabase(path.join(stack.dataDir, 'hub.sqlite'));
+  try {
+    const { id } = await db.selectFrom('residents').select('id').where('phone_e164', '=', phone).executeTakeFirstOrThrow();
+    await db.transaction().execute((trx) => seedDemoConsents(trx, id, createIdGenerator(() => new Date(), (n) => randomBytes(n))));
+  } finally {
+    await db.destroy();
+  }
+}
+
 /** Makes the kiosk's building read carry (or stop carrying) a live emergency broadcast, as if the hub had sent one. */
 export function emergencySwitch(stack: TestStack): (on: boolean) => void {
   let on = false;
@@ -108,6 +127,7 @@ async function countdownShowing(stack: TestStack): Promise<boolean> {
 export async function walkEveryScreen(walk: Walk, visit: Visit, emergency: (on: boolean) => void): Promise<void> {
   const { page, stack, clock, locale, largeText, phone } = walk;
   const tap = (id: string) => page.getByTestId(id).locator('visible=true').first().click();
+  await needsReconsent(stack, phone);
   await page.goto(stack.web.url);
   await expect(page.getByTestId('attract-start')).toBeVisible();
   if (locale === 'en') {
@@ -133,6 +153,13 @@ export async function walkEveryScreen(walk: Walk, visit: Visit, emergency: (on: 
   await expect(page.getByTestId('code-display')).toBeVisible();
   await visit('code');
   for (const d of await latestCode(stack.hubUrl, phone)) await tap(`keypad-${d}`);
+  // A changed purpose to review comes before anything else.
+  const gate = page.getByTestId('reconsent');
+  await expect(gate).toBeVisible();
+  await visit('reconsent');
+  const declines = gate.getByTestId('consent-decline');
+  for (let i = 0; i < (await declines.count()); i += 1) await declines.nth(i).click();
+  await tap('reconsent-continue');
   await expect(page.getByTestId('home-sentence')).not.toHaveText(/Đang xem|Checking/);
   await visit('home');
 

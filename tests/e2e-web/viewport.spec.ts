@@ -13,6 +13,7 @@
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { latestCode, nationalDigits, typeOnKeypad } from './fixtures';
+import { chooseLayout } from './text-keyboard';
 import { SIZES, demoPhones, shoot, useWalkStack, walkEveryScreen } from './screen-walk';
 
 const walk = useWalkStack();
@@ -113,3 +114,131 @@ test('a part that scrolls by itself says there is more below, and a tap on that 
   await expect(page.getByTestId('receipts-sms')).toBeInViewport({ ratio: 1 });
   await expect(page.getByTestId('consents-back')).toBeInViewport({ ratio: 1 });
 });
+
+async function signIn(page: Page, locale: 'vi' | 'en', largeText = false): Promise<void> {
+  const phone = phones[nextPhone++]!;
+  await page.goto(walk.stack.web.url);
+  if (locale === 'en') await page.getByTestId('lang-toggle').click();
+  if (largeText) {
+    await page.getByTestId('mode-large-text').click();
+    await expect(page.locator('html')).toHaveClass(/kiot-large-text/);
+  }
+  await page.getByTestId('attract-start').click();
+  await typeOnKeypad(page, nationalDigits(phone));
+  await page.getByTestId('phone-submit').click();
+  await expect(page.getByTestId('code-display')).toBeVisible();
+  await typeOnKeypad(page, await latestCode(walk.stack.hubUrl, phone));
+  await expect(page.getByTestId('home')).toBeVisible();
+}
+
+/**
+ * The keyboard's keys a resident cannot tap whole: outside the viewport, reaching below the
+ * bottom bar's top, or covered at an edge by something else (a key scrolled out of its part,
+ * the bottom bar over it).
+ */
+function keysOutOfReach(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const bar = document.querySelector('footer.bottom-bar')?.getBoundingClientRect();
+    const out: string[] = [];
+    for (const key of document.querySelectorAll<HTMLElement>('[data-testid="text-keyboard"] button')) {
+      const r = key.getBoundingClientRect();
+      const name = `${key.dataset['testid'] ?? ''} at x=${Math.round(r.left)} y=${Math.round(r.top)} w=${Math.round(r.width)} h=${Math.round(r.height)}`;
+      if (r.left < -0.5 || r.top < -0.5 || r.right > window.innerWidth + 0.5 || r.bottom > window.innerHeight + 0.5) out.push(`${name}: outside the viewport`);
+      else if (bar !== undefined && r.bottom > bar.top + 0.5) out.push(`${name}: below the bottom bar's top (${Math.round(bar.top)})`);
+      else {
+        // The middle of each edge, just inside (the corners are rounded off), and the centre.
+        const [cx, cy] = [(r.left + r.right) / 2, (r.top + r.bottom) / 2];
+        const points: [number, number][] = [
+          [cx, r.top + 3],
+          [cx, r.bottom - 3],
+          [r.left + 3, cy],
+          [r.right - 3, cy],
+          [cx, cy],
+        ];
+        const hit = points.map(([x, y]) => document.elementFromPoint(x, y)).find((el) => !key.contains(el));
+        if (hit !== undefined) out.push(`${name}: covered by ${hit?.getAttribute('data-testid') ?? hit?.className ?? 'nothing'}`);
+      }
+    }
+    return out;
+  });
+}
+
+// Larger text makes every key a quarter bigger; on a 1080-pixel-high screen the keyboard must still end above the bottom bar.
+for (const locale of ['vi', 'en'] as const) {
+  test(`with larger text, every key of every keyboard layout is on the landscape screen, above the bottom bar: ${locale}`, async ({ page }, testInfo) => {
+    test.setTimeout(120_000);
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await signIn(page, locale, true);
+    await page.getByTestId('nav-privacy').click();
+    await page.getByTestId('privacy-profile').click();
+    await expect(page.getByTestId('profile-screen')).toBeVisible();
+    const keyboard = page.getByTestId('text-keyboard');
+    const found: string[] = [];
+    const check = async (name: string): Promise<void> => {
+      await expect(keyboard).toBeVisible();
+      await shoot(page, testInfo, `large-keyboard-${name}-${locale}-landscape`);
+      for (const where of [...(await keysOutOfReach(page)), ...(await outsideViewport(page))]) found.push(`${name}: ${where}`);
+    };
+
+    await page.getByTestId('profile-change-name').click();
+    await expect(keyboard).toHaveAttribute('data-layout', 'telex');
+    await check('telex');
+    await page.getByTestId('key-layer').click();
+    await check('telex-symbols');
+    await chooseLayout(page, 'marks');
+    await check('marks');
+    await page.getByTestId('key-layer').click();
+    await check('marks-symbols');
+    // Clear all asks on the keyboard's top row, in place of the layout keys.
+    await page.getByTestId('key-clear').click();
+    await expect(page.getByTestId('key-clear-yes')).toBeVisible();
+    await check('clear-question');
+    await page.getByTestId('key-clear-no').click();
+    await chooseLayout(page, 'email');
+    await check('email');
+    await page.getByTestId('profile-cancel').click();
+
+    // The email field opens on the email layout by itself.
+    await page.getByTestId('profile-change-email').click();
+    await expect(keyboard).toHaveAttribute('data-layout', 'email');
+    await check('email-field');
+    expect(found).toEqual([]);
+  });
+}
+
+// The bill detail's last part (the consumption chart) can be scrolled wholly into sight, above the
+// bottom bar; and the page itself never scrolls (the chart's table for screen readers once stuck out
+// of the screen's area, so a drag on the bottom bar slid the whole frame up over a blank band).
+for (const size of SIZES) {
+  for (const locale of ['vi', 'en'] as const) {
+    for (const largeText of [false, true]) {
+      const mode = largeText ? ', larger text' : '';
+      test(`a metered bill's chart scrolls wholly above the bottom bar in ${size.name}: ${locale}${mode}`, async ({ page }, testInfo) => {
+        await page.setViewportSize({ width: size.width, height: size.height });
+        await signIn(page, locale, largeText);
+        await page.getByTestId('nav-bills').click();
+        const toggle = page.getByTestId('month-toggle').first();
+        if ((await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
+        await page.getByTestId('bill-row').filter({ hasText: locale === 'vi' ? 'Điện' : 'Electricity' }).first().click();
+        const chart = page.getByTestId('consumption-chart');
+        await expect(page.getByTestId('consumption-svg')).toBeVisible();
+        const bar = page.locator('footer.bottom-bar');
+        const barTop = (await bar.boundingBox())!.y;
+
+        // The screen's area to its end, as a finger drag on the bill would take it.
+        await page.locator('.app-main').evaluate((main) => main.scrollTo({ top: main.scrollHeight, behavior: 'instant' }));
+        await shoot(page, testInfo, `bill-detail-end-${locale}-${size.name}${largeText ? '-large' : ''}`);
+        const box = (await chart.boundingBox())!;
+        // Clearly above it, not touching it (a fraction of a pixel would pass a bare "less than").
+        expect(barTop - (box.y + box.height), 'space between the chart and the bottom bar').toBeGreaterThanOrEqual(8);
+
+        // A wheel (or drag) on the bottom bar has nothing to scroll: the frame stays where it is.
+        expect(await page.evaluate(() => document.scrollingElement!.scrollHeight), 'the page is no taller than the screen').toBeLessThanOrEqual(size.height);
+        await page.mouse.move(size.width / 2, size.height - 10);
+        await page.mouse.wheel(0, 2000);
+        await expect.poll(async () => (await bar.boundingBox())!.y).toBe(barTop);
+        expect(await page.evaluate(() => document.scrollingElement!.scrollTop)).toBe(0);
+      });
+    }
+  }
+}

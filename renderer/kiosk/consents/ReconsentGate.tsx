@@ -5,6 +5,7 @@ import type { ConsentsView } from '../../../shared/contract/consents';
 import { safeCall } from '../../components/call';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useKiot } from '../../components/KiotProvider';
+import { ScrollRegion } from '../../components/ScrollRegion';
 import { useAction } from '../../components/use-action';
 import { useLocale, useT } from '../../i18n/I18nProvider';
 import { PurposeCard } from './PurposeCard';
@@ -72,29 +73,32 @@ export function ReconsentGate({ children }: { children: ReactNode }): JSX.Elemen
     <div className="reconsent" data-testid="reconsent">
       <h2 className="section-title">{t('consents:review.title')}</h2>
       <p className="info-text">{t('consents:review.intro', { version: review.policyVersion })}</p>
-      {changes !== null ? (
-        <p className="reconsent-changes" data-testid="reconsent-changes">
-          <strong>{t('consents:review.changes')}</strong> {changes[locale]}
-        </p>
-      ) : null}
       {failure ? <ErrorMessage error={failure.error} /> : null}
-      <div className="consent-list">
-        {asked.map((purpose) => (
-          <PurposeCard key={purpose.id} purpose={{ ...purpose, change: null }} mode="choose" chosen={chosen[purpose.id] ?? null} disabled={busy} onChoose={(granted) => void choose(purpose.id, granted)} />
-        ))}
-      </div>
-      {informed.length > 0 ? (
-        <section className="reconsent-informed">
-          <h3 className="consent-title">{t('consents:review.informed')}</h3>
-          <ul>
-            {informed.map((p) => (
-              <li key={p.id}>
-                {p.title[locale]}: {p.use[locale]}
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      {/* The long part scrolls by itself, so Continue and what it waits for stay in sight on any screen and text size. */}
+      <ScrollRegion label={t('consents:review.title')} className="reconsent-scroll">
+        {changes !== null ? (
+          <p className="reconsent-changes" data-testid="reconsent-changes">
+            <strong>{t('consents:review.changes')}</strong> {changes[locale]}
+          </p>
+        ) : null}
+        <div className="consent-list">
+          {asked.map((purpose) => (
+            <PurposeCard key={purpose.id} purpose={{ ...purpose, change: null }} mode="choose" chosen={chosen[purpose.id] ?? null} disabled={busy} onChoose={(granted) => void choose(purpose.id, granted)} />
+          ))}
+        </div>
+        {informed.length > 0 ? (
+          <section className="reconsent-informed">
+            <h3 className="consent-title">{t('consents:review.informed')}</h3>
+            <ul>
+              {informed.map((p) => (
+                <li key={p.id}>
+                  {p.title[locale]}: {p.use[locale]}
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+      </ScrollRegion>
       {!complete ? <p className="info-text">{t('consents:review.choose')}</p> : null}
       <button type="button" className="button button-primary button-huge" data-testid="reconsent-continue" disabled={!complete || busy} onClick={() => setDone(true)}>
         {t('consents:review.continue')}
