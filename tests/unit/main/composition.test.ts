@@ -179,7 +179,7 @@ describe('main composition', () => {
     expect(before.indexOf('app.setPath')).toBeLessThan(before.indexOf('app.requestSingleInstanceLock'));
     expect(did('app.setPath')[0]!.args).toEqual(['userData', path.join(dataDir, 'chromium-profile')]);
     expect(did('protocol.registerSchemesAsPrivileged')[0]!.args[0]).toEqual([
-      { scheme: 'kiot', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+      { scheme: 'kiot', privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
     ]);
     expect(did('protocol.handle')).toHaveLength(0);
     expect(h.state!.windows).toHaveLength(0);
