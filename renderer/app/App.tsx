@@ -8,13 +8,12 @@ import type { Locale } from '../../shared/domain';
 import type { KiotApi } from '../../shared/kiot-api';
 import type { AppError } from '../../shared/result';
 import type {} from '../global';
-import { safeCall } from '../components/call';
 import { KiotProvider } from '../components/KiotProvider';
 import { TopBar } from '../components/TopBar';
 import { createI18n, DEFAULT_LOCALE } from '../i18n/i18n';
 import { I18nProvider, useLocale, useT } from '../i18n/I18nProvider';
 import { clearWebStorage, isNewLock } from '../kiosk/session/wipe';
-import { windowKiot } from './boot';
+import { prefetchBoot, windowKiot } from './boot';
 import type { BootData, BootPrefetch } from './boot';
 import { createErrorReporter, installErrorReporting } from './error-reporting';
 import type { ReportError } from './error-reporting';
@@ -67,7 +66,6 @@ export function App({ getApi = windowKiot, queryClient, boot }: AppProps): JSX.E
     </I18nProvider>
   );
 }
-
 
 /** A prefetch whose two calls have both answered well: what the first render can show at once. */
 function readyBoot(prefetch: BootPrefetch | undefined): { info: AppInfo; view: SessionView; building: BuildingPublic | null } | null {
@@ -123,11 +121,10 @@ function Root({ getApi, queryClient, prefetched }: RootProps): JSX.Element {
   useEffect(() => {
     const { api, attempt } = bridge;
     if (!api) return undefined;
-    // The first attempt takes the prefetch's answers; a retry asks again.
-    const prefetch = attempt === 0 && prefetched?.api === api ? prefetched : undefined;
     let current = true;
     let unsubscribe = (): void => {};
     let unsubscribeRevoked = (): void => {};
+    let calls: BootPrefetch | undefined;
     const start = async (): Promise<void> => {
       try {
         unsubscribe = api.onSessionChanged((next) => {
@@ -137,19 +134,23 @@ function Root({ getApi, queryClient, prefetched }: RootProps): JSX.Element {
           if (current) setRevoked(true);
         });
       } catch {
-        prefetch?.release();
         setBoot({ status: 'failed', error: noBridge });
         return;
       }
-      if (prefetch && early) {
-        // Already on screen from the first render; only a push since then is news.
-        prefetch.release();
-        applyView(prefetch.latest() ?? early.view);
+      // The first attempt takes main.tsx's start-up calls; a retry makes them afresh, the same way.
+      calls = attempt === 0 && prefetched?.api === api ? prefetched : prefetchBoot(api);
+      if (!calls) {
+        setBoot({ status: 'failed', error: noBridge });
         return;
       }
-      const { info, session } = prefetch
-        ? await prefetch.ready.finally(() => prefetch.release())
-        : await Promise.all([safeCall(() => api.app.info({})), safeCall(() => api.session.get({}))]).then(([i, s]) => ({ info: i, session: s }));
+      if (calls === prefetched && early) {
+        // Already on screen from the first render; only a push since then is news.
+        calls.release();
+        applyView(calls.latest() ?? early.view);
+        return;
+      }
+      const { info, session } = await calls.ready;
+      calls.release();
       if (!current) return;
       if (!info.ok) {
         setBoot({ status: 'failed', error: info.error });
@@ -162,12 +163,13 @@ function Root({ getApi, queryClient, prefetched }: RootProps): JSX.Element {
       if (info.value.deviceRevoked === true) setRevoked(true);
       defaultLocale.current = info.value.defaultLocale;
       setLocale(info.value.defaultLocale);
-      applyView(prefetch?.latest() ?? session.value);
+      applyView(calls.latest() ?? session.value);
       setBoot({ status: 'ready', info: info.value });
     };
     void start();
     return () => {
       current = false;
+      calls?.release();
       unsubscribe();
       unsubscribeRevoked();
     };
