@@ -190,6 +190,9 @@ export async function walkEveryScreen(walk: Walk, visit: Visit, emergency: (on: 
   await tap('profile-change-name');
   await expect(page.getByTestId('text-keyboard')).toBeVisible();
   await visit('profile-keyboard');
+  // Cancel closes the keyboard; with larger text in landscape the open keyboard hides the tabs.
+  await tap('profile-cancel');
+  await expect(page.getByTestId('text-keyboard')).toHaveCount(0);
 
   const privacyEntries: [string, string, string][] = [
     ['privacy-consents', 'consents', 'consents'],

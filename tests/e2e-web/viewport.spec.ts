@@ -1,6 +1,7 @@
 /**
  * Every control of every kiosk screen is on the screen, in portrait (1080×1920) and landscape
- * (1920×1080), in both languages; each screen's screenshot is kept with the results.
+ * (1920×1080), in both languages, at the normal text size and with larger text on; each
+ * screen's screenshot is kept with the results.
  *
  * The rule: every visible control (button, a, input, [role=button]) lies wholly inside the
  * viewport without scrolling the screen, except a control inside a list that scrolls by itself
@@ -67,22 +68,24 @@ function outsideViewport(page: Page): Promise<string[]> {
   });
 }
 
-for (const size of SIZES) {
-  for (const locale of ['vi', 'en'] as const) {
-    test(`every control of every screen is inside the ${size.name} viewport: ${locale}`, async ({ page }, testInfo) => {
-      test.setTimeout(240_000);
-      await page.setViewportSize({ width: size.width, height: size.height });
-      const found: string[] = [];
-      await walkEveryScreen(
-        { page, stack: walk.stack, clock: walk.clock, locale, largeText: false, phone: phones[nextPhone++]! },
-        async (name) => {
-          await shoot(page, testInfo, `screen-${name}-${locale}-${size.name}`);
-          for (const where of await outsideViewport(page)) found.push(`${name}: ${where}`);
-        },
-        walk.emergency,
-      );
-      expect(found).toEqual([]);
-    });
+for (const largeText of [false, true]) {
+  for (const size of SIZES) {
+    for (const locale of ['vi', 'en'] as const) {
+      test(`every control of every screen is inside the ${size.name} viewport: ${locale}${largeText ? ', larger text' : ''}`, async ({ page }, testInfo) => {
+        test.setTimeout(240_000);
+        await page.setViewportSize({ width: size.width, height: size.height });
+        const found: string[] = [];
+        await walkEveryScreen(
+          { page, stack: walk.stack, clock: walk.clock, locale, largeText, phone: phones[nextPhone++]! },
+          async (name) => {
+            await shoot(page, testInfo, `screen-${name}-${locale}-${size.name}${largeText ? '-large' : ''}`);
+            for (const where of await outsideViewport(page)) found.push(`${name}: ${where}`);
+          },
+          walk.emergency,
+        );
+        expect(found).toEqual([]);
+      });
+    }
   }
 }
 
@@ -109,7 +112,14 @@ test('a part that scrolls by itself says there is more below, and a tap on that 
   await more.click();
   await expect.poll(() => cards.evaluate((el) => el.scrollTop)).toBeGreaterThan(top);
   // At the end the tab goes away, and the last choice is in sight.
-  for (let i = 0; i < 10 && (await more.count()) > 0; i++) await more.click();
+  for (let i = 0; i < 10 && (await more.count()) > 0; i++) {
+    const before = await cards.evaluate((el) => el.scrollTop);
+    // The tab may go away between the count and the tap, when the last tap reached the end.
+    await more.click({ timeout: 5_000 }).catch(async (error: unknown) => {
+      if ((await more.count()) > 0) throw error;
+    });
+    await expect.poll(async () => (await more.count()) === 0 || (await cards.evaluate((el) => el.scrollTop)) > before).toBe(true);
+  }
   await expect(more).toHaveCount(0);
   await expect(page.getByTestId('receipts-sms')).toBeInViewport({ ratio: 1 });
   await expect(page.getByTestId('consents-back')).toBeInViewport({ ratio: 1 });
@@ -242,3 +252,16 @@ for (const size of SIZES) {
     }
   }
 }
+
+// Larger text grows what the resident reads and taps on the screen, not the greeting and the tabs above it (large already).
+test('with larger text the signed-in screen grows and its greeting and tabs keep their size', async ({ page }) => {
+  await signIn(page, 'vi');
+  const height = async (id: string): Promise<number> => (await page.getByTestId(id).boundingBox())!.height;
+  const greeting = async (): Promise<number> => (await page.locator('#resident-greeting').boundingBox())!.height;
+  const before = { tile: await height('home-bills'), tab: await height('nav-bills'), greeting: await greeting() };
+  await page.getByTestId('mode-large-text').click();
+  await expect(page.locator('html')).toHaveClass(/kiot-large-text/);
+  expect(await height('home-bills')).toBeGreaterThan(before.tile * 1.2);
+  expect(await height('nav-bills')).toBeCloseTo(before.tab, 0);
+  expect(await greeting()).toBeCloseTo(before.greeting, 0);
+});

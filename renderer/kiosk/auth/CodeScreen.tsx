@@ -122,7 +122,7 @@ export function CodeScreen({ maskedPhone, typedPhone = '', otp, onSent, onVerifi
   const resendLabel = waiting ? t('auth:code.resendIn', { n: secondsToResend }) : noUse ? t('auth:code.requestNew') : t('auth:code.resend');
 
   return (
-    <section className="screen screen-entry" aria-labelledby="code-title">
+    <section className="screen screen-entry screen-code" aria-labelledby="code-title">
       <h1 id="code-title" className="screen-title">
         {t('auth:code.title')}
       </h1>

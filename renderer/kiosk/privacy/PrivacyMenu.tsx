@@ -1,6 +1,7 @@
 import type { JSX } from 'react';
 import type { ResidentLocation } from '../../app/kiosk-location';
 import { useT } from '../../i18n/I18nProvider';
+import { ScrollRegion } from '../../components/ScrollRegion';
 
 export type PrivacyMenuProps = {
   onGo(to: ResidentLocation): void;
@@ -25,16 +26,19 @@ export function PrivacyMenu({ onGo }: PrivacyMenuProps): JSX.Element {
     <div className="privacy-menu">
       <h2 className="section-title">{t('privacy:title')}</h2>
       <p className="info-text">{t('privacy:intro')}</p>
-      <ul className="menu-tiles">
-        {entries.map((entry) => (
-          <li key={entry.screen}>
-            <button type="button" className="menu-tile" data-testid={`privacy-${entry.screen}`} onClick={() => onGo({ screen: entry.screen })}>
-              <span className="menu-tile-label">{entry.label}</span>
-              <span className="menu-tile-hint">{entry.hint}</span>
-            </button>
-          </li>
-        ))}
-      </ul>
+      {/* Seven tiles: with larger text, or on a short landscape screen, the last ones scroll into view within the list. */}
+      <ScrollRegion label={t('privacy:title')} className="privacy-menu-scroll">
+        <ul className="menu-tiles">
+          {entries.map((entry) => (
+            <li key={entry.screen}>
+              <button type="button" className="menu-tile" data-testid={`privacy-${entry.screen}`} onClick={() => onGo({ screen: entry.screen })}>
+                <span className="menu-tile-label">{entry.label}</span>
+                <span className="menu-tile-hint">{entry.hint}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      </ScrollRegion>
     </div>
   );
 }

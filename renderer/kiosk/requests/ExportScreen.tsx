@@ -10,6 +10,7 @@ import { useT } from '../../i18n/I18nProvider';
 import { isClosed } from './request-dates';
 import { RequestCard } from './RequestCard';
 import { BackRow } from '../../components/BackRow';
+import { ScrollRegion } from '../../components/ScrollRegion';
 
 export type ExportScreenProps = {
   onBack(): void;
@@ -49,9 +50,11 @@ export function ExportScreen({ onBack, onOpenList }: ExportScreenProps): JSX.Ele
 
   const emailMasked = view?.contact.emailMasked ?? null;
   return (
-    <div className="requests-screen" data-testid="export-screen">
-      <BackRow testId="requests-back" onBack={onBack} />
-      <h2 className="section-title">{t('requests:export.title')}</h2>
+    <div className="requests-screen export-screen" data-testid="export-screen" aria-busy={view === null && load.failure === null}>
+      <div className="screen-head">
+        <BackRow testId="requests-back" onBack={onBack} />
+        <h2 className="section-title">{t('requests:export.title')}</h2>
+      </div>
       {load.busy && view === null ? (
         <p className="info-text" role="status">
           {t('requests:loading')}
@@ -59,33 +62,40 @@ export function ExportScreen({ onBack, onOpenList }: ExportScreenProps): JSX.Ele
       ) : null}
       {load.failure ? <ErrorMessage error={load.failure.error} overrides={{ hub_unavailable: 'requests:hubNeeded' }} onRetry={load.failure.retry} retryDisabled={load.busy} /> : null}
       {view !== null && asked === null ? (
-        <section className="request-step" data-testid="export-intro">
-          <p className="info-text">{t('requests:export.what')}</p>
-          <p className="info-text">{t('requests:export.when')}</p>
-          <p className="request-when" data-testid="export-where">
-            {emailMasked !== null ? t('requests:export.toEmail', { email: emailMasked }) : t('requests:export.toOffice')}
-          </p>
-          <div className="entry-message">
-            {send.failure ? <ErrorMessage error={send.failure.error} overrides={{ hub_unavailable: 'requests:hubNeeded' }} onRetry={send.failure.retry} retryDisabled={send.busy} /> : null}
-          </div>
-          <div className="actions">
-            <button type="button" className="button button-secondary" data-testid="export-back" disabled={send.busy} onClick={onBack}>
-              {t('requests:export.cancel')}
-            </button>
-            <button type="button" className="button button-primary" data-testid="export-confirm" disabled={send.busy} onClick={() => void confirm()}>
-              {t('requests:export.confirm')}
-            </button>
+        <section className="request-step export-intro" data-testid="export-intro">
+          {/* What the copy holds and when it comes scrolls by itself; where it goes, Cancel and Send stay in sight. */}
+          <ScrollRegion label={t('requests:export.title')} className="export-scroll">
+            <p className="info-text">{t('requests:export.what')}</p>
+            <p className="info-text">{t('requests:export.when')}</p>
+          </ScrollRegion>
+          <div className="export-send">
+            <p className="request-when" data-testid="export-where">
+              {emailMasked !== null ? t('requests:export.toEmail', { email: emailMasked }) : t('requests:export.toOffice')}
+            </p>
+            <div className="entry-message">
+              {send.failure ? <ErrorMessage error={send.failure.error} overrides={{ hub_unavailable: 'requests:hubNeeded' }} onRetry={send.failure.retry} retryDisabled={send.busy} /> : null}
+            </div>
+            <div className="actions">
+              <button type="button" className="button button-secondary" data-testid="export-back" disabled={send.busy} onClick={onBack}>
+                {t('requests:export.cancel')}
+              </button>
+              <button type="button" className="button button-primary" data-testid="export-confirm" disabled={send.busy} onClick={() => void confirm()}>
+                {t('requests:export.confirm')}
+              </button>
+            </div>
           </div>
         </section>
       ) : null}
       {asked !== null ? (
-        <section className="request-step" data-testid="export-done">
+        <section className="request-step export-done" data-testid="export-done">
           <p className={asked.created ? 'profile-notice' : 'notice-offline'} role="status" data-testid="export-notice">
             {!asked.created ? t('requests:export.alreadyOpen') : asked.request.exportDelivery === 'pickup' ? t('requests:export.donePickup') : t('requests:export.doneEmail')}
           </p>
-          <ol className="profile-history-list">
-            <RequestCard request={asked.request} />
-          </ol>
+          <ScrollRegion label={t('requests:export.title')} className="export-scroll">
+            <ol className="profile-history-list">
+              <RequestCard request={asked.request} />
+            </ol>
+          </ScrollRegion>
           <div className="actions">
             <button type="button" className="button button-primary" data-testid="export-to-list" onClick={onOpenList}>
               {t('requests:toList')}

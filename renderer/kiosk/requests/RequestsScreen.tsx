@@ -10,6 +10,7 @@ import { useT } from '../../i18n/I18nProvider';
 import { CancelDialog } from './CancelDialog';
 import { RequestCard } from './RequestCard';
 import { BackRow } from '../../components/BackRow';
+import { ScrollRegion } from '../../components/ScrollRegion';
 
 export type RequestsScreenProps = { onBack(): void };
 
@@ -41,9 +42,11 @@ export function RequestsScreen({ onBack }: RequestsScreenProps): JSX.Element {
   };
 
   return (
-    <div className="requests-screen" data-testid="requests-screen">
-      <BackRow testId="requests-back" onBack={onBack} />
-      <h2 className="section-title">{t('requests:list.title')}</h2>
+    <div className="requests-screen requests-list-screen" data-testid="requests-screen" aria-busy={view === null && failure === null}>
+      <div className="screen-head">
+        <BackRow testId="requests-back" onBack={onBack} />
+        <h2 className="section-title">{t('requests:list.title')}</h2>
+      </div>
       <p className="info-text">{t('requests:list.intro')}</p>
       {notice ? (
         <p className="profile-notice" role="status" data-testid="requests-notice">
@@ -61,12 +64,15 @@ export function RequestsScreen({ onBack }: RequestsScreenProps): JSX.Element {
           {t('requests:list.empty')}
         </p>
       ) : null}
+      {/* The list scrolls by itself, so Back and the title stay in sight however many requests there are. */}
       {view !== null && view.requests.length > 0 ? (
-        <ol className="profile-history-list" data-testid="requests-list">
-          {view.requests.map((request) => (
-            <RequestCard key={request.id} request={request} onCancel={() => setCancelling(request)} />
-          ))}
-        </ol>
+        <ScrollRegion label={t('requests:list.title')} className="requests-scroll">
+          <ol className="profile-history-list" data-testid="requests-list">
+            {view.requests.map((request) => (
+              <RequestCard key={request.id} request={request} onCancel={() => setCancelling(request)} />
+            ))}
+          </ol>
+        </ScrollRegion>
       ) : null}
       {cancelling !== null ? <CancelDialog request={cancelling} onCancelled={cancelled} onClose={() => setCancelling(null)} /> : null}
     </div>
