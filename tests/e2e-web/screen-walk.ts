@@ -152,6 +152,12 @@ export async function walkEveryScreen(walk: Walk, visit: Visit, emergency: (on: 
   await tap('phone-submit');
   await expect(page.getByTestId('code-display')).toBeVisible();
   await visit('code');
+  // The "didn't get a code?" help, drawn over the screen.
+  await tap('code-help');
+  await expect(page.getByTestId('code-help-panel')).toBeVisible();
+  await visit('code-help');
+  await tap('code-help-close');
+  await expect(page.getByTestId('code-help-overlay')).toHaveCount(0);
   for (const d of await latestCode(stack.hubUrl, phone)) await tap(`keypad-${d}`);
   // A changed purpose to review comes before anything else.
   const gate = page.getByTestId('reconsent');
@@ -206,7 +212,7 @@ export async function walkEveryScreen(walk: Walk, visit: Visit, emergency: (on: 
     await tap(id);
     await expect(page.locator(`[data-location="${location}"]`)).toBeVisible();
     // Let the screen's own read from the hub settle (its loading line goes away).
-    await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+    await expect(page.locator('[data-loading="true"]')).toHaveCount(0);
     await visit(name);
   }
 

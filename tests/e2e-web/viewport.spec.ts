@@ -68,6 +68,21 @@ function outsideViewport(page: Page): Promise<string[]> {
   });
 }
 
+/**
+ * With larger text, the elements drawn more than a quarter bigger: a zoom applied twice (a zoomed
+ * overlay inside a zoomed screen) would make text too big to fit, unnoticed where it still fits.
+ */
+function zoomedTwice(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    for (const el of document.querySelectorAll<HTMLElement>('#root *')) {
+      if (el.currentCSSZoom > 1.26) out.push(`${el.dataset['testid'] ?? el.className} drawn ${el.currentCSSZoom.toFixed(2)}×`);
+      if (out.length >= 5) break;
+    }
+    return out;
+  });
+}
+
 for (const largeText of [false, true]) {
   for (const size of SIZES) {
     for (const locale of ['vi', 'en'] as const) {
@@ -80,6 +95,7 @@ for (const largeText of [false, true]) {
           async (name) => {
             await shoot(page, testInfo, `screen-${name}-${locale}-${size.name}${largeText ? '-large' : ''}`);
             for (const where of await outsideViewport(page)) found.push(`${name}: ${where}`);
+            if (largeText) for (const what of await zoomedTwice(page)) found.push(`${name}: ${what}`);
           },
           walk.emergency,
         );
@@ -265,3 +281,23 @@ test('with larger text the signed-in screen grows and its greeting and tabs keep
   expect(await height('nav-bills')).toBeCloseTo(before.tab, 0);
   expect(await greeting()).toBeCloseTo(before.greeting, 0);
 });
+
+// The privacy centre's seven topics are all in sight at once: none waits behind "Scroll for more"
+// (the walk above would let a self-scrolling list hide them). Its hints are longest in English
+// in portrait and in Vietnamese in landscape.
+for (const largeText of [false, true]) {
+  for (const size of SIZES) {
+    for (const locale of ['vi', 'en'] as const) {
+      test(`every privacy topic is in sight without scrolling, ${size.name}, ${locale}${largeText ? ', larger text' : ''}`, async ({ page }) => {
+        await page.setViewportSize({ width: size.width, height: size.height });
+        await signIn(page, locale, largeText);
+        await page.getByTestId('nav-privacy').click();
+        await expect(page.getByTestId('privacy-profile')).toBeVisible();
+        for (const topic of ['profile', 'consents', 'policy', 'accessLog', 'requests', 'export', 'deletion']) {
+          await expect(page.getByTestId(`privacy-${topic}`)).toBeInViewport({ ratio: 1 });
+        }
+        await expect(page.getByTestId('scroll-more')).toHaveCount(0);
+      });
+    }
+  }
+}

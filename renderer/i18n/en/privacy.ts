@@ -7,6 +7,7 @@ export const privacy: Translation<typeof vi> = {
   title: 'My data & privacy',
   intro: 'See and correct your information, choose how we use your data, and see who accessed it.',
   menu: {
+    label: 'Privacy topics',
     profile: 'My information',
     profileHint: 'Name, apartment, phone number, email, contact address',
     consents: 'My consents',

@@ -152,6 +152,8 @@ export const requests: Translation<typeof vi> = {
   },
   export: {
     title: 'Send me a copy of my data',
+    whatLabel: 'What the copy holds',
+    askedLabel: 'The request you sent',
     what: 'The copy holds your personal details, apartment, bills, consent choices and the list of who accessed your data.',
     toEmail: 'We will send the copy to your email {{email}}.',
     toOffice: 'You have no email on file. The copy will be prepared for you to collect at the management office.',

@@ -5,6 +5,7 @@ export const privacy = {
   title: 'Thông tin & quyền riêng tư',
   intro: 'Xem và sửa thông tin của bạn, chọn cách chúng tôi dùng dữ liệu, và xem ai đã truy cập dữ liệu của bạn.',
   menu: {
+    label: 'Các mục thông tin và quyền riêng tư',
     profile: 'Thông tin của tôi',
     profileHint: 'Họ tên, căn hộ, số điện thoại, email, địa chỉ liên hệ',
     consents: 'Sự đồng ý của tôi',

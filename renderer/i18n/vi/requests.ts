@@ -143,6 +143,8 @@ export const requests = {
   },
   export: {
     title: 'Gửi cho tôi bản sao dữ liệu',
+    whatLabel: 'Bản sao gồm những gì',
+    askedLabel: 'Yêu cầu bạn vừa gửi',
     what: 'Bản sao gồm thông tin cá nhân, căn hộ, hóa đơn, các lựa chọn đồng ý và danh sách những ai đã truy cập dữ liệu của bạn.',
     toEmail: 'Chúng tôi sẽ gửi bản sao đến email {{email}}.',
     toOffice: 'Bạn chưa có email. Bản sao sẽ được chuẩn bị để bạn nhận tại văn phòng ban quản lý.',

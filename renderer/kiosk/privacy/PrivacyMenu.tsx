@@ -27,7 +27,7 @@ export function PrivacyMenu({ onGo }: PrivacyMenuProps): JSX.Element {
       <h2 className="section-title">{t('privacy:title')}</h2>
       <p className="info-text">{t('privacy:intro')}</p>
       {/* Seven tiles: with larger text, or on a short landscape screen, the last ones scroll into view within the list. */}
-      <ScrollRegion label={t('privacy:title')} className="privacy-menu-scroll">
+      <ScrollRegion label={t('privacy:menu.label')} className="privacy-menu-scroll">
         <ul className="menu-tiles">
           {entries.map((entry) => (
             <li key={entry.screen}>

@@ -182,7 +182,7 @@ export function DeletionScreen({ onBack, onOpenList }: DeletionScreenProps): JSX
   })();
 
   return (
-    <div className="requests-screen" data-testid="deletion-screen" aria-busy={view === null && load.failure === null}>
+    <div className="requests-screen" data-testid="deletion-screen" data-loading={view === null && load.failure === null}>
       <div className="screen-head">
         <BackRow testId="requests-back" onBack={onBack} />
         {/* The code and confirmation steps carry their own title: on a short landscape screen every line counts. */}

@@ -50,7 +50,7 @@ export function ExportScreen({ onBack, onOpenList }: ExportScreenProps): JSX.Ele
 
   const emailMasked = view?.contact.emailMasked ?? null;
   return (
-    <div className="requests-screen export-screen" data-testid="export-screen" aria-busy={view === null && load.failure === null}>
+    <div className="requests-screen export-screen" data-testid="export-screen" data-loading={view === null && load.failure === null}>
       <div className="screen-head">
         <BackRow testId="requests-back" onBack={onBack} />
         <h2 className="section-title">{t('requests:export.title')}</h2>
@@ -64,7 +64,7 @@ export function ExportScreen({ onBack, onOpenList }: ExportScreenProps): JSX.Ele
       {view !== null && asked === null ? (
         <section className="request-step export-intro" data-testid="export-intro">
           {/* What the copy holds and when it comes scrolls by itself; where it goes, Cancel and Send stay in sight. */}
-          <ScrollRegion label={t('requests:export.title')} className="export-scroll">
+          <ScrollRegion label={t('requests:export.whatLabel')} className="export-scroll">
             <p className="info-text">{t('requests:export.what')}</p>
             <p className="info-text">{t('requests:export.when')}</p>
           </ScrollRegion>
@@ -91,7 +91,7 @@ export function ExportScreen({ onBack, onOpenList }: ExportScreenProps): JSX.Ele
           <p className={asked.created ? 'profile-notice' : 'notice-offline'} role="status" data-testid="export-notice">
             {!asked.created ? t('requests:export.alreadyOpen') : asked.request.exportDelivery === 'pickup' ? t('requests:export.donePickup') : t('requests:export.doneEmail')}
           </p>
-          <ScrollRegion label={t('requests:export.title')} className="export-scroll">
+          <ScrollRegion label={t('requests:export.askedLabel')} className="export-scroll">
             <ol className="profile-history-list">
               <RequestCard request={asked.request} />
             </ol>

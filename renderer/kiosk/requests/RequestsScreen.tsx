@@ -42,7 +42,7 @@ export function RequestsScreen({ onBack }: RequestsScreenProps): JSX.Element {
   };
 
   return (
-    <div className="requests-screen requests-list-screen" data-testid="requests-screen" aria-busy={view === null && failure === null}>
+    <div className="requests-screen requests-list-screen" data-testid="requests-screen" data-loading={view === null && failure === null}>
       <div className="screen-head">
         <BackRow testId="requests-back" onBack={onBack} />
         <h2 className="section-title">{t('requests:list.title')}</h2>
