@@ -1,5 +1,5 @@
 /**
- * axe on every kiosk screen (attract, policy, phone, code, the re-consent review, home, bills,
+ * axe on every kiosk screen (attract, policy, phone, code and its help, the re-consent review, home, bills,
  * bill detail, pay, privacy, profile with its keyboard open, consents, access log, requests,
  * deletion, export, the idle countdown and the emergency takeover), in Vietnamese and English, with and without
  * the larger-text mode, at 1080×1920: nothing serious or critical under WCAG 2.0/2.1/2.2 A and
